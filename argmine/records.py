@@ -1,0 +1,167 @@
+"""The one schema for every output: documents, actors and claim records.
+
+Every output format, the store and `argmine schema` are built from these
+pydantic models, so a field added here shows up everywhere at once. The
+contract users rely on is the claim record (see README "Claim record");
+extend it freely, break it only with a `SCHEMA_VERSION` bump.
+
+All offsets are *character* offsets into the decoded text of the file the
+user gave (``original_text[start:end] == text`` holds for every span).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+ActorKind = Literal["person", "organisation", "group", "author"]
+Mode = Literal["direct", "indirect", "author"]
+Stance = Literal["support", "oppose", "mixed", "neutral"]
+STANCES: tuple[str, ...] = ("support", "oppose", "mixed", "neutral")
+MODES: tuple[str, ...] = ("direct", "indirect", "author")
+
+
+class SegmentKind(str, Enum):
+    """What a stretch of a scraped page is. Only some kinds carry claims."""
+
+    title = "title"
+    standfirst = "standfirst"
+    byline = "byline"
+    heading = "heading"
+    body = "body"
+    caption = "caption"  # photo caption / credit ("Photograph: ...")
+    related = "related"  # "Related: ..." link lines
+    comment_marker = "comment_marker"  # "One comment", "Post a Comment", "3 comments"
+    comment = "comment"  # a reader comment (signer in Segment.signer)
+    furniture = "furniture"  # publisher boilerplate, newsletter pitches, scraper notes
+    foreign = "foreign"  # boilerplate in another language than the article's
+    version_meta = "version_meta"  # version-table furniture ("Version 0 | Version 1 |")
+    blank = "blank"
+
+
+#: Segment kinds whose text the pipeline reads for claims.
+CLAIM_BEARING = frozenset(
+    {SegmentKind.title, SegmentKind.standfirst, SegmentKind.heading, SegmentKind.body, SegmentKind.comment}
+)
+
+
+class TextSpan(BaseModel):
+    """A verbatim stretch of the original file: ``text == original[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class CueSpan(TextSpan):
+    """The word(s) that signal attribution ("said", "according to"), with lemma."""
+
+    lemma: Optional[str] = None
+
+
+class Segment(BaseModel):
+    """A typed stretch of a document, with exact offsets into the decoded file."""
+
+    kind: SegmentKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    rule: str = Field(default="", description="Which ingest rule assigned the kind (for `argmine inspect`).")
+    signer: Optional[str] = Field(default=None, description="A comment's signer, when signed on its last line.")
+    version: Optional[int] = Field(default=None, description="Version-table column the text came from.")
+
+    @property
+    def claim_bearing(self) -> bool:
+        return self.kind in CLAIM_BEARING
+
+
+class DocumentMeta(BaseModel):
+    """What the page says about itself."""
+
+    title: Optional[str] = None
+    author: Optional[str] = Field(default=None, description="The author's name, when the page gives one.")
+    author_role: Optional[str] = Field(
+        default=None, description="How the page describes an author it does not name (from a standfirst)."
+    )
+    outlet: Optional[str] = None
+    date: Optional[str] = None
+    language: Optional[str] = None
+
+
+class VersionInfo(BaseModel):
+    """A page that shows several versions of one article side by side."""
+
+    count: int
+    used: int = Field(description="The version claims were read from (the latest unless --versions all).")
+    dropped: list[TextSpan] = Field(
+        default_factory=list, description="Paragraphs only earlier versions had (offsets into the original)."
+    )
+
+
+class Document(BaseModel):
+    """One input file as argmine read it."""
+
+    doc: str = Field(description="Path relative to the folder given (the file name when a file was given).")
+    path: str = Field(description="The path as read.")
+    sha256: str = Field(description="Hash of the file's bytes.")
+    encoding: str
+    chars: int
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    segments: list[Segment] = Field(default_factory=list)
+    versions: Optional[VersionInfo] = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Actor(BaseModel):
+    """A canonical actor, merged over its mentions within one document."""
+
+    id: str = Field(description="Slug, unique within the document (e.g. 'tom-coffey', 'author').")
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+
+
+class ActorSummary(Actor):
+    """An actor with what it claimed (the `actors` command, the JSON `actors` list)."""
+
+    docs: list[str] = Field(default_factory=list)
+    claims: int = 0
+    stance: Optional[Stance] = Field(default=None, description="Overall stance, aggregated over the actor's claims.")
+    stance_mix: dict[str, int] = Field(default_factory=dict)
+
+
+class Claim(BaseModel):
+    """One claim, by one actor, in one document: the argmine claim record."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(description="'<doc>#<n>', n counting claims in document order.")
+    doc: str
+    text: str = Field(description="The sentence (or run of quoted sentences) carrying the claim, verbatim.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    content: TextSpan = Field(description="The claim proper: quotation, reported clause, or whole sentence.")
+    cue: Optional[CueSpan] = None
+    source: Optional[TextSpan] = Field(default=None, description="The speaker's mention here; null when none.")
+    actor: Actor
+    mode: Mode
+    stance: Stance
+    stance_score: float = Field(ge=-1.0, le=1.0)
+    stance_evidence: list[str] = Field(default_factory=list)
+    target: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class ExtractionResult(BaseModel):
+    """Everything one run found: the `json` output format."""
+
+    schema_version: int = SCHEMA_VERSION
+    documents: list[Document] = Field(default_factory=list)
+    actors: list[ActorSummary] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
