@@ -31,7 +31,8 @@ Scoring, exactly:
   one-to-one and maximum (augmenting paths), required gold claims first, so
   the number of matched required claims is as high as it can be.
 * **Counting.** A prediction matched to a required gold claim is a TP; one
-  matched to an optional gold claim is not counted; an unmatched prediction
+  matched to an optional gold claim is not counted (only tallied as
+  `optional`); an unmatched prediction
   that could have matched a (required or optional) gold claim that another
   prediction took is a *duplicate*, and an FP. An unmatched required gold
   claim is an FN; an unmatched optional one is nothing. Every other predicted
@@ -138,6 +139,7 @@ class Counts(BaseModel):
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    optional: int = Field(default=0, description="Predictions matched to optional gold claims: not counted.")
 
     @computed_field
     @property
@@ -155,7 +157,9 @@ class Counts(BaseModel):
         return _f1(self.precision, self.recall)
 
     def __add__(self, other: "Counts") -> "Counts":
-        return Counts(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
+        return Counts(
+            tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn, optional=self.optional + other.optional
+        )
 
 
 def _empty_confusion() -> dict[str, dict[str, int]]:
@@ -459,7 +463,9 @@ class _DocumentScorer:
 
         for p in preds:
             if p in owner:
-                if not self.gold.claims[owner[p]].optional:
+                if self.gold.claims[owner[p]].optional:
+                    counts.optional += 1
+                else:
                     counts.tp += 1
                 continue
             taken = [g for g in golds if p in edges[g]]

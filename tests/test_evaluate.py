@@ -218,6 +218,7 @@ def test_optional_gold_claims_are_neither_required_nor_penalised(tmp_path):
     )
     report = evaluate(gold, [pclaim("He criticised the programme."), pclaim("He suggested politicians love legacies.")])
     assert (report.total.attributed.tp, report.total.attributed.fp, report.total.attributed.fn) == (1, 0, 0)
+    assert report.total.attributed.optional == 1
     assert report.total.attributed.precision == 1.0
 
 
@@ -483,7 +484,7 @@ def test_anchor_and_target_warnings(tmp_path):
 def test_report_serialises_with_every_figure(tmp_path):
     gold = write_gold(tmp_path, actors=[COFFEY], claims=[gclaim("tom-coffey", "criticised the programme")])
     data = json.loads(evaluate(gold, [pclaim("He criticised the programme.")]).model_dump_json())
-    assert data["total"]["attributed"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert data["total"]["attributed"] == {"tp": 1, "fp": 0, "fn": 0, "optional": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert set(data["total"]["stance"]) == {"confusion", "pairs", "per_label_f1", "macro_f1"}
     assert data["total"]["speakers"]["recall"] == 1.0
 
@@ -492,3 +493,57 @@ def test_malformed_gold_raises_gold_error(tmp_path):
     (tmp_path / "a.json").write_text('{"doc": "a.txt", "actors": [', encoding="utf-8")
     with pytest.raises(GoldError, match="a.json"):
         evaluate(tmp_path, [])
+
+
+# --------------------------------------------------------------------------- invariants
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["alpha", "beta", "gamma", "delta"]
+ACTORS = [("Tom Coffey", "person", "indirect"), ("Clare Gerada", "person", "direct"), ("author", "author", "author")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    gold_claims=st.lists(
+        st.tuples(st.sampled_from(range(3)), st.sampled_from(WORDS), st.booleans(), st.sampled_from(["support", "oppose"])),
+        max_size=6,
+    ),
+    predicted=st.lists(
+        st.tuples(st.sampled_from(range(3)), st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)),
+        max_size=8,
+    ),
+    seed=st.randoms(use_true_random=False),
+)
+def test_counts_are_consistent_and_independent_of_claim_order(tmp_path_factory, gold_claims, predicted, seed):
+    folder = tmp_path_factory.mktemp("gold")
+    actor_ids = ["tom-coffey", "clare-gerada", "author"]
+    gold = write_gold(
+        folder,
+        actors=[COFFEY, GERADA, AUTHOR],
+        claims=[
+            gclaim(actor_ids[a], f"the {word} point", mode=ACTORS[a][2], stance=stance, optional=optional)
+            for a, word, optional, stance in gold_claims
+        ],
+    )
+    claims = [
+        pclaim(" and ".join(f"the {w} point" for w in words) + ".", ACTORS[a][0], kind=ACTORS[a][1], mode=ACTORS[a][2])
+        for a, words in predicted
+    ]
+    report = evaluate(gold, claims)
+    t = report.total
+    for pool, counts in (("attributed", t.attributed), ("author", t.author)):
+        in_pool = [g for g in gold_claims if (ACTORS[g[0]][2] == "author") == (pool == "author")]
+        assert counts.tp + counts.fn == sum(not optional for _, _, optional, _ in in_pool)
+    attributed_predictions = sum(ACTORS[a][2] != "author" for a, _ in predicted)
+    assert t.attributed.tp + t.attributed.fp + t.attributed.optional == attributed_predictions
+    assert t.author.tp + t.author.fp + t.author.optional + t.author_unscored == len(claims) - attributed_predictions
+    assert t.duplicates <= t.attributed.fp + t.author.fp
+    for value in report.headline().values():
+        assert value is None or 0 <= value <= len(claims)
+
+    shuffled = list(claims)
+    seed.shuffle(shuffled)
+    again = evaluate(gold, shuffled)
+    assert again.total == t
