@@ -284,7 +284,7 @@ class EvaluationReport(BaseModel):
     )
     warnings: list[str] = Field(default_factory=list)
 
-    def headline(self) -> dict[str, Optional[float]]:
+    def headline(self) -> dict[str, float | int | None]:
         """The headline figures of the total row, keyed as in `HEADLINE_FIGURES`."""
         t = self.total
         return {

@@ -547,3 +547,13 @@ def test_counts_are_consistent_and_independent_of_claim_order(tmp_path_factory, 
     seed.shuffle(shuffled)
     again = evaluate(gold, shuffled)
     assert again.total == t
+
+
+def test_evaluate_imports_neither_spacy_nor_the_cli_libraries():
+    import subprocess
+    import sys
+
+    code = "import sys, argmine.evaluate; print(sorted(m for m in ('spacy', 'typer', 'rich') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"
