@@ -1,0 +1,309 @@
+"""argmine_actors: people and organisations named in a document, merged into actors.
+
+The model's entities are the base; rules add what the training corpora teach
+poorly: titled names ("Dr" + first name + surname), public bodies ("NHS
+England", "the Audit Commission", "Department of ...", "Royal College of ...",
+"... Foundation Trust") and roles from appositions and premodifiers
+("GP and clinical director of X, Dr Y"; "London mayor Z"). Collectives and
+pronouns are resolved later, by argmine_coref, when they speak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from argmine.components import extensions  # noqa: F401  (registers Doc._ attributes)
+from argmine.components.lexicons import ActorLexicon, actor_lexicon
+from argmine.components.registry import ActorRegistry
+
+CONNECTORS = {"of", "for", "and", "&", "on", "the", "’s", "'s", "in"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MENTIONS_KEY = "argmine_mentions"
+
+
+@dataclass
+class Mention:
+    start: int  # token index (title included)
+    end: int
+    kind: str  # "person" / "organisation"
+    names: list[str]  # name tokens without title (person) or the canonical name (organisation)
+    title: Optional[str] = None
+
+
+def _is_cap(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _title_case_sentence(sent: Span) -> bool:
+    """Headlines in Title Case defeat capitalisation rules."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(_is_cap(t) for t in words) / len(words) > 0.7
+
+
+def _person_names(tokens: list[Token], lex: ActorLexicon) -> tuple[Optional[str], list[str]]:
+    """Split a person span into its title and its name words."""
+    title = None
+    names: list[str] = []
+    for t in tokens:
+        if t.text in POSSESSIVE or t.is_punct:
+            continue
+        if not names and t.text in lex.titles:
+            title = t.text if title is None else f"{title} {t.text}"
+            continue
+        if t.text in lex.name_suffixes and names:
+            break
+        if _is_cap(t):
+            names.append(t.text)
+        elif names:
+            break
+    return title, names
+
+
+def find_titled_people(doc: Doc, lex: ActorLexicon) -> list[Mention]:
+    found = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.text in lex.titles and _is_cap(t):
+            j = i + 1
+            while j < len(doc) and doc[j].text in lex.titles:
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 4 and _is_cap(doc[k]) and doc[k].text not in lex.titles and not doc[k].is_sent_start:
+                k += 1
+            if k > j and not (k - j == 1 and doc[j].text in lex.org_heads):
+                title, names = _person_names(list(doc[i:k]), lex)
+                if names:
+                    found.append(Mention(i, k, "person", names, title))
+                    i = k
+                    continue
+        i += 1
+    return found
+
+
+def _org_run_end(doc: Doc, start: int, lex: ActorLexicon) -> int:
+    """End of a capitalised run starting at `start`, allowing inner connectors."""
+    k = start
+    last_cap = start
+    while k < len(doc):
+        t = doc[k]
+        if _is_cap(t) and not t.is_punct:
+            last_cap = k + 1
+        elif t.text.lower() in CONNECTORS and k + 1 < len(doc) and _is_cap(doc[k + 1]):
+            pass
+        elif t.text in POSSESSIVE and k > start:
+            pass
+        else:
+            break
+        k += 1
+    return last_cap
+
+
+def find_public_bodies(doc: Doc, lex: ActorLexicon) -> list[Mention]:
+    """Organisations by form: a capitalised run ending in an organisation head, a
+    known prefix ("Department of ...", "Royal College of ..."), or "NHS X"."""
+    found: list[Mention] = []
+    for sent in doc.sents:
+        if _title_case_sentence(sent):
+            continue
+        i = sent.start
+        while i < sent.end:
+            t = doc[i]
+            if not _is_cap(t) or t.text in lex.titles:
+                i += 1
+                continue
+            # skip a capitalised sentence opener that is not a name
+            if t.i == sent.start and t.pos_ not in ("PROPN",) and t.text not in lex.org_heads and t.text != "NHS":
+                i += 1
+                continue
+            end = min(_org_run_end(doc, i, lex), sent.end)
+            words = [w.text for w in doc[i:end]]
+            mention = None
+            for prefix in lex.org_prefixes:
+                n = len(prefix)
+                if tuple(words[:n]) == prefix and len(words) > n:
+                    mention = (i, end)
+                    break
+            if mention is None:
+                # the longest prefix of the run that ends in an organisation head
+                for k in range(end, i, -1):
+                    if doc[k - 1].text in lex.org_heads and k - i >= 2:
+                        mention = (i, k)
+                        break
+            if mention is None and t.text == "NHS" and end > i + 1:
+                mention = (i, i + 2)
+            if mention:
+                s, e = mention
+                while e > s and (doc[e - 1].text.lower() in CONNECTORS or doc[e - 1].text in POSSESSIVE):
+                    e -= 1
+                if e - s >= 2 or doc[s].text not in lex.org_heads:
+                    found.append(Mention(s, e, "organisation", [doc[s:e].text]))
+                i = max(e, i + 1)
+            else:
+                i = end if end > i else i + 1
+    return found
+
+
+def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            title, names = _person_names(list(ent), lex)
+            if names and not all(n in lex.org_heads for n in names):
+                found.append(Mention(ent.start, ent.end, "person", names, title))
+        elif ent.label_ == "ORG":
+            tokens = list(ent)
+            while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+                tokens = tokens[1:]
+            while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
+                tokens = tokens[:-1]
+            if tokens:
+                span = doc[tokens[0].i : tokens[-1].i + 1]
+                found.append(Mention(span.start, span.end, "organisation", [span.text]))
+    return found
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def select_mentions(candidates: list[Mention]) -> list[Mention]:
+    """Titled people and rule-found bodies win over model entities they overlap;
+    among the rest, longer spans win."""
+    ranked = sorted(
+        enumerate(candidates),
+        key=lambda ic: (ic[0] >= 0 and ic[1].title is None and ic[1].kind == "person", -(ic[1].end - ic[1].start)),
+    )
+    chosen: list[Mention] = []
+    for _, m in ranked:
+        if not any(_overlaps(m, c) for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# -- roles ---------------------------------------------------------------------
+
+def _has_role_noun(tokens: list[Token], lex: ActorLexicon) -> bool:
+    return any(t.lower_ in lex.role_nouns or t.lemma_.lower() in lex.role_nouns for t in tokens)
+
+
+def _split_roles(tokens: list[Token], lex: ActorLexicon) -> list[str]:
+    """'GP and clinical director of X' -> two roles, when both sides name a role."""
+    parts: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.lower_ == "and" and parts[-1] and _has_role_noun(parts[-1], lex):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) > 1 and not all(_has_role_noun(p, lex) for p in parts):
+        parts = [tokens]
+    roles = []
+    for p in parts:
+        while p and (p[0].lower_ in {"the", "a", "an", "its", "their"} or p[0].is_punct):
+            p = p[1:]
+        while p and p[-1].is_punct:
+            p = p[:-1]
+        if p:
+            roles.append(p[0].doc[p[0].i : p[-1].i + 1].text)
+    return roles
+
+
+def find_roles(doc: Doc, m: Mention, lex: ActorLexicon) -> list[str]:
+    """Roles from an apposition before or after the name, or a premodifier."""
+    sent = doc[m.start].sent
+    roles: list[str] = []
+    # "<role>, Dr X," : the chunk before a comma that precedes the name
+    if m.start - 1 > sent.start and doc[m.start - 1].text == ",":
+        k = m.start - 2
+        chunk: list[Token] = []
+        while k >= sent.start and doc[k].text not in {",", ";", ":", "(", "“", '"'} and doc[k].tag_ not in FINITE_TAGS:
+            chunk.insert(0, doc[k])
+            k -= 1
+        if chunk and len(chunk) <= 20 and _has_role_noun(chunk, lex):
+            roles.extend(_split_roles(chunk, lex))
+    # "X, <role>," : an apposition after the name, without a finite verb
+    if m.end < sent.end and doc[m.end].text == ",":
+        k = m.end + 1
+        chunk = []
+        while k < sent.end and doc[k].text not in {",", ";", ":", ")", "“", '"', "."}:
+            chunk.append(doc[k])
+            k += 1
+        closed = k < sent.end and doc[k].text in {",", ";", ")", "."}
+        if (
+            chunk
+            and closed
+            and len(chunk) <= 15
+            and not any(t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX") for t in chunk)
+            and _has_role_noun(chunk, lex)
+            and chunk[0].lower_ not in {"who", "which", "that"}
+        ):
+            roles.extend(_split_roles(chunk, lex))
+    # "London mayor Sadiq Khan", "Health Secretary X": premodifiers with a role noun
+    k = m.start - 1
+    pre: list[Token] = []
+    while k >= sent.start and not doc[k].is_punct and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and doc[k].lower_ not in {"the", "a"}:
+        pre.insert(0, doc[k])
+        k -= 1
+    if m.title and m.title.lower() in lex.role_nouns:
+        pre.append(doc[m.start])
+    if pre and _has_role_noun(pre, lex) and pre[-1].i >= m.start - 1:
+        if pre[-1].lower_ in lex.role_nouns or pre[-1].text.lower() in lex.role_nouns:
+            roles.append(doc[pre[0].i : pre[-1].i + 1].text)
+    return roles
+
+
+class ActorRecognizer:
+    """Finds named people and organisations and merges them into doc._.actors."""
+
+    def __init__(self, name: str = "argmine_actors"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = actor_lexicon()
+        registry = ActorRegistry.from_doc(doc)
+        candidates = find_titled_people(doc, lex) + find_public_bodies(doc, lex) + find_entity_mentions(doc, lex)
+        spans = []
+        for m in select_mentions(candidates):
+            span = doc[m.start : m.end]
+            char_span = (span.start_char, span.end_char)
+            surface = span.text
+            if m.kind == "person":
+                gender = None
+                if m.title:
+                    first_title = m.title.split()[0]
+                    gender = "female" if first_title in lex.female_titles else "male" if first_title in lex.male_titles else None
+                entry = registry.add_person(m.names, surface, char_span, gender)
+            else:
+                entry = registry.add_organisation(m.names[0], surface, char_span)
+            for role in find_roles(doc, m, lex):
+                entry.add_role(role)
+            spans.append(span)
+        registry.merge_provisional_people()
+        registry.write(doc)
+        doc.spans[MENTIONS_KEY] = [
+            Span(doc, s.start, s.end, label=registry.at(s.start_char, s.end_char).id) for s in spans
+        ]
+        return doc
+
+    # Nothing to save: the vocabulary lives in the package's data files.
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        return self
+
+
+@Language.factory("argmine_actors", assigns=["doc._.actors", "doc.spans"], default_config={})
+def make_actors(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(name)

@@ -1,0 +1,578 @@
+"""argmine_attribution: who is reported as claiming what, sentence by sentence.
+
+Finds attributed claims (modes ``direct`` and ``indirect``) and records for
+each the sentence carrying it, the claim proper (content), the cue and the
+speaker's mention as written (a name, "he", "the clinical director",
+"Critics"). Turning mentions into canonical actors is argmine_coref's job.
+
+Constructions (labels are Universal Dependencies, as the shipped model gives):
+- speech/cognition verbs with a clausal complement or a quotation
+  ("X said that ...", "“...,” X said", "X remarked in 2009: “...”",
+  "as X noted, ..."), the subject found through control and coordination
+  ("went on to suggest", "and also argued"), passive agents ("was described
+  by X as ...");
+- evaluation verbs with an object ("X criticised the programme");
+- "express/voice/raise" + concern-type nouns ("expressed concern about");
+- nominal cues: "by his own admission", "in her view", "X's view is that",
+  "indicate his belief that", "criticisms are being made by those who ...",
+  "opposition from X", "according to X";
+- trailing dash attributions ("“...” — X") and headline cues ("... Minister Says");
+- quotations without a speaker of their own: the sentences of a quotation
+  share its speaker, and a quote paragraph with no cue continues the previous
+  speaker (news convention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from argmine.components import extensions  # noqa: F401
+from argmine.components.lexicons import CueLexicon, actor_lexicon, cue_lexicon
+from argmine.components.quotes import Quote, find_quotes
+from argmine.components.spans import sentence_chars, span_chars, trim
+
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
+CLAUSAL = {"ccomp", "parataxis", "csubj"}
+CLIMB = {"xcomp", "conj", "advcl"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+DASHES = {"—", "–", "-", "--", "―"}
+DIRECT_SHARE = 0.6  # a quote covering this share of what is reported makes a claim direct
+
+
+@dataclass
+class Candidate:
+    sent: Span
+    content: tuple[int, int]  # char offsets
+    mode: str
+    cue: Optional[tuple[int, int]] = None
+    cue_lemma: Optional[str] = None
+    source: Optional[tuple[int, int]] = None
+    source_head: Optional[int] = None  # token index of the speaker's head word
+    quote: Optional[Quote] = None
+    link: Optional[int] = None  # index of the candidate whose speaker this one shares
+    continues: bool = False  # speaker = the previous attributed claim's speaker
+    confidence: float = 0.8
+    rule: str = ""
+    agentive: Optional[str] = None  # collective name from the cue ("critics" for criticisms)
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def cue_class(token: Token, lex: CueLexicon) -> Optional[str]:
+    """'speech', 'cognition' or 'evaluation' for a verb that can cue attribution."""
+    if token.pos_ not in ("VERB",) and token.tag_[:2] != "VB":
+        return None
+    forms = {lemma_of(token), token.lower_}
+    low = token.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    for cls, words in (("speech", lex.speech), ("cognition", lex.cognition), ("evaluation", lex.evaluation)):
+        if forms & words:
+            return cls
+    return None
+
+
+
+class Attributor:
+    """Finds attributed claims in a parsed Doc; see the module docstring."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lex = cue_lexicon()
+        self.actor_lex = actor_lexicon()
+        self.quotes = find_quotes(doc.text)
+        self.quote_of: dict[int, int] = {}  # token index -> quote index (inside the marks)
+        for qi, q in enumerate(self.quotes):
+            span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.quote_of[t.i] = qi
+            # the marks themselves belong to the quote too
+            for off in (q.start, q.end - 1):
+                mark = doc.char_span(off, off + 1, alignment_mode="expand")
+                if mark is not None and len(mark) == 1 and not mark[0].is_alpha:
+                    self.quote_of[mark[0].i] = qi
+        self.mentions = list(doc.spans.get("argmine_mentions", []))
+
+    # -- helpers ------------------------------------------------------------
+    def in_quote(self, token: Token) -> bool:
+        return token.i in self.quote_of
+
+    def voice_is_first_person(self, token: Token) -> bool:
+        return token.lower_ in FIRST_PERSON and not self.in_quote(token)
+
+    def mention_at(self, token: Token) -> Optional[Span]:
+        for m in self.mentions:
+            if m.start <= token.i < m.end:
+                return m
+        return None
+
+    def sentence_quotes(self, sent: Span) -> list[int]:
+        return [qi for qi, q in enumerate(self.quotes) if q.inner_start < sent.end_char and sent.start_char < q.inner_end]
+
+    def quote_part(self, qi: int, sent: Span) -> Optional[tuple[int, int]]:
+        q = self.quotes[qi]
+        return trim(self.doc, max(q.inner_start, sent.start_char), min(q.inner_end, sent.end_char))
+
+    # -- the speaker ----------------------------------------------------------
+    def subject_of(self, verb: Token) -> Optional[Token]:
+        """The verb's speaker: its subject, a passive agent, or the subject of the
+        verb it depends on ("went on to suggest", "and argued")."""
+        t = verb
+        for _ in range(4):
+            passive = any(c.dep_ == "nsubj:pass" for c in t.children)
+            if passive:
+                for c in t.children:
+                    if c.dep_ in ("obl:agent", "obl") and any(g.lower_ == "by" and g.dep_ == "case" for g in c.children):
+                        return c
+                return None
+            for c in t.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    if c.lower_ in {"who", "that", "which"} and t.dep_ == "acl:relcl":
+                        return t.head
+                    return c
+            if t.dep_ == "acl:relcl":
+                return t.head
+            if t.dep_ in CLIMB and t.head is not t:
+                t = t.head
+                continue
+            break
+        return None
+
+    def speaker_span(self, head: Token) -> tuple[int, int]:
+        """The speaker's mention: the named mention at or under the head, else the noun phrase."""
+        mention = self.mention_at(head)
+        if mention is not None:
+            return mention.start_char, mention.end_char
+        if head.pos_ == "PRON":
+            return head.idx, head.idx + len(head.text)
+        for t in head.subtree:
+            if t.dep_ in ("appos", "compound", "flat", "flat:name") and t.head is head:
+                m = self.mention_at(t)
+                if m is not None:
+                    return m.start_char, m.end_char
+        toks = [t for t in head.subtree if not t.is_punct or head.i > t.i > head.left_edge.i]
+        # an apposition or a relative clause stays (it describes the speaker), a
+        # trailing comma does not
+        chars = span_chars(toks) or (head.idx, head.idx + len(head.text))
+        return trim(self.doc, *chars) or chars
+
+    def acceptable_speaker(self, head: Token) -> bool:
+        low = head.lower_
+        if low in self.lex.not_speakers or lemma_of(head) in self.lex.not_speakers:
+            return False
+        if self.voice_is_first_person(head) or low in {"you", "your"}:
+            return False
+        if head.pos_ == "PRON":
+            return low in self.actor_lex.pronouns or low in {"those", "some", "many", "others", "most", "several", "both", "all"}
+        if self.mention_at(head) is not None or head.ent_type_ in ("PERSON", "ORG"):
+            return True
+        if head.pos_ == "PROPN":
+            return True
+        lem = lemma_of(head)
+        if head.lower_ in self.actor_lex.groups or lem in self.actor_lex.role_nouns or head.lower_ in self.actor_lex.role_nouns:
+            return True
+        if head.text in self.actor_lex.org_heads or head.lower_ in {h.lower() for h in self.actor_lex.org_heads}:
+            return True
+        if lem in self.actor_lex.document_sources:
+            # "a report by the X Trust found": only when the document names its author
+            return any(self.mention_at(t) is not None for t in head.subtree)
+        if lem in self.actor_lex.group_quantifiers or lem in {"one"} and any(c.lower_ == "of" for c in head.subtree):
+            return True
+        # "One of the top officials", "those who see ..."
+        return any(t.lemma_.lower() in self.actor_lex.role_nouns or t.lower_ in self.actor_lex.groups for t in head.subtree)
+
+    # -- content --------------------------------------------------------------
+    def clause_content(self, clause: Token) -> Optional[tuple[int, int]]:
+        toks = [t for t in clause.subtree]
+        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].is_punct):
+            toks = toks[1:]
+        chars = span_chars(toks)
+        return trim(self.doc, *chars) if chars else None
+
+    def sentence_minus(self, sent: Span, removed: set[int]) -> Optional[tuple[int, int]]:
+        """The sentence without a peripheral attribution (at its start or end)."""
+        keep = [t for t in sent if t.i not in removed and not t.is_space]
+        if not keep:
+            return None
+        # keep the longest contiguous run of kept tokens
+        runs: list[list[Token]] = [[keep[0]]]
+        for t in keep[1:]:
+            if t.i == runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        best = max(runs, key=len)
+        chars = span_chars(best)
+        return trim(self.doc, *chars) if chars else None
+
+    def quotes_for_cue(self, cue: Token, sent: Span, quote_ids: list[int], cues_in_sent: int) -> list[int]:
+        """Quotes of this sentence that this cue introduces."""
+        chosen = []
+        for qi in quote_ids:
+            q = self.quotes[qi]
+            if q.inner_end - q.inner_start < 3:
+                continue
+            inside = [t for t in sent if self.quote_of.get(t.i) == qi]
+            if not inside:
+                continue
+            if cues_in_sent == 1:
+                chosen.append(qi)
+                continue
+            roots = [t for t in inside if t.head.i not in {x.i for x in inside} or t.head is t]
+            linked = False
+            for r in roots:
+                h, steps = r, 0
+                while steps < 4 and h.head is not h:
+                    h = h.head
+                    steps += 1
+                    if h is cue:
+                        linked = True
+                        break
+                if cue.head.i in {x.i for x in inside}:
+                    linked = True
+            if linked:
+                chosen.append(qi)
+        return chosen
+
+    def quote_is_the_claim(self, sent: Span, qids: list[int], attribution: set[int]) -> bool:
+        """Direct when the quotation is (nearly) all that is reported: it follows a
+        colon or forms most of the sentence outside the attribution."""
+        inside = {t.i for t in sent if self.quote_of.get(t.i) in qids}
+        rest = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
+        if not rest:
+            return True
+        share = sum(1 for t in rest if t.i in inside) / len(rest)
+        if share >= DIRECT_SHARE:
+            return True
+        first = self.quotes[qids[0]]
+        before = self.doc.text[max(sent.start_char, first.start - 3) : first.start].strip()
+        return before.endswith(":") and self.doc.text[first.inner_start : first.inner_start + 1].isupper()
+
+    # -- rules ------------------------------------------------------------------
+    def verb_cues(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        cues = [t for t in sent if not self.in_quote(t) and cue_class(t, self.lex)]
+        quote_ids = self.sentence_quotes(sent)
+        for verb in cues:
+            cls = cue_class(verb, self.lex)
+            head = self.subject_of(verb)
+            if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
+                continue
+            if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
+                continue
+            source = self.speaker_span(head)
+            attribution = {t.i for t in head.subtree} | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "advmod", "compound:prt", "obl", "punct", "mark") and not self.in_quote(c)}
+            cue_span = (verb.idx, verb.idx + len(verb.text))
+            cue_lemma = lemma_of(verb)
+            content: Optional[tuple[int, int]] = None
+            mode = "indirect"
+            quote: Optional[Quote] = None
+            qids = self.quotes_for_cue(verb, sent, quote_ids, len(cues))
+            if qids and self.quote_is_the_claim(sent, qids, attribution):
+                first, last = self.quotes[qids[0]], self.quotes[qids[-1]]
+                content = trim(self.doc, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
+                mode, quote = "direct", first
+            if content is None:
+                comp = [c for c in verb.children if c.dep_ in CLAUSAL and not c.i == head.i]
+                if comp:
+                    content = self.clause_content(comp[0])
+                elif verb.dep_ in ("parataxis",) or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
+                    # "The plan, he said, is flawed" / "As X noted, ..."
+                    content = self.sentence_minus(sent, {t.i for t in verb.subtree})
+            if content is None:
+                obj = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
+                nominal = [o for o in obj if lemma_of(o) in self.lex.nominal or o.lower_ in self.lex.nominal]
+                clause = [c for o in nominal for c in o.children if c.dep_ in ("acl", "ccomp", "acl:relcl") and any(m.lower_ == "that" for m in c.children)]
+                if clause:
+                    # "indicate his belief that ..."
+                    content = self.clause_content(clause[0])
+                    cue_span = (verb.idx, nominal[0].idx + len(nominal[0].text))
+                    cue_lemma = f"{cue_lemma} {lemma_of(nominal[0])}"
+                elif obj and (lemma_of(verb) in self.lex.express_verbs and (lemma_of(obj[0]) in self.lex.express_objects or obj[0].lower_ in self.lex.express_objects)):
+                    # "expressed concern about ..."
+                    content = span_chars([verb] + list(obj[0].subtree))
+                    cue_span = (verb.idx, obj[0].idx + len(obj[0].text))
+                    cue_lemma = f"{cue_lemma} {lemma_of(obj[0])}"
+                elif obj and cls == "evaluation":
+                    # "criticised the new care models programme"
+                    right = max(t.i for o in obj for t in o.subtree)
+                    extra = [c for c in verb.children if c.dep_ in ("obl", "xcomp", "advcl") and c.i > verb.i]
+                    if extra:
+                        right = max(right, max(t.i for c in extra for t in c.subtree))
+                    content = span_chars(self.doc[verb.i : right + 1])
+                elif cls in ("speech", "evaluation"):
+                    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+                    prt = [c for c in verb.children if c.dep_ == "compound:prt" and c.lower_ in self.lex.particle_verbs.get(lemma_of(verb), ())]
+                    obl = [c for c in verb.children if c.dep_ == "obl" and c.i > verb.i]
+                    if xcomp and lemma_of(verb) in {"urge", "warn", "call", "promise", "vow", "pledge", "threaten", "demand", "ask", "advise", "recommend", "propose"}:
+                        content = span_chars(self.doc[verb.i : max(t.i for t in xcomp[0].subtree) + 1])
+                    elif prt and obl:
+                        content = span_chars(self.doc[verb.i : max(t.i for t in obl[0].subtree) + 1])
+                        cue_span = (verb.idx, prt[0].idx + len(prt[0].text))
+                        cue_lemma = f"{cue_lemma} {prt[0].lower_}"
+            if content is None:
+                continue
+            content = trim(self.doc, *content)
+            if content is None:
+                continue
+            if mode == "indirect" and qids and quote is None:
+                quote = self.quotes[qids[0]]
+            found.append(
+                Candidate(sent, content, mode, cue_span, cue_lemma, source, head.i, quote, confidence=0.85 if mode == "direct" else 0.8, rule=f"verb:{cls}")
+            )
+        return found
+
+    def possessive_frames(self, sent: Span) -> list[Candidate]:
+        """'by his own admission ...', 'in her view ...', 'X's view is that ...'."""
+        found = []
+        for noun in sent:
+            if noun.pos_ not in ("NOUN",) or self.in_quote(noun):
+                continue
+            lem = lemma_of(noun)
+            poss = [c for c in noun.children if c.dep_ == "nmod:poss"]
+            if not poss or self.voice_is_first_person(poss[0]):
+                continue
+            owner = poss[0]
+            case = [c.lower_ for c in noun.children if c.dep_ == "case"]
+            content = None
+            if case and lem in self.lex.possessive_frames.get(case[0], ()):
+                frame = {t.i for t in noun.subtree}
+                clause_head = noun.head
+                scope = [t for t in clause_head.subtree if t.i not in frame] if clause_head is not noun else list(sent)
+                # a relative clause the frame sits in is its own scope
+                content = span_chars([t for t in scope if not t.is_space and t.sent == sent])
+                if clause_head.dep_ == "ROOT" or clause_head.dep_ == "root":
+                    content = self.sentence_minus(sent, frame)
+            elif lem in self.lex.nominal:
+                clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c is not noun and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+                if clauses:
+                    content = self.clause_content(clauses[0])
+            if content is None:
+                continue
+            content = trim(self.doc, *content)
+            if content and self.acceptable_speaker(owner):
+                found.append(
+                    Candidate(sent, content, "indirect", (noun.idx, noun.idx + len(noun.text)), lem, self.speaker_span(owner), owner.i, confidence=0.75, rule="nominal:possessive")
+                )
+        return found
+
+    def passive_nominal(self, sent: Span) -> list[Candidate]:
+        """'Criticisms are being made by those who ...'."""
+        found = []
+        for noun in sent:
+            if noun.dep_ != "nsubj:pass" or self.in_quote(noun):
+                continue
+            lem = lemma_of(noun)
+            if lem not in self.lex.nominal and lem not in self.lex.agentive_nouns and noun.lower_ not in self.lex.agentive_nouns:
+                continue
+            verb = noun.head
+            if lemma_of(verb) not in self.lex.passive_light_verbs:
+                continue
+            agents = [c for c in verb.children if c.dep_ in ("obl:agent", "obl") and any(g.lower_ == "by" for g in c.children if g.dep_ == "case")]
+            if not agents or not self.acceptable_speaker(agents[0]):
+                continue
+            agent = agents[0]
+            content = span_chars([t for t in sent if not t.is_space])
+            agentive = self.lex.agentive_nouns.get(noun.lower_) or self.lex.agentive_nouns.get(lem)
+            found.append(
+                Candidate(sent, trim(self.doc, *content), "indirect", (noun.idx, noun.idx + len(noun.text)), lem, self.speaker_span(agent), agent.i, confidence=0.7, rule="nominal:passive", agentive=agentive)
+            )
+        return found
+
+    def from_sources(self, sent: Span) -> list[Candidate]:
+        """'faced opposition from various stakeholders'."""
+        found = []
+        for noun in sent:
+            if noun.lower_ not in self.lex.source_from_nouns and lemma_of(noun) not in self.lex.source_from_nouns:
+                continue
+            if self.in_quote(noun) or noun.pos_ != "NOUN":
+                continue
+            for c in noun.children:
+                if c.dep_.startswith("nmod") and any(g.lower_ == "from" and g.dep_ == "case" for g in c.children) and self.acceptable_speaker(c):
+                    content = span_chars([t for t in sent if not t.is_space])
+                    found.append(
+                        Candidate(sent, trim(self.doc, *content), "indirect", (noun.idx, noun.idx + len(noun.text)), lemma_of(noun), self.speaker_span(c), c.i, confidence=0.6, rule="nominal:from", agentive=self.lex.agentive_nouns.get(lemma_of(noun)))
+                    )
+                    break
+        return found
+
+    def according_to(self, sent: Span) -> list[Candidate]:
+        found = []
+        words = [t.lower_ for t in sent]
+        for phrase in self.lex.according_to:
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k : k + n]) != phrase:
+                    continue
+                first = sent[k]
+                if self.in_quote(first):
+                    continue
+                after = sent[k + n] if k + n < len(sent) else None
+                if after is None:
+                    continue
+                head = after
+                # the head of the noun phrase that follows
+                while head.head.i >= after.i and head.head.i < sent.end and head.head is not head and head.head.i > first.i and head.dep_ in ("det", "amod", "compound", "flat", "nmod:poss", "case", "fixed"):
+                    head = head.head
+                if not self.acceptable_speaker(head):
+                    continue
+                frame = {first.i + j for j in range(n)} | {t.i for t in head.subtree}
+                content = self.sentence_minus(sent, frame)
+                if content is None:
+                    continue
+                cue = (first.idx, sent[k + n - 1].idx + len(sent[k + n - 1].text))
+                found.append(Candidate(sent, content, "indirect", cue, " ".join(phrase), self.speaker_span(head), head.i, confidence=0.8, rule="according-to"))
+        return found
+
+    def dash_attribution(self, sent: Span) -> list[Candidate]:
+        """'“...” — Name' at the end of a sentence or paragraph."""
+        for qi in self.sentence_quotes(sent):
+            q = self.quotes[qi]
+            tail = [t for t in sent if t.idx >= q.end]
+            tail = [t for t in tail if not t.is_space]
+            if len(tail) < 2 or tail[0].text not in DASHES:
+                continue
+            m = self.mention_at(tail[1])
+            if m is None:
+                continue
+            content = self.quote_part(qi, sent)
+            if content:
+                return [Candidate(sent, content, "direct", (tail[0].idx, tail[0].idx + len(tail[0].text)), "dash", (m.start_char, m.end_char), m.root.i, q, confidence=0.75, rule="dash")]
+        return []
+
+    def headline(self, sent: Span) -> list[Candidate]:
+        """'<claim> <Speaker> Says' in a title."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) < 4:
+            return []
+        last = words[-1]
+        low = last.lower_
+        if not (low.endswith("s") and (low[:-1] in self.lex.speech or low[:-2] in self.lex.speech or low[:-1] in self.lex.cognition)):
+            return []
+        k = len(words) - 2
+        while k >= 0 and words[k].lower_ not in self.actor_lex.role_nouns and self.mention_at(words[k]) is None and k >= len(words) - 4:
+            k -= 1
+        if k < 1:
+            return []
+        head = words[k]
+        start = k
+        while start - 1 >= 1 and k - (start - 1) <= 3 and words[start - 1].text[:1].isupper():
+            start -= 1
+        source = span_chars(words[start : k + 1])
+        content = span_chars(words[:start])
+        if not source or not content:
+            return []
+        return [Candidate(sent, trim(self.doc, *content), "indirect", (last.idx, last.idx + len(last.text)), low[:-1] if low[:-1] in self.lex.speech else low[:-2], source, head.i, confidence=0.5, rule="headline")]
+
+    # -- quotes without a cue -------------------------------------------------
+    def quote_share(self, sent: Span) -> float:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            return 0.0
+        return sum(1 for t in words if self.in_quote(t)) / len(words)
+
+    def run(self, segment_kind) -> list[Candidate]:
+        claims: list[Candidate] = []
+        for sent in self.doc.sents:
+            kind = segment_kind(sent.start_char)
+            if kind is None:
+                continue
+            found = self.verb_cues(sent) + self.possessive_frames(sent) + self.passive_nominal(sent) + self.from_sources(sent) + self.according_to(sent)
+            if not found:
+                found = self.dash_attribution(sent)
+            if not found and kind == "title":
+                found = self.headline(sent)
+            if not found:
+                qids = [qi for qi in self.sentence_quotes(sent) if self.quotes[qi].inner_end - self.quotes[qi].inner_start >= 3]
+                if qids and self.quote_share(sent) >= DIRECT_SHARE:
+                    content = trim(self.doc, max(self.quotes[qids[0]].inner_start, sent.start_char), min(self.quotes[qids[-1]].inner_end, sent.end_char))
+                    if content:
+                        # the sentence continues a quotation begun earlier: its speaker, or the last speaker
+                        link = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].quote is not None and claims[i].quote in [self.quotes[q] for q in qids]), None)
+                        found = [Candidate(sent, content, "direct", None, None, None, None, self.quotes[qids[0]], link=link, continues=link is None, confidence=0.7, rule="quote-continues")]
+            claims.extend(self._one_per_speaker(found))
+        return claims
+
+    @staticmethod
+    def _one_per_speaker(found: list[Candidate]) -> list[Candidate]:
+        """Several rules may find the same claim: keep one per speaker mention."""
+        kept: list[Candidate] = []
+        for cand in sorted(found, key=lambda c: (c.mode != "direct", -c.confidence)):
+            if any(k.source == cand.source or (k.source and cand.source and k.source[0] < cand.source[1] and cand.source[0] < k.source[1]) for k in kept):
+                continue
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.content[0])
+
+
+def _segment_lookup(doc: Doc):
+    segments = doc._.segments or []
+
+    def kind_at(offset: int) -> Optional[str]:
+        if not segments:
+            return "body"
+        for start, end, kind, _voice in segments:
+            if start <= offset < end:
+                return kind
+        return None
+
+    return kind_at
+
+
+class AttributionFinder:
+    def __init__(self, name: str = "argmine_attribution"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributor = Attributor(doc)
+        candidates = attributor.run(_segment_lookup(doc))
+        claims = list(doc._.claims or [])
+        base = len(claims)
+        for cand in candidates:
+            claims.append(
+                {
+                    "text": list(sentence_chars(cand.sent)),
+                    "content": list(cand.content),
+                    "cue": list(cand.cue) if cand.cue else None,
+                    "cue_lemma": cand.cue_lemma,
+                    "source": list(cand.source) if cand.source else None,
+                    "source_head": cand.source_head,
+                    "mode": cand.mode,
+                    "actor": None,
+                    "confidence": cand.confidence,
+                    "link": None,
+                    "continues": cand.continues,
+                    "rule": cand.rule,
+                    "agentive": cand.agentive,
+                }
+            )
+        # links point at positions in the candidate list; shift them into the claim list
+        for i, cand in enumerate(candidates):
+            if cand.link is not None:
+                claims[base + i]["link"] = base + cand.link
+        doc._.claims = claims
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        return self
+
+
+@Language.factory("argmine_attribution", assigns=["doc._.claims"], default_config={})
+def make_attribution(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(name)

@@ -1,0 +1,180 @@
+"""argmine_author_claims: the writer's own claims.
+
+A sentence nobody else is credited with belongs to the document's voice (its
+author, or a comment's signer). It is a claim when it argues or evaluates —
+first person, evaluative words, necessity and epistemic modals, contrast,
+rhetorical questions — and not when it only describes ("X was speaking at
+the conference", "the trust was one of 13 sites chosen in 2015"). The score
+is a transparent weighted sum of such markers; its value becomes the claim's
+confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from argmine.components import extensions  # noqa: F401
+from argmine.components.lexicons import DATA_DIR
+from argmine.components.quotes import find_quotes
+from argmine.components.spans import sentence_chars
+
+AUTHOR_SEGMENTS = {"title", "standfirst", "body", "comment"}
+THRESHOLD = 0.5
+WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "well", "too", "rather", "instead"}
+OBLIGATION = {"must", "should", "ought", "need", "needs"}
+EPISTEMIC = {"could", "might", "may", "would"}
+
+
+@dataclass(frozen=True)
+class Markers:
+    adjectives: frozenset[str]
+    adverbs: frozenset[str]
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    phrases: tuple[str, ...]
+    first_person: frozenset[str]
+    narrative: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def markers() -> Markers:
+    raw = json.loads((DATA_DIR / "authorial.json").read_text(encoding="utf-8"))
+    return Markers(
+        adjectives=frozenset(raw["evaluative_adjectives"]),
+        adverbs=frozenset(raw["evaluative_adverbs"]),
+        nouns=frozenset(raw["evaluative_nouns"]),
+        verbs=frozenset(raw["evaluative_verbs"]),
+        phrases=tuple(raw["epistemic_phrases"]),
+        first_person=frozenset(raw["first_person"]),
+        narrative=tuple(raw["narrative_markers"]),
+    )
+
+
+def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
+    """How strongly a sentence reads as the writer's own argument, and why."""
+    m = markers()
+    score = 0.0
+    why: list[str] = []
+    tokens = [t for t in sent if t.i not in quoted and not t.is_space]
+    low = " ".join(t.lower_ for t in tokens)
+    if any(t.lower_ in m.first_person for t in tokens):
+        score += 0.45
+        why.append("first person")
+    adjectives = [t for t in tokens if t.pos_ == "ADJ" and (t.lower_ in m.adjectives or t.lemma_.lower() in m.adjectives)]
+    if adjectives:
+        score += min(0.35 * len(adjectives), 0.6)
+        why.append("evaluative: " + ", ".join(t.text for t in adjectives[:3]))
+    strong_adverbs = [t for t in tokens if t.pos_ == "ADV" and t.lower_ in m.adverbs and t.lower_ not in WEAK_ADVERBS]
+    if strong_adverbs:
+        score += 0.3
+        why.append("stance adverb: " + strong_adverbs[0].text)
+    elif any(t.lower_ in WEAK_ADVERBS for t in tokens):
+        score += 0.1
+    modal_words = {t.lower_ for t in tokens if t.tag_ == "MD" or t.lower_ in OBLIGATION and t.dep_ in ("aux", "ROOT", "root")}
+    if modal_words & OBLIGATION or "have to" in low or "has to" in low:
+        score += 0.3
+        why.append("necessity")
+    elif modal_words & EPISTEMIC:
+        score += 0.15
+        why.append("modality")
+    phrases = [p for p in m.phrases if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
+    if phrases:
+        score += 0.3
+        why.append(f"'{phrases[0]}'")
+    nouns = [t for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in m.nouns]
+    if nouns:
+        score += min(0.2 * len(nouns), 0.4)
+        why.append("evaluative noun: " + nouns[0].text)
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in m.verbs]
+    if verbs:
+        score += 0.2
+    if any(t.dep_ == "advmod" and t.lower_ in ("not", "n't", "never") or t.lower_ == "no" for t in tokens) and score > 0:
+        score += 0.15
+    if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in tokens):
+        score += 0.15
+    if sent.text.rstrip().endswith("?"):
+        score += 0.2
+        why.append("question")
+    if any(p in low for p in m.narrative):
+        score -= 0.6
+        why.append("narrative")
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < 4:
+        score -= 0.5
+    return round(score, 3), why
+
+
+class AuthorClaims:
+    def __init__(self, name: str = "argmine_author_claims", threshold: float = THRESHOLD):
+        self.name = name
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        segments = doc._.segments or [(0, len(doc.text), "body", doc._.author)]
+        claims = list(doc._.claims or [])
+        attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author"}
+        quoted: set[int] = set()
+        for q in find_quotes(doc.text):
+            span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+            if span is not None:
+                quoted.update(t.i for t in span)
+        for sent in doc.sents:
+            seg = _segment(segments, sent.start_char)
+            if seg is None or seg[2] not in AUTHOR_SEGMENTS:
+                continue
+            voice = seg[3] or doc._.author
+            if voice is None or sentence_chars(sent) in attributed:
+                continue
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            if not words or sum(t.i in quoted for t in words) / len(words) >= 0.6:
+                continue
+            score, _why = claim_score(sent, quoted)
+            if score < self.threshold:
+                continue
+            start, end = sentence_chars(sent)
+            claims.append(
+                {
+                    "text": [start, end],
+                    "content": [start, end],
+                    "cue": None,
+                    "cue_lemma": None,
+                    "source": None,
+                    "mode": "author",
+                    "actor": voice,
+                    "confidence": round(min(0.95, 0.4 + score / 3), 2),
+                }
+            )
+        doc._.claims = claims
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        return self
+
+
+def _segment(segments, offset: int) -> Optional[tuple]:
+    for seg in segments:
+        if seg[0] <= offset < seg[1]:
+            return seg
+    return None
+
+
+
+@Language.factory("argmine_author_claims", assigns=["doc._.claims"], default_config={"threshold": THRESHOLD})
+def make_author_claims(nlp: Language, name: str, threshold: float) -> AuthorClaims:
+    return AuthorClaims(name, threshold)

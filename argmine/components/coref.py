@@ -1,0 +1,322 @@
+"""argmine_coref: resolve each claim's speaker mention to a canonical actor.
+
+Most source errors in quote extraction are bare pronouns and role nouns, so
+the speaker is resolved, not just copied from the subject:
+- names merge with the document's named actors (full name, title + surname,
+  surname; acronyms and "the X" for organisations);
+- pronouns go to the most salient compatible actor: the last speaker first,
+  then the last subject, then the last mention (gender from titles or from
+  earlier pronouns; "it" for organisations, "they" for collectives);
+- role nominals and descriptions ("the clinical director", "the GP who
+  works in London", "one of the top officials within X") go to the person
+  whose roles share the most words with the description — looking back, and
+  forward within the next paragraphs for a lede that names its speaker later;
+  "a spokesperson for X" goes to X;
+- collectives ("Critics", "successive governments", "those who ...") become
+  group actors, named by their head noun and premodifiers;
+- quotation sentences without a cue take the speaker of their quotation, or
+  of the previous attributed claim nearby (a continued quote paragraph).
+Claims whose speaker cannot be resolved are dropped: an analyst cannot cite
+a claim without a source. Afterwards one claim per sentence and actor is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from argmine.components import extensions  # noqa: F401
+from argmine.components.lexicons import actor_lexicon, cue_lexicon
+from argmine.components.registry import ActorEntry, ActorRegistry
+
+DESCRIPTION_STOP = {
+    "the", "a", "an", "of", "in", "within", "at", "for", "and", "one", "who", "which", "that", "top",
+    "senior", "leading", "former", "new", "most", "some", "its", "their", "his", "her", "this", "these",
+    "those", "works", "work", "working", "is", "was", "has", "had", "been", "on", "to", "with", "from", "by",
+}
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source", "sources", "official", "officials"}
+CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
+CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
+
+
+def _words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'’&-]*", text):
+        w = w.lower().replace("’", "'")
+        if w in DESCRIPTION_STOP:
+            continue
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+class Resolver:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.registry = ActorRegistry.from_doc(doc)
+        self.lex = actor_lexicon()
+        self.cues = cue_lexicon()
+        self.segments = doc._.segments or []
+        self.speakers: list[tuple[int, str]] = []  # (char offset, actor id) of resolved attributed claims
+
+    # -- where things are -------------------------------------------------------
+    def paragraph_index(self, offset: int) -> int:
+        for i, (start, end, _kind, _voice) in enumerate(self.segments):
+            if start <= offset < end:
+                return i
+        return 0
+
+    def voice_at(self, offset: int) -> Optional[str]:
+        for start, end, _kind, voice in self.segments:
+            if start <= offset < end:
+                return voice
+        return self.doc._.author
+
+    def mentions(self, kinds: tuple[str, ...]) -> list[tuple[int, int, ActorEntry]]:
+        out = []
+        for entry in self.registry:
+            if entry.kind in kinds:
+                out.extend((s, e, entry) for s, e in entry.mentions)
+        return sorted(out, key=lambda m: m[0])
+
+    # -- salience ------------------------------------------------------------------
+    def salient(self, offset: int, kinds: tuple[str, ...], gender: Optional[str] = None) -> Optional[ActorEntry]:
+        """Last compatible speaker within a few paragraphs, else last subject mention, else last mention."""
+        here = self.paragraph_index(offset)
+
+        def fits(entry: Optional[ActorEntry]) -> bool:
+            return entry is not None and entry.kind in kinds and (gender is None or entry.gender in (None, gender))
+
+        for pos, actor_id in reversed(self.speakers):
+            entry = self.registry.get(actor_id)
+            if pos < offset and here - self.paragraph_index(pos) <= 3 and fits(entry):
+                return entry
+        before = [m for m in self.mentions(kinds) if m[1] <= offset and fits(m[2])]
+        subjects = []
+        for s, e, entry in before:
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass") and here - self.paragraph_index(s) <= 3:
+                subjects.append(entry)
+        if subjects:
+            return subjects[-1]
+        return before[-1][2] if before else None
+
+    # -- resolution rules -------------------------------------------------------------
+    def by_name(self, span: Span, head: Token) -> Optional[ActorEntry]:
+        for m in self.doc.spans.get("argmine_mentions", []):
+            if m.start <= head.i < m.end:
+                return self.registry.get(m.label_)
+        inside = [m for m in self.doc.spans.get("argmine_mentions", []) if span.start <= m.start and m.end <= span.end]
+        if inside:
+            people = [m for m in inside if (self.registry.get(m.label_) or ActorEntry("", "", "")).kind in ("person", "author")]
+            chosen = (people or inside)[0]
+            return self.registry.get(chosen.label_)
+        return None
+
+    def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
+        """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
+        words = [t for t in span if t.text[:1].isupper() and not t.is_punct and t.text not in self.lex.titles]
+        if not words or head.pos_ != "PROPN" and not head.text[:1].isupper():
+            return None
+        chars = (span.start_char, span.end_char)
+        if len(words) == 1 and words[0].text.isupper() and words[0].text not in self.lex.org_not_acronyms:
+            return self.registry.add_organisation(words[0].text, span.text, chars)
+        if any(w.text in self.lex.org_heads for w in words) or len(words) > 3:
+            name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+            return self.registry.add_organisation(name, span.text, chars)
+        if head.lower_ in self.lex.groups or head.lower_.rstrip("s") in self.lex.role_nouns:
+            return None
+        return self.registry.add_person([w.text for w in words], span.text, chars)
+
+    def by_pronoun(self, head: Token, offset: int) -> Optional[ActorEntry]:
+        kind = self.lex.pronouns.get(head.lower_)
+        if kind in ("male", "female"):
+            entry = self.salient(offset, ("person", "author"), gender=kind)
+            if entry is not None and entry.gender is None:
+                entry.gender = kind
+            return entry
+        if kind == "neuter":
+            return self.salient(offset, ("organisation",))
+        if kind == "plural":
+            return self.salient(offset, ("group", "organisation"))
+        return None
+
+    def by_description(self, span: Span, offset: int) -> Optional[ActorEntry]:
+        """'the clinical director', 'one of the top officials within X': the person whose roles fit."""
+        words = _words(span.text)
+        if not words:
+            return None
+        here = self.paragraph_index(offset)
+        best: tuple[float, Optional[ActorEntry]] = (0.0, None)
+        for entry in self.registry:
+            if entry.kind not in ("person", "author") or not entry.roles:
+                continue
+            role_words = set().union(*(_words(r) for r in entry.roles))
+            overlap = len(words & role_words)
+            if not overlap:
+                continue
+            positions = [m[0] for m in entry.mentions] or [offset]
+            before = [p for p in positions if p <= offset]
+            if before:
+                distance = here - self.paragraph_index(max(before))
+            else:
+                distance = self.paragraph_index(min(positions)) - here
+                if distance > CATAPHORA_WINDOW:
+                    continue
+                distance += 0.5  # a later mention is weaker evidence than an earlier one
+            score = overlap - 0.1 * distance
+            if score > best[0]:
+                best = (score, entry)
+        return best[1]
+
+    def spokesperson_for(self, span: Span) -> Optional[ActorEntry]:
+        """'a spokesperson for X' speaks for X."""
+        if span.root.lemma_.lower() not in SPOKES and span.root.lower_ not in SPOKES:
+            return None
+        for m in self.doc.spans.get("argmine_mentions", []):
+            if span.start <= m.start and m.end <= span.end:
+                entry = self.registry.get(m.label_)
+                if entry is not None and entry.kind == "organisation":
+                    return entry
+        return None
+
+    def group(self, span: Span, head: Token, agentive: Optional[str]) -> Optional[ActorEntry]:
+        low = head.lower_
+        lemma = head.lemma_.lower()
+        is_group = (
+            low in self.lex.groups
+            or (head.tag_ in ("NNS", "NNPS") and (lemma in self.lex.role_nouns or low.rstrip("s") in self.lex.role_nouns))
+            or low in self.lex.group_quantifiers
+            or head.tag_ == "NNS"
+        )
+        if not is_group:
+            return None
+        chars = (span.start_char, span.end_char)
+        if agentive and (low in {"those", "people", "some", "others", "many"} or any(t.dep_ == "acl:relcl" for t in head.children)):
+            return self.registry.add_group(agentive, span.text, chars)
+        premods = [c for c in head.children if c.dep_ in ("amod", "compound", "nummod") and c.i < head.i]
+        words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in sorted(premods + [head], key=lambda t: t.i)]
+        name = " ".join(words)
+        entry = self.registry.add_group(name, span.text, chars)
+        entry.add_alias(head.text if head.pos_ == "PROPN" else head.lower_)
+        return entry
+
+    def organisation_noun(self, span: Span, head: Token) -> Optional[ActorEntry]:
+        """'the trust', 'the department', 'the government': the last such body, or a new one."""
+        heads = {h.lower() for h in self.lex.org_heads}
+        if head.lower_ not in heads or head.tag_ not in ("NN", "NNP"):
+            return None
+        for s, e, entry in reversed(self.mentions(("organisation",))):
+            if s < span.start_char and head.lower_ in entry.name.lower().split():
+                return entry
+        return self.registry.add_organisation(head.lower_, span.text, (span.start_char, span.end_char))
+
+    def resolve(self, claim: dict) -> Optional[ActorEntry]:
+        start, end = claim["source"]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = self.doc[claim["source_head"]] if claim.get("source_head") is not None else span.root
+        entry = self.by_name(span, head)
+        if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
+            entry = self.by_pronoun(head, start)
+        if entry is None:
+            entry = self.spokesperson_for(span)
+        if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
+            entry = self.by_description(span, start)
+            if entry is None and head.lower_ != "one" and any(t.lower_ == "the" for t in span[:1]):
+                entry = self.salient(start, ("person",))
+        if entry is None:
+            entry = self.new_named(span, head)
+        if entry is None:
+            entry = self.organisation_noun(span, head)
+        if entry is None:
+            entry = self.group(span, head, claim.get("agentive"))
+        if entry is not None:
+            entry.add_mention(start, end)
+        return entry
+
+    def run(self) -> None:
+        claims = sorted(self.doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0]))
+        resolved: list[dict] = []
+        by_position: dict[int, dict] = {}
+        for index, claim in enumerate(self.doc._.claims or []):
+            by_position[id(claim)] = claim
+        last_attributed: Optional[dict] = None
+        for claim in claims:
+            if claim["mode"] == "author":
+                claim["actor"] = claim.get("actor") or self.voice_at(claim["text"][0])
+            elif claim.get("link") is not None:
+                linked = (self.doc._.claims or [])[claim["link"]]
+                claim["actor"] = linked.get("actor")
+            elif claim.get("continues"):
+                prev = last_attributed
+                if prev is not None and prev.get("actor") and self._near(prev, claim):
+                    claim["actor"] = prev["actor"]
+            elif claim.get("source"):
+                entry = self.resolve(claim)
+                claim["actor"] = entry.id if entry else None
+            if claim.get("actor") is None:
+                continue
+            if claim["mode"] != "author":
+                last_attributed = claim
+                self.speakers.append((claim["text"][0], claim["actor"]))
+            resolved.append(claim)
+        self.registry.merge_provisional_people()
+        live = {e.id for e in self.registry}
+        for claim in resolved:
+            if claim["actor"] not in live:  # merged away: follow the surname
+                claim["actor"] = self._merged_into(claim["actor"])
+        self.doc._.claims = self._one_per_sentence_and_actor(resolved)
+        self.registry.write(self.doc)
+
+    def _merged_into(self, actor_id: str) -> Optional[str]:
+        for entry in self.registry:
+            if actor_id.split("-")[-1] in entry.id:
+                return entry.id
+        return None
+
+    def _near(self, prev: dict, claim: dict) -> bool:
+        a, b = self.paragraph_index(prev["text"][0]), self.paragraph_index(claim["text"][0])
+        return 0 <= b - a <= CONTINUATION_WINDOW and self.voice_at(prev["text"][0]) == self.voice_at(claim["text"][0])
+
+    @staticmethod
+    def _one_per_sentence_and_actor(claims: list[dict]) -> list[dict]:
+        rank = {"direct": 0, "indirect": 1, "author": 2}
+        kept: dict[tuple, dict] = {}
+        for claim in claims:
+            key = (tuple(claim["text"]), claim["actor"])
+            other = kept.get(key)
+            if other is None or (rank[claim["mode"]], -claim["confidence"]) < (rank[other["mode"]], -other["confidence"]):
+                kept[key] = claim
+        return sorted(kept.values(), key=lambda c: (c["text"][0], c["content"][0]))
+
+
+class SpeakerCoreference:
+    def __init__(self, name: str = "argmine_coref"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        Resolver(doc).run()
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        return self
+
+
+@Language.factory("argmine_coref", assigns=["doc._.claims", "doc._.actors"], default_config={})
+def make_coref(nlp: Language, name: str) -> SpeakerCoreference:
+    return SpeakerCoreference(name)

@@ -1,0 +1,42 @@
+"""Character spans shared by the components: sentence bounds and trimming."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+TRIM = " \t\n\r,;:–—-"
+LEADING_JUNK = TRIM + "“”\"‘"
+TRAILING_JUNK = TRIM + "“”\""
+
+
+def sentence_chars(sent: Span) -> tuple[int, int]:
+    """A sentence's char span without the whitespace tokens (paragraph breaks) it may end with."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def span_chars(tokens: Iterable[Token]) -> Optional[tuple[int, int]]:
+    """Char span from the first to the last non-space token."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def trim(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Strip separators and quote marks from the ends of a char span; None if nothing is left."""
+    text = doc.text
+    while start < end and text[start] in LEADING_JUNK:
+        start += 1
+    while end > start and text[end - 1] in TRAILING_JUNK:
+        end -= 1
+    if end - start < 2:
+        return None
+    return start, end

@@ -1,0 +1,219 @@
+"""From an ingested article to claim records: the spaCy pipeline and the offset map.
+
+Importing this module does not import spaCy; the pipeline is built on first
+use and cached per process (and per target). Each article is read through its
+`AnalysisView` (claim-bearing segments joined by blank lines); every span the
+components find is mapped back to the original file, and a claim whose text
+is not verbatim in the file is dropped rather than reported with wrong offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+
+from argmine import __version__
+from argmine.records import Actor, Claim, CueSpan, Document, SegmentKind, TextSpan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from argmine.ingest import Article
+    from argmine.ingest.view import AnalysisView
+
+#: argmine's components, in pipeline order, after the base model.
+COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_author_claims", "argmine_coref", "argmine_stance")
+_PACKAGE = Path(__file__).parent
+_FINGERPRINTED = ("components", "ingest", "pipeline.py", "records.py")
+DEFAULT_TARGET = "integration"
+
+
+@dataclass
+class DocResult:
+    document: Document
+    actors: list[Actor]
+    claims: list[Claim]
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the rules, lexicons or record layout change, so stored results go stale."""
+    h = hashlib.sha256()
+    for name in _FINGERPRINTED:
+        root = _PACKAGE / name
+        files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json", ".jsonl", ".txt")) if root.is_dir() else [root]
+        for f in files:
+            h.update(str(f.relative_to(_PACKAGE)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def pipeline_version(target: str | Path | None = None) -> str:
+    """A key for cached results: argmine's version and code, the model, and the target."""
+    from argmine.model import model_path
+    from argmine.target import load_target
+
+    meta_file = model_path() / "meta.json"
+    model_hash = hashlib.sha256(meta_file.read_bytes()).hexdigest()[:12] if meta_file.exists() else "none"
+    return f"{__version__}+code.{_code_fingerprint()}+model.{model_hash}+target.{load_target(target or DEFAULT_TARGET).fingerprint()}"
+
+
+@lru_cache(maxsize=4)
+def _pipeline(target_key: str) -> "Language":
+    import argmine.components.actors  # noqa: F401  (registers the factories)
+    import argmine.components.attribution  # noqa: F401
+    import argmine.components.authorial  # noqa: F401
+    import argmine.components.coref  # noqa: F401
+    import argmine.components.paragraphs  # noqa: F401
+    import argmine.components.stance  # noqa: F401
+    from argmine.model import load_fresh_model
+
+    nlp = load_fresh_model()
+    nlp.add_pipe("argmine_paragraphs", first=True)
+    for name in COMPONENTS:
+        config = {"target": target_key} if name == "argmine_stance" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def load_pipeline(target: str | Path | None = None) -> "Language":
+    """The base model plus argmine's components, built once per process and target."""
+    return _pipeline(str(target or DEFAULT_TARGET))
+
+
+# -- preparing a Doc -------------------------------------------------------------
+
+def _split_name(name: str) -> list[str]:
+    return [w for w in name.replace("’s", "").split() if w[:1].isupper()]
+
+
+def prepare_doc(nlp: "Language", article: "Article", view: "AnalysisView") -> "Doc":
+    """A Doc of the view's text, with the document's voices registered as actors."""
+    from argmine.components.registry import ActorRegistry
+
+    doc = nlp.make_doc(view.text)
+    registry = ActorRegistry()
+    meta = article.document.meta
+    if meta.author:
+        names = _split_name(meta.author) or [meta.author]
+        author = registry.create(meta.author, "author", first=names[0] if len(names) > 1 else None, surname=names[-1])
+        author.add_alias(meta.author)
+        if len(names) > 1:
+            author.add_alias(names[-1])
+    else:
+        author = registry.create("author", "author")
+    if meta.author_role:
+        author.add_role(meta.author_role)
+        if author.name == "author":
+            author.name = meta.author_role
+            author.add_alias("author")
+    segments = []
+    for piece in view.pieces:
+        seg = piece.segment
+        voice = author.id
+        if seg.kind == SegmentKind.comment:
+            if seg.signer:
+                names = _split_name(seg.signer) or [seg.signer]
+                signer = registry.add_person(names, seg.signer, (piece.view_start, piece.view_start))
+                signer.mentions.clear()
+                voice = signer.id
+            else:
+                voice = (registry.by_name("anonymous commenter") or registry.create("anonymous commenter", "person")).id
+        segments.append((piece.view_start, piece.view_end, seg.kind.value, voice))
+    registry.write(doc)
+    doc._.author = author.id
+    doc._.segments = segments
+    return doc
+
+
+# -- records ---------------------------------------------------------------------
+
+def _span(view: "AnalysisView", text: str, span: Optional[list[int]]) -> Optional[TextSpan]:
+    if not span:
+        return None
+    start, end = span
+    if not view.spans_one_piece(start, end):
+        return None
+    o_start, o_end = view.to_original(start, end)
+    return TextSpan(text=view.text[start:end], start=o_start, end=o_end)
+
+
+def _actor(actor_id: str, data: dict) -> Actor:
+    aliases = [a for a in data.get("aliases", []) if a != data["name"]]
+    return Actor(id=actor_id, name=data["name"], kind=data["kind"], aliases=aliases, roles=list(data.get("roles", [])))
+
+
+def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_name: str) -> DocResult:
+    """Claim records with offsets into the original file; actors that made them."""
+    actors_data = doc._.actors or {}
+    claims: list[Claim] = []
+    actors: dict[str, Actor] = {}
+    for raw in doc._.claims or []:
+        actor_id = raw.get("actor")
+        if actor_id not in actors_data:
+            continue
+        text = _span(view, article.text, raw["text"])
+        content = _span(view, article.text, raw["content"])
+        if text is None or content is None:
+            continue
+        cue = _span(view, article.text, raw.get("cue"))
+        source = _span(view, article.text, raw.get("source"))
+        actor = actors.setdefault(actor_id, _actor(actor_id, actors_data[actor_id]))
+        claims.append(
+            Claim(
+                id=f"{article.document.doc}#{len(claims) + 1}",
+                doc=article.document.doc,
+                text=text.text,
+                start=text.start,
+                end=text.end,
+                content=content,
+                cue=CueSpan(**cue.model_dump(), lemma=raw.get("cue_lemma")) if cue else None,
+                source=source,
+                actor=actor,
+                mode=raw["mode"],
+                stance=raw.get("stance", "neutral"),
+                stance_score=max(-1.0, min(1.0, float(raw.get("stance_score", 0.0)))),
+                stance_evidence=list(raw.get("stance_evidence", [])),
+                target=raw.get("target", target_name),
+                confidence=max(0.0, min(1.0, float(raw.get("confidence", 0.5)))),
+            )
+        )
+    return DocResult(document=article.document, actors=list(actors.values()), claims=claims)
+
+
+def extract_articles(
+    articles: Iterable["Article"],
+    *,
+    target: str | Path | None = None,
+    versions: str = "latest",
+    batch_size: int = 8,
+) -> Iterator[DocResult]:
+    """Run the pipeline over articles in batches (nlp.pipe), yielding one result per article."""
+    from argmine.target import load_target
+
+    target_name = load_target(target or DEFAULT_TARGET).name
+    nlp = load_pipeline(target)
+
+    def prepared():
+        for article in articles:
+            view = article.view(versions)
+            yield prepare_doc(nlp, article, view), (article, view)
+
+    for doc, (article, view) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        yield build_result(article, view, doc, target_name)
+
+
+def extract_article(article: "Article", *, target: str | Path | None = None, versions: str = "latest") -> DocResult:
+    """One article's claims and actors (loads the pipeline once per process)."""
+    return next(extract_articles([article], target=target, versions=versions))
+
+
+def model_meta() -> dict:
+    """The shipped model's meta.json (name, version, scores, sources), without loading spaCy."""
+    from argmine.model import model_path
+
+    return json.loads((model_path() / "meta.json").read_text(encoding="utf-8"))
