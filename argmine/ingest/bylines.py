@@ -1,0 +1,202 @@
+"""Lines that say who wrote the piece, where and when it was published.
+
+Each recogniser takes one line and returns what it found (author, date,
+outlet) or None. They look at shape and fixed phrases ("By", "Posted by",
+"an edited version of a post published on …", "Name, role", a date on its
+own line), never at particular names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from argmine.ingest.lexicon import normalise_for_matching, role_words
+from argmine.ingest.names import person_name, person_names
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAY},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}\s+\d{{4}})"
+)
+TIME = r"(?:(?:at|,|-|–|—|\|)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|cest|est|edt|pst|pdt|et|pt))?"
+_DATE_PREFIX = (
+    r"(?:(?:first\s+)?published|updated|last\s+updated|last\s+modified|modified|posted|date|dated|created|"
+    r"last\s+reviewed|page\s+last\s+reviewed)(?:\s+on)?\s*:?\s*"
+)
+_DATELINE = re.compile(
+    rf"(?P<prefix>{_DATE_PREFIX})?(?P<date>{DATE})(?:\s*{TIME})?(?:\s*\(?(?:updated|edited)\)?)?[.,]?",
+    re.IGNORECASE,
+)
+_DATE_ANYWHERE = re.compile(rf"\b{DATE}\b", re.IGNORECASE)
+
+_BY = re.compile(r"^(?:by|BY)\s+(?P<names>[^,|–—(]+?)\s*(?:(?:,|\||–|—|-|\()\s*(?P<rest>.*))?$")
+_VERB_BY = re.compile(
+    r"^(?P<verb>posted|written|published|words|reported|reporting|report|compiled|story|text|article|blog post|post)"
+    r"\s+by:?\s+(?P<names>.+?)(?:\s+(?:on|at)\s+(?P<when>.+?))?(?:\s*[;|]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_POSTED_ON_BY = re.compile(rf"^(?:posted|published|written)\s+(?:on\s+)?(?P<date>{DATE}).*?\bby\s+(?P<names>.+)$", re.IGNORECASE)
+_AUTHOR_PREFIX = re.compile(r"^(?:author|authors|writer|words|byline|contributor|posted by|written by)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_NAME_ROLE = re.compile(r"^(?P<name>[^,]{3,40}),\s+(?P<role>[^,]{2,80}(?:,[^,]{2,60})?)$")
+_REPUBLISHED = re.compile(
+    r"^(?:this\s+is\s+)?(?:an?\s+)?(?:(?:edited|shortened|abridged|amended|adapted|updated|longer|extended|revised)\s+)?"
+    r"(?:version\s+of\s+)?(?:this|a|an|the)\s+(?:blog\s+)?(?:post|article|blog|piece|essay|speech|talk|blogpost|column|commentary|story)\s+"
+    r"(?:that\s+|which\s+)?(?:was\s+|were\s+)?(?:first\s+|originally\s+|previously\s+)?"
+    r"(?:published|posted|appeared|written|given|delivered|ran)\s+(?:on|in|at|for|to|by)\s+(?P<where>.+?)[.]?$",
+    re.IGNORECASE,
+)
+_ORIGINALLY = re.compile(
+    r"^(?:originally|first)\s+(?:published|posted|appeared)\s+(?:on|in|at)\s+(?P<where>.+?)[.]?$", re.IGNORECASE
+)
+_POSSESSOR = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:blog|website|site|web\s*site|substack|newsletter|page|column|medium page)\b", re.IGNORECASE)
+_BIO = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)\s+(?:is|was|has been|works as)\s+(?:a|an|the|currently|now|also|chief|head|director|professor|senior|deputy|associate|former)\b(?P<rest>.*)$"
+)
+
+
+@dataclass
+class Found:
+    """What a byline-like line said."""
+
+    rule: str
+    author: Optional[str] = None
+    date: Optional[str] = None
+    outlet: Optional[str] = None
+    role: Optional[str] = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def dateline(text: str) -> Optional[Found]:
+    """A line that is only a date (with an optional 'Published'/'Updated' prefix and time)."""
+    stripped = text.strip().strip("|·•*_")
+    if len(stripped) > 80:
+        return None
+    match = _DATELINE.fullmatch(stripped.strip())
+    if not match:
+        return None
+    prefix = (match.group("prefix") or "").lower()
+    rule = "dateline-updated" if any(w in prefix for w in ("updated", "modified", "reviewed")) else "dateline"
+    return Found(rule, date=match.group("date"))
+
+
+def _role_like(phrase: str) -> bool:
+    roles = role_words()
+    return any(w.strip(".,()'’") in roles for w in phrase.lower().split())
+
+
+def byline(text: str) -> Optional[Found]:
+    """'By X', 'Posted by X on …', 'Author: X', 'X, health correspondent'."""
+    line = text.strip().strip("*_").strip()
+    if not line or len(line) > 160 or len(line.split()) > 20:
+        return None
+
+    match = _BY.match(line)
+    if match:
+        names = person_names(match.group("names"))
+        if names:
+            rest = match.group("rest") or ""
+            date = _DATE_ANYWHERE.search(rest)
+            role = rest.strip(" )") if rest and _role_like(rest) else None
+            return Found("byline-by", author=names, date=date.group(0) if date else None, role=role)
+
+    match = _POSTED_ON_BY.match(line)
+    if match:
+        names = person_names(match.group("names"))
+        if names:
+            return Found("byline-posted", author=names, date=match.group("date"))
+
+    match = _VERB_BY.match(line)
+    if match:
+        names = person_names(match.group("names"))
+        if names:
+            when = match.group("when") or ""
+            date = _DATE_ANYWHERE.search(when)
+            return Found("byline-posted", author=names, date=date.group(0) if date else None)
+
+    match = _AUTHOR_PREFIX.match(line)
+    if match:
+        names = person_names(match.group("names"))
+        if names:
+            return Found("byline-label", author=names)
+
+    match = _NAME_ROLE.match(line)
+    if match and len(line.split()) <= 14:
+        name = person_name(match.group("name"))
+        role = match.group("role").strip(" .")
+        if name and _role_like(role) and not re.search(r"[.!?]\s", role):
+            return Found("byline-name-role", author=name, role=role)
+    return None
+
+
+def republication_note(text: str) -> Optional[Found]:
+    """'This is an edited version of a post published on X's blog' and kin.
+
+    A person's blog names the author; anything else names the outlet.
+    """
+    line = normalise_for_matching(text) if len(text) < 400 else ""
+    if not line:
+        return None
+    original = text.strip().strip("*_").strip()
+    match = _REPUBLISHED.match(original) or _ORIGINALLY.match(original)
+    if not match:
+        return None
+    where = match.group("where").strip()
+    owner = _POSSESSOR.match(where)
+    if owner:
+        name = person_name(owner.group("owner"))
+        if name:
+            return Found("republication-note", author=name)
+        return Found("republication-note", outlet=owner.group("owner").strip())
+    where = re.split(r"\s+(?:on|in)\s+" + DATE, where, flags=re.IGNORECASE)[0]
+    where = re.sub(r"^(?:the\s+)?(?:website|site|blog)\s+(?:of\s+)?", "", where, flags=re.IGNORECASE).strip(" .")
+    return Found("republication-note", outlet=where or None)
+
+
+def author_bio(text: str) -> Optional[Found]:
+    """'Jane Smith is director of policy at the King's Fund' — the closing line of many comment pieces."""
+    line = text.strip().strip("*_").strip()
+    if len(line.split()) > 45 or "“" in line or '"' in line:
+        return None
+    match = _BIO.match(line)
+    if not match:
+        return None
+    name = person_name(match.group("name"))
+    if not name or not _role_like(match.group("rest")):
+        return None
+    return Found("author-bio", author=name)
+
+
+_OUTLET_PATTERNS = (
+    re.compile(r"from the source ['\"‘“]?(?P<o>[^'\"’”]{2,60})['\"’”]"),
+    re.compile(
+        r"\b(?i:published|brought to you|produced|provided|presented|supported|paid for|sponsored)\s+by\s+"
+        r"(?P<o>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|for|and|the))*)"
+    ),
+    re.compile(r"^published in (?P<o>[A-Z][^.;|]{1,60})$"),
+    re.compile(
+        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<o>[A-Z][^.;|]{1,60}?)"
+        r"(?:\s+or its affiliated.*|\s*[.;,|].*|\s+all rights reserved.*)?$",
+        re.IGNORECASE,
+    ),
+)
+
+
+def outlet(text: str) -> Optional[str]:
+    """The publisher a furniture line names ("This article is from the source 'guardian'")."""
+    line = text.strip()
+    if len(line) > 400:
+        return None
+    for pattern in _OUTLET_PATTERNS:
+        match = pattern.search(line)
+        if match:
+            name = re.split(r"[.!?;](?:\s|$)", match.group("o"))[0].strip(" .,'\"")
+            if name and not name.lower().startswith(("the author", "the writer")):
+                return name
+    return None

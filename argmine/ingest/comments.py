@@ -1,0 +1,145 @@
+"""Reader comment sections: where they start and end, who signed each comment.
+
+A section opens at a marker ("3 comments", "One comment", "2 thoughts on
+…", in any listed language) and closes at the reply form ("Post a
+Comment", "Leave a Reply"), a "comments are closed" notice or the end of
+the page. Platforms print a comment's author either *before* it (a header:
+"Jane says:", "Jane Smith", "Jane | 3 May 2015") or readers sign *after* it
+("… would be good. Gus Cairns", or the name alone on the last line). Which
+style a section uses is decided by its first line: a name first means
+headers. The signature is kept out of the comment's text and becomes a
+byline segment; the comment carries the name as its ``signer``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from argmine.ingest.bylines import DATE
+from argmine.ingest.labels import Label
+from argmine.ingest.lines import Unit
+from argmine.ingest.names import is_handle, person_name
+from argmine.records import SegmentKind as K
+
+_OPENS = frozenset({"comment_open"})
+_CLOSES = frozenset({"comment_form", "comment_closed", "press_release_end", "related_list"})
+
+_SAYS = re.compile(
+    r"^(?P<who>.{1,60}?)\s+(?:says|said|wrote|writes|commented|replied|responded|posted)\b\s*(?:[:.…]+)?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NAME_DATE = re.compile(rf"^(?P<who>.{{1,60}}?)\s*(?:\bon\b|\||,|-|–|—|·)?\s*(?P<date>{DATE}.*)$", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(?:(?:kind|best|warm|warmest)\s+regards|regards|thanks|thank you|many thanks|cheers|best wishes|all the best|"
+    r"best|sincerely|yours sincerely|yours faithfully|yours)[,.!]?\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_THEN_TAIL = re.compile(r"[.!?…][\"”’')\]]*\s+(?P<tail>[^.!?…\n]{2,70})$")
+_DASH_THEN_TAIL = re.compile(r"\s[-–—~]{1,2}\s*(?P<tail>[^.!?…\n\-–—]{2,60})$")
+
+
+def _commenter(text: str) -> Optional[str]:
+    """A name as a comment header or signature gives it (full name, handle, 'Anonymous')."""
+    cleaned = text.strip().lstrip("-–—~ ").strip()
+    if cleaned.lower().rstrip(".:") == "anonymous":
+        return "Anonymous"
+    return person_name(cleaned) or (cleaned if is_handle(cleaned) else None)
+
+
+def comment_header(text: str) -> Optional[str]:
+    """The commenter a header line names ("Jane says:", "Jane Smith on 3 May 2015 at 10:02")."""
+    line = text.strip()
+    if len(line) > 120:
+        return None
+    match = _SAYS.match(line)
+    if match and len(match.group("rest").split()) <= 8:
+        rest = match.group("rest")
+        if not rest or re.search(r"\d", rest) or rest.lower().startswith(("in reply", "in response")):
+            name = _commenter(match.group("who")) or person_name(match.group("who"), allow_single=True)
+            if name:
+                return name
+    match = _NAME_DATE.match(line)
+    if match:
+        return _commenter(match.group("who"))
+    return None
+
+
+def inline_signature(unit: Unit) -> Optional[tuple[int, int, str]]:
+    """(start, end, name) of a name that closes the comment's last sentence."""
+    text = unit.text.rstrip()
+    for pattern in (_SENTENCE_END_THEN_TAIL, _DASH_THEN_TAIL):
+        match = pattern.search(text)
+        if not match:
+            continue
+        tail = match.group("tail").strip()
+        sign_off = _SIGN_OFF.match(tail)
+        if sign_off:
+            name = person_name(sign_off.group("name"), allow_single=True)
+        else:
+            name = _commenter(tail) if pattern is _SENTENCE_END_THEN_TAIL else person_name(tail, allow_single=True)
+        if name:
+            start = unit.start + match.start("tail")
+            return start, unit.start + len(text), name
+    return None
+
+
+def label_comment_sections(units: list[Unit], labels: list[Optional[Label]]) -> set[int]:
+    """Label the lines of every comment section in place; return their indexes."""
+    inside: set[int] = set()
+    open_section = False
+    style: Optional[str] = None  # "header" or "signature"
+    signer: Optional[str] = None
+    pending: list[Label] = []
+
+    def sign(name: str) -> None:
+        for label in pending:
+            label.signer = name
+        pending.clear()
+
+    for i, (unit, label) in enumerate(zip(units, labels)):
+        role = label.role if label else None
+        if role in _OPENS:
+            open_section, style, signer = True, None, None
+            pending.clear()
+            continue
+        if role in _CLOSES:
+            open_section = False
+            continue
+        if not open_section:
+            continue
+        inside.add(i)
+
+        if label is not None and label.kind == K.byline:
+            if label.rule.startswith("dateline"):
+                label.rule, label.date = "comment-date", None
+                continue
+            name = label.author
+            label.author = label.author_role = None
+        elif label is not None:
+            continue  # "Reply", "Report", a caption: furniture stays furniture
+        else:
+            name = comment_header(unit.text) or _commenter(unit.text)
+
+        if name:
+            if style is None and not pending:
+                style = "header"
+            if style == "header":
+                labels[i] = Label(K.byline, "comment-header", signer=name)
+                signer = name
+            else:
+                labels[i] = Label(K.byline, "comment-signature", signer=name)
+                sign(name)
+            continue
+
+        style = style or "signature"
+        comment = Label(K.comment, "comment", signer=signer if style == "header" else None)
+        labels[i] = comment
+        if style == "signature":
+            pending.append(comment)
+            signature = inline_signature(unit)
+            if signature:
+                start, end, name = signature
+                comment.signature = (start, end)
+                sign(name)
+    return inside

@@ -1,0 +1,101 @@
+"""Which files a list of paths names, in a stable order, with document ids.
+
+A folder is read recursively; only ``.txt``, ``.text`` and ``.md`` files are
+articles, anything else is noted and skipped. Hidden files and folders
+(".git", ".DS_Store") are passed over silently: they are never articles and
+noting each would bury the notes that matter.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence, Union
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file to read, or a path to report as skipped."""
+
+    path: Path
+    doc_id: str
+    skip_reason: str = ""
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(folder: Path) -> Iterator[Union[Path, tuple[Path, str]]]:
+    """Files under a folder, sorted; unreadable sub-folders as (path, reason)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except PermissionError:
+        yield folder, "permission denied"
+        return
+    except OSError as exc:
+        yield folder, f"cannot read folder ({exc.strerror or exc.__class__.__name__})"
+        return
+    for entry in entries:
+        if _hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
+    """Every file the paths name, in order; each a candidate to read or a skip note."""
+    seen_files: set[Path] = set()
+    seen_ids: set[str] = set()
+    for given in paths:
+        root = Path(given)
+        if not root.exists():
+            yield Candidate(root, str(given), "no such file or folder")
+            continue
+        if root.is_dir():
+            found_any = False
+            for item in _walk(root):
+                if isinstance(item, tuple):
+                    path, reason = item
+                    yield Candidate(path, path.relative_to(root).as_posix() or str(path), reason)
+                    continue
+                path = item
+                doc_id = path.relative_to(root).as_posix()
+                if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                    yield Candidate(path, doc_id, f"not an article file ({path.suffix or 'no extension'}; reads .txt, .text, .md)")
+                    continue
+                found_any = True
+                candidate = _unique(path, doc_id, seen_files, seen_ids)
+                if candidate is not None:
+                    yield candidate
+            if not found_any:
+                yield Candidate(root, str(given), "folder has no .txt, .text or .md files")
+        else:
+            candidate = _unique(root, root.name, seen_files, seen_ids)
+            if candidate is not None:
+                yield candidate
+
+
+def _unique(path: Path, doc_id: str, seen_files: set[Path], seen_ids: set[str]) -> Candidate | None:
+    """The same file given twice is read once; two files with one id keep apart by their paths."""
+    try:
+        resolved = path.resolve()
+    except OSError:
+        resolved = path.absolute()
+    if resolved in seen_files:
+        return None
+    seen_files.add(resolved)
+    if doc_id in seen_ids:
+        doc_id = path.as_posix()
+    seen_ids.add(doc_id)
+    return Candidate(path, doc_id)

@@ -1,0 +1,158 @@
+"""The word lists and patterns ingest rules use, loaded once from ``data/``.
+
+They live in data files, not in code, so that adding a platform's strings or
+a language needs no change to the rules. Everything is matched against
+`normalise_for_matching` text: markup stripped, curly apostrophes and
+quotes straightened, spacing collapsed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).parent / "data"
+
+_MARKUP_EDGES = re.compile(r"^[\s*_#>~`|•·▪►▶]+|[\s*_~`|]+$")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+_NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def normalise_for_matching(text: str) -> str:
+    """Lower-case, straight quotes, single spaces, no surrounding markup."""
+    text = _MARKUP_EDGES.sub("", text.translate(_APOSTROPHES))
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def _ui_key(text: str) -> str:
+    """A line as the platform-string table compares it: trailing ':' '.' '…' ignored."""
+    return normalise_for_matching(text).rstrip(" :.…!?-–—").strip()
+
+
+@dataclass(frozen=True)
+class UiString:
+    """A platform string matched on a line: its language and its role."""
+
+    language: str
+    role: str  # comment_open, comment_none, comment_form, comment_closed, related_list, furniture
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    rule: str
+    kind: str
+    match: str  # line | start | sentence
+    pattern: re.Pattern[str]
+    max_words: int
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Function words per language code."""
+    raw = json.loads((DATA / "function_words.json").read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in raw.items() if not lang.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _platform_ui() -> tuple[dict[str, UiString], list[tuple[re.Pattern[str], UiString]]]:
+    """Exact strings in a dict; strings with '{n}' or a trailing '*' as patterns."""
+    raw = json.loads((DATA / "platform_ui.json").read_text(encoding="utf-8"))
+    exact: dict[str, UiString] = {}
+    patterns: list[tuple[re.Pattern[str], UiString]] = []
+    for language, roles in raw.items():
+        if language.startswith("_"):
+            continue
+        for role, strings in roles.items():
+            for string in strings:
+                entry = UiString(language, role)
+                key = _ui_key(string.replace("*", "").strip()) if string.endswith("*") else _ui_key(string)
+                if "{n}" not in string and not string.endswith("*"):
+                    exact.setdefault(key, entry)
+                    continue
+                body = re.escape(_ui_key(string.rstrip("*").rstrip()) if string.endswith("*") else key)
+                body = body.replace(re.escape("{n}"), _NUMBER_WORDS)
+                tail = r"(?:\s*:)?\s+\S.*" if string.endswith("*") else ""
+                patterns.append((re.compile(body + tail), entry))
+    return exact, patterns
+
+
+def match_platform_ui(text: str) -> Optional[UiString]:
+    """The platform string this whole line is, if any (in any language listed)."""
+    if len(text) > 160:
+        return None
+    key = _ui_key(text)
+    if not key:
+        return None
+    exact, patterns = _platform_ui()
+    if key in exact:
+        return exact[key]
+    for pattern, entry in patterns:
+        if pattern.fullmatch(key):
+            return entry
+    return None
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    raw = json.loads((DATA / "furniture.json").read_text(encoding="utf-8"))
+    rules = []
+    for spec in raw["rules"]:
+        combined = "|".join(f"(?:{p})" for p in spec["patterns"])
+        rules.append(
+            FurnitureRule(
+                rule=spec["rule"],
+                kind=spec["kind"],
+                match=spec["match"],
+                pattern=re.compile(combined, re.IGNORECASE),
+                max_words=int(spec.get("max_words", 80)),
+            )
+        )
+    return tuple(rules)
+
+
+_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?…])\s+)(?=\S)")
+
+
+def match_furniture(text: str) -> Optional[FurnitureRule]:
+    """The first furniture rule that matches this line (see data/furniture.json)."""
+    norm = normalise_for_matching(text)
+    if not norm:
+        return None
+    n_words = norm.count(" ") + 1
+    for rule in furniture_rules():
+        if rule.match == "line":
+            if len(norm) <= 300 and rule.pattern.fullmatch(norm):
+                return rule
+        elif rule.match == "start":
+            if n_words <= rule.max_words and rule.pattern.match(norm):
+                return rule
+        elif n_words <= rule.max_words:
+            for start in _SENTENCE_STARTS.finditer(norm):
+                if rule.pattern.match(norm, start.end()):
+                    return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _word_list(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        words.update(line.lower().split())
+    return frozenset(words)
+
+
+def role_words() -> frozenset[str]:
+    """Words that make a phrase a job title or role ("correspondent", "director")."""
+    return _word_list("roles.txt")
+
+
+def not_name_words() -> frozenset[str]:
+    """Capitalised words that never make a personal name on their own."""
+    return _word_list("not_names.txt")

@@ -1,0 +1,146 @@
+"""The decoded text cut into units: lines, or paragraphs of hard-wrapped lines.
+
+Scraped pages usually hold one paragraph per line; plain-text and Markdown
+files often wrap a paragraph over several lines with blank lines between
+paragraphs. Both become one `Unit` per paragraph, each an exact stretch of
+the text (surrounding whitespace excluded), so later rules never have to
+think about offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+# Line breaks: CRLF first so that it counts as one break. U+2028/2029 are
+# Unicode's own line and paragraph separators.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_MARKDOWN_CLOSING = re.compile(r"[ \t]+#+$")
+_SETEXT_UNDERLINE = re.compile(r"^(=+|-+)$")
+_LIST_ITEM = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])\s+")
+_STRUCTURAL = re.compile(r"^(?:#{1,6}\s|[-*+•▪◦]\s|\d{1,3}[.)]\s|\||>|[-=*_]{3,}\s*$)|\|\s*$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph-sized stretch of the text, the thing rules classify.
+
+    ``text == document_text[start:end]`` always holds.
+    """
+
+    start: int
+    end: int
+    text: str
+    index: int  # position among the document's units
+    blank_before: bool = False
+    markdown_heading: bool = False
+    version: Optional[int] = None  # set for version-table cells
+    line: int = 0  # 0-based line number of the first line
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, line breaks excluded; the last line may be empty."""
+    spans = []
+    pos = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a span to exclude surrounding whitespace (empty spans collapse to start)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def units_from_text(text: str) -> list[Unit]:
+    """Paragraph units of the whole text, in reading order."""
+    raw: list[tuple[int, int, int, bool]] = []  # start, end, line number, blank before
+    blank = False
+    for number, (line_start, line_end) in enumerate(split_lines(text)):
+        start, end = strip_span(text, line_start, line_end)
+        if start == end:
+            blank = True
+            continue
+        raw.append((start, end, number, blank))
+        blank = False
+
+    wrapped = _looks_hard_wrapped(text, raw)
+    units: list[Unit] = []
+    i = 0
+    while i < len(raw):
+        start, end, number, blank_before = raw[i]
+        j = i
+        if wrapped:
+            while (
+                j + 1 < len(raw)
+                and not raw[j + 1][3]
+                and raw[j + 1][2] == raw[j][2] + 1
+                and _continues(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]])
+            ):
+                j += 1
+        end = raw[j][1]
+        units.append(Unit(start, end, text[start:end], len(units), blank_before, line=number))
+        i = j + 1
+    return _mark_markdown_headings(text, units)
+
+
+def _looks_hard_wrapped(text: str, raw: list[tuple[int, int, int, bool]]) -> bool:
+    """Short lines in blocks separated by blank lines: a wrapped plain-text file."""
+    if len(raw) < 4:
+        return False
+    lengths = [end - start for start, end, _, _ in raw]
+    if sum(1 for n in lengths if n > 100) > 0.05 * len(lengths):
+        return False
+    if not any(blank for _, _, _, blank in raw):
+        return False
+    continued = 0
+    for (s1, e1, n1, _), (s2, e2, n2, b2) in zip(raw, raw[1:]):
+        if not b2 and n2 == n1 + 1 and e1 - s1 >= 50 and _continues(text[s1:e1], text[s2:e2]):
+            continued += 1
+    return continued >= max(2, 0.2 * len(raw))
+
+
+def _continues(line: str, next_line: str) -> bool:
+    """Does ``next_line`` carry on the paragraph ``line`` started?"""
+    if len(line) < 30 or _STRUCTURAL.search(line) or _STRUCTURAL.match(next_line):
+        return False
+    if _SETEXT_UNDERLINE.match(next_line):
+        return False
+    return True
+
+
+def _mark_markdown_headings(text: str, units: list[Unit]) -> list[Unit]:
+    """ATX headings ("## Title") lose their marker; setext headings ("Title\\n===") keep their text."""
+    out: list[Unit] = []
+    for unit in units:
+        match = _MARKDOWN_HEADING.match(unit.text)
+        if match and "\n" not in unit.text:
+            start = unit.start + match.end()
+            closing = _MARKDOWN_CLOSING.search(unit.text)
+            end = unit.start + closing.start() if closing and closing.start() > match.end() else unit.end
+            start, end = strip_span(text, start, end)
+            if start < end:
+                unit = replace(unit, start=start, end=end, text=text[start:end], markdown_heading=True)
+        elif (
+            out
+            and _SETEXT_UNDERLINE.match(unit.text)
+            and not unit.blank_before
+            and unit.line == out[-1].line + out[-1].text.count("\n") + 1
+            and len(out[-1].text) <= 120
+            and "\n" not in out[-1].text
+        ):
+            out[-1] = replace(out[-1], markdown_heading=True)
+        out.append(unit)
+    return out
+
+
+def is_list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text))

@@ -1,0 +1,102 @@
+"""What a page says about itself: title, author, outlet, date, language.
+
+Read off the labels of the main reading stream (the page outside version
+tables plus the latest version), in reading order: the first title, the
+first byline that names the article's author (comment signatures never
+count), the first date and outlet a byline or publisher note states. When
+no byline names the author, a standfirst may: "…, the Associate Director of
+Operations at X and one of the programme directors, discusses the progress
+they've made so far:" describes an author it does not name, so the role
+becomes ``author_role``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from argmine.ingest.labels import Label
+from argmine.ingest.language import words
+from argmine.ingest.lexicon import role_words
+from argmine.ingest.lines import Unit
+from argmine.ingest.names import person_name
+from argmine.records import DocumentMeta, SegmentKind as K
+
+_WRITING_VERB = re.compile(
+    r",?\s+\b(?:discusses|argues|explains|writes|reflects(?: on)?|considers|describes|sets out|outlines|shares|"
+    r"looks at|looks back(?: at| on)?|asks|examines|explores|assesses|recounts|introduces|charts|tells us|blogs|"
+    r"gives (?:an|her|his|their) (?:update|view|perspective)|offers)\b",
+    re.IGNORECASE,
+)
+_LEADING_CLAUSE = re.compile(
+    r"^(?:as|when|while|with|after|following|ahead of|in|on|since|now that|having|before|here|at|during|for|"
+    r"to mark|marking|one year on|a year on|twelve months on)\b[^,]{0,200},\s*",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|this|one)\s+(?P<role>.+)$", re.IGNORECASE)
+_FIRST_PERSON = frozenset({"we", "our", "us", "my", "we're", "we've", "i'm", "i've", "ours", "myself", "ourselves"})
+_AUTHOR_RULES_EXCLUDED = ("comment-",)
+
+
+def first_person(text: str) -> bool:
+    """Does the text speak as "I" or "we"? Commentary by the author does."""
+    return bool(re.search(r"\bI\b", text)) or any(t in _FIRST_PERSON for t in words(text))
+
+
+def author_from_standfirst(standfirst: str, body_in_first_person: bool) -> tuple[Optional[str], Optional[str]]:
+    """(name, role) of the writer a standfirst introduces, when it introduces one.
+
+    Only a standfirst that hands over to the writer counts: it ends with a
+    colon, or the text after it speaks in the first person. Otherwise
+    "The health secretary argues …" is a news summary about a source.
+    """
+    text = " ".join(standfirst.split())
+    if not (text.endswith(":") or body_in_first_person):
+        return None, None
+    verb = _WRITING_VERB.search(text)
+    if not verb:
+        return None, None
+    subject = _LEADING_CLAUSE.sub("", text[: verb.start()].strip(), count=1)
+    # "the Director of X and one of the programme's leads": the first description is the role;
+    # a capitalised word after "and" belongs to a name ("Health and Social Care").
+    subject = re.split(r"\s+and\s+(?=[a-z])", subject)[0].strip(" ,")
+    head = subject.split(",")[0]
+    name = person_name(head)
+    if name:
+        return name, None
+    match = _DETERMINER.match(subject)
+    if match and len(subject.split()) <= 20:
+        role = match.group("role").strip(" ,")
+        if any(w.strip(".,()'’").lower() in role_words() for w in role.split()):
+            return None, role
+    return None, None
+
+
+def build_meta(main: list[tuple[Unit, Label]], language: Optional[str]) -> DocumentMeta:
+    """DocumentMeta from the main stream's labels (see the module docstring)."""
+    meta = DocumentMeta(language=language)
+    dates_updated: list[str] = []
+    for unit, label in main:
+        if label.kind == K.title and meta.title is None:
+            meta.title = " ".join(unit.text.split())
+        if label.rule.startswith(_AUTHOR_RULES_EXCLUDED):
+            continue
+        if label.author and meta.author is None:
+            meta.author = label.author
+        if label.outlet and meta.outlet is None:
+            meta.outlet = label.outlet
+        if label.date:
+            if label.rule == "dateline-updated":
+                dates_updated.append(label.date)
+            elif meta.date is None:
+                meta.date = label.date
+    if meta.date is None and dates_updated:
+        meta.date = dates_updated[0]
+    if meta.author is None:
+        standfirst = next((u.text for u, lab in main if lab.kind == K.standfirst), None)
+        if standfirst:
+            body = " ".join(u.text for u, lab in main if lab.kind == K.body)
+            name, role = author_from_standfirst(standfirst, first_person(body))
+            meta.author = name
+            meta.author_role = role
+    return meta

@@ -1,0 +1,212 @@
+"""Bytes to text: the one place that decides what a file's characters are.
+
+Every offset argmine reports is a *character* offset into the text decoded
+here. A byte-order mark is not part of that text (it is a property of the
+encoding), and line ends are kept as they are in the file (CRLF stays CRLF),
+so ``decoded[start:end]`` is exactly what the user's editor shows.
+
+Order of decisions, cheapest and surest first:
+
+1. size cap and empty file (from ``stat``, before reading a byte);
+2. a byte-order mark (UTF-8, UTF-16, UTF-32) decides outright;
+3. UTF-16 without a mark, when NUL bytes sit at every other position;
+4. any other NUL byte means a binary file;
+5. strict UTF-8;
+6. a legacy single-byte page: Windows-1252 when it decodes the bytes
+   plausibly (the usual case for English text saved by old editors), else
+   what ``charset-normalizer`` detects.
+
+Text that decodes but is mostly control characters is reported as binary.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmine.errors import InputError
+
+DEFAULT_MAX_BYTES = 10_000_000
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # (mark, codec that strips it, name reported)
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
+
+# Control characters that ordinary text files do contain.
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text and the encoding it was read with."""
+
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+def describe_size(n_bytes: int) -> str:
+    """'10 MB' style size for messages (decimal units, as file managers show)."""
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n_bytes >= size:
+            value = n_bytes / size
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{n_bytes} bytes"
+
+
+def read_file_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, after the checks that need no decoding.
+
+    Raises:
+        InputError: missing, a folder, unreadable, empty or over ``max_bytes``.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc.__class__.__name__})") from None
+    if path.is_dir():
+        raise InputError("is a folder, not a file")
+    if info.st_size > max_bytes:
+        raise InputError(f"over the {describe_size(max_bytes)} size cap ({describe_size(info.st_size)})")
+    try:
+        with path.open("rb") as handle:
+            # Read one byte past the cap: a file can grow between stat and read.
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"over the {describe_size(max_bytes)} size cap")
+    return data
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode a file's bytes (see the module docstring for the order of decisions).
+
+    Raises:
+        InputError: empty, binary, or in no encoding that fits.
+    """
+    if not data:
+        raise InputError("empty file")
+    decoded = _decode(data)
+    if not decoded.text.strip():
+        raise InputError("empty file (only whitespace)")
+    if "\x00" in decoded.text:
+        raise InputError("binary file (NUL bytes)")
+    if _control_share(decoded.text) > 0.05:
+        raise InputError("binary file (control characters)")
+    return decoded
+
+
+def _decode(data: bytes) -> DecodedText:
+    for mark, codec, name in _BOMS:
+        if data.startswith(mark):
+            try:
+                return DecodedText(data.decode(codec), name)
+            except UnicodeDecodeError:
+                raise InputError(f"not valid {name.upper()} despite its byte-order mark") from None
+
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise InputError("binary file (NUL bytes)")
+
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def _utf16_without_bom(data: bytes) -> DecodedText | None:
+    """UTF-16 text saved without a mark: ASCII-heavy text leaves NULs at every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, other, codec in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
+        if nuls >= 0.6 * half and other == 0:
+            try:
+                return DecodedText(data.decode(codec), codec, ("UTF-16 without a byte-order mark",))
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_legacy(data: bytes) -> DecodedText:
+    note = "not UTF-8; decoded as {}"
+    try:
+        cp1252 = data.decode("cp1252")
+    except UnicodeDecodeError:
+        cp1252 = None
+    if cp1252 is not None and _plausible_western(cp1252):
+        return DecodedText(cp1252, "cp1252", (note.format("cp1252"),))
+
+    from charset_normalizer import from_bytes  # imported here: only legacy files pay for it
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            return DecodedText(text, best.encoding, (note.format(best.encoding),))
+    if cp1252 is not None:
+        return DecodedText(cp1252, "cp1252", (note.format("cp1252") + " (a guess)",))
+    raise InputError("unknown text encoding (not UTF-8, UTF-16 or a known code page)")
+
+
+def _plausible_western(text: str) -> bool:
+    """Does a cp1252 reading look like real text rather than another code page misread?
+
+    Text from a Central European or Cyrillic code page read as cp1252 puts
+    symbols (``¿ ³ ¹ ¾``) or runs of accented capitals inside words; real
+    Western text has letters and the usual typographic marks (“ ” ‘ ’ – — … £ €).
+    """
+    odd = 0
+    non_ascii = 0
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        non_ascii += 1
+        category = unicodedata.category(ch)
+        if category.startswith("L"):
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        # A symbol wedged between two letters ("Za¿ó³æ") is the mark of a misread page;
+        # apostrophes and dashes legitimately sit there.
+        if ch not in "’‘–—-·" and before.isalpha() and after.isalpha():
+            odd += 1
+        elif category == "Cc":
+            odd += 1
+    return non_ascii == 0 or odd <= max(1, non_ascii // 50)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS)
+    return controls / len(sample)
+
+
+def is_readable_file(path: Path) -> bool:
+    """Cheap check used when walking folders (the real errors come from reading)."""
+    return os.access(path, os.R_OK)
