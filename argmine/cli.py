@@ -1,0 +1,718 @@
+"""argmine's command line: parse options, call the core, render.
+
+Data goes to stdout only (or `--output FILE`, written atomically); progress,
+warnings and errors go to stderr, so `argmine ... | jq` always gets clean
+JSON. Library errors (`argmine.errors`) become one-line messages and exit
+codes here and nowhere else: 1 for a runtime failure, 2 for a usage error.
+Set ARGMINE_RAISE_ERRORS=1 to get the traceback instead.
+
+Query commands (`who-said`, `actors`, `schema`, `--help`) must start fast and
+never import spaCy: everything heavy is imported inside the command that
+needs it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from argmine import __version__
+from argmine.errors import ArgmineError, UsageError
+from argmine.output import DocClaims, OutputFormat, atomic_output, choose_format, write_records
+
+if TYPE_CHECKING:
+    from argmine.runner import ExtractRun, RunListener
+    from argmine.store import Store
+
+RAISE_ENV = "ARGMINE_RAISE_ERRORS"
+#: Tests set this so that a bug (not an ArgmineError) fails loudly instead of becoming a message.
+RAISE_UNEXPECTED = False
+#: More files than this and `extract` draws a progress bar (on a terminal).
+PROGRESS_MIN_FILES = 3
+
+app = typer.Typer(
+    name="argmine",
+    help="Who claims what, with which stance: argument tables from policy articles.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+err_console = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+class Versions(str, Enum):
+    """Which versions of a page that shows several versions side by side to read."""
+
+    latest = "latest"
+    all = "all"
+
+
+# The record vocabularies, spelled out so that parsing options needs no pydantic
+# (`--help` starts faster); a test keeps them equal to argmine.records.
+STANCES = ("support", "oppose", "mixed", "neutral")
+MODES = ("direct", "indirect", "author")
+KINDS = ("person", "organisation", "group", "author")
+StanceChoice = Enum("StanceChoice", {s: s for s in STANCES}, type=str)  # type: ignore[misc]
+ModeChoice = Enum("ModeChoice", {m: m for m in MODES}, type=str)  # type: ignore[misc]
+KindChoice = Enum("KindChoice", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
+
+
+class SchemaRecord(str, Enum):
+    """Records `argmine schema` can describe."""
+
+    claim = "claim"
+    result = "result"
+    actor = "actor"
+    document = "document"
+
+
+# --------------------------------------------------------------------------- shared options
+
+FormatOption = Annotated[
+    Optional[OutputFormat],
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="table, json, jsonl, csv or markdown. Default: the --output file's suffix, "
+        "else table on a terminal and jsonl in a pipe.",
+    ),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output", "-o", dir_okay=False, help="Write to FILE instead of stdout (atomically: complete or untouched)."
+    ),
+]
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--store",
+        envvar="ARGMINE_STORE",
+        dir_okay=False,
+        show_default=False,
+        help="The SQLite store. Default: ./.argmine/argmine.db.",
+    ),
+]
+TargetOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--target", "-t", show_default=False, help="Stance target: a bundled name (default: integration) or a file."
+    ),
+]
+VersionsOption = Annotated[
+    Versions,
+    typer.Option("--versions", case_sensitive=False, help="Pages with several versions: read the latest, or all."),
+]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the pipeline.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Skip files larger than this many bytes.")
+]
+ClaimSourceArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        show_default=False,
+        metavar="[PATH]... | -",
+        help="Files or folders to read (cached in the store), or - for claim records (JSON Lines) "
+        "on stdin. None: answer from the store.",
+    ),
+]
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"argmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Who claims what, with which stance: argument tables from policy articles.
+
+    Start with `argmine extract FOLDER`; then ask `argmine who-said --actor NAME`
+    and `argmine actors`, which answer from the store without re-reading.
+    """
+
+
+# --------------------------------------------------------------------------- errors and messages
+
+
+def _raise_errors() -> bool:
+    return os.environ.get(RAISE_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _fail(message: str, exit_code: int) -> typer.Exit:
+    err_console.print(Text("Error: ", style="bold red") + Text(message))
+    return typer.Exit(exit_code)
+
+
+def warn(message: str) -> None:
+    err_console.print(Text("Warning: ", style="yellow") + Text(message))
+
+
+def note(message: str) -> None:
+    err_console.print(Text(message, style="dim"))
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn what goes wrong into a one-line message and an exit code (never a traceback)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except ArgmineError as error:
+        if _raise_errors():
+            raise
+        raise _fail(str(error), error.exit_code) from None
+    except KeyboardInterrupt:
+        if _raise_errors():
+            raise
+        raise _fail("interrupted", 130) from None
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error. Point stdout at devnull so
+        # Python's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(0) from None
+    except OSError as error:
+        if _raise_errors():
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        raise _fail(f"{where}{error.strerror or error}", 1) from None
+    except Exception as error:
+        if _raise_errors() or RAISE_UNEXPECTED:
+            raise
+        raise _fail(
+            f"internal error: {type(error).__name__}: {error} (set {RAISE_ENV}=1 for the traceback)", 1
+        ) from None
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# --------------------------------------------------------------------------- store and runs
+
+
+def _store_path(store: Optional[Path]) -> Path:
+    from argmine.store import default_store_path
+
+    return store if store is not None else default_store_path()
+
+
+def _open_store(store: Optional[Path], *, create: bool) -> "Store":
+    from argmine.store import Store
+
+    opened = Store(_store_path(store), create=create)
+    for notice in opened.notices:
+        warn(notice)
+    return opened
+
+
+def _check_target(target: Optional[str]) -> None:
+    """Fail on a bad --target before reading or loading anything."""
+    if target is not None:
+        from argmine.target import load_target
+
+        load_target(target)
+
+
+def _check_output_is_not_input(output: Optional[Path], inputs: list[Path]) -> None:
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        if path.is_file() and path.exists() and output.samefile(path):
+            raise UsageError(f"--output {output} is one of the input files; argmine never overwrites its input")
+
+
+class _Progress:
+    """The run's listener: a progress bar (terminal, enough files) and warnings, on stderr."""
+
+    def __init__(self, console: Console, *, enabled: bool):
+        from argmine.runner import RunListener
+
+        self.console = console
+        self.enabled = enabled and console.is_terminal
+        self.bar: Any = None
+        self.task: Any = None
+        outer = self
+
+        class Listener(RunListener):
+            def started(self, total: int) -> None:
+                outer._start(total)
+
+            def skipped(self, path: str, reason: str) -> None:
+                warn(f"skipped {path}: {reason}")
+
+            def warned(self, doc: str, message: str) -> None:
+                warn(f"{doc}: {message}")
+
+            def finished(self, doc: str, *, cached: bool, claims: int) -> None:
+                if outer.bar is not None:
+                    outer.bar.advance(outer.task)
+
+            def failed(self, doc: str, message: str) -> None:
+                warn(f"{doc}: extraction failed ({message}); the rest goes on")
+
+        self.listener: RunListener = Listener()
+
+    @property
+    def showing(self) -> bool:
+        return self.bar is not None
+
+    def _start(self, total: int) -> None:
+        if not self.enabled or total <= PROGRESS_MIN_FILES:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        class Rate(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:.1f} docs/s" if speed else "– docs/s", style="dim")
+
+        self.bar = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            Rate(),
+            TimeRemainingColumn(),
+            console=self.console,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("extract", total=total)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _new_run(
+    paths: list[Path],
+    *,
+    store: Optional[Path],
+    target: Optional[str],
+    versions: Versions,
+    jobs: int,
+    max_bytes: int,
+    progress: _Progress,
+) -> "ExtractRun":
+    from argmine.runner import ExtractRun
+
+    return ExtractRun(
+        paths,
+        store=_open_store(store, create=True),
+        target=target,
+        versions=versions.value,
+        jobs=jobs,
+        max_bytes=max_bytes,
+        listener=progress.listener,
+        raise_errors=_raise_errors() or RAISE_UNEXPECTED,
+    )
+
+
+def _summary(run: "ExtractRun", store: Optional[Path]) -> None:
+    """A closing line for people at a terminal; scripts get a clean stderr."""
+    if not err_console.is_terminal:
+        return
+    s = run.stats
+    parts = [f"{s.read} documents ({s.extracted} extracted, {s.cached} cached)", f"{s.claims} claims"]
+    if s.skipped:
+        parts.append(f"{s.skipped} skipped")
+    if s.failed:
+        parts.append(f"{s.failed} failed")
+    note(" · ".join(parts) + f" · store {_store_path(store)}")
+
+
+def _claim_groups(
+    sources: Optional[list[str]],
+    *,
+    store: Optional[Path],
+    target: Optional[str],
+    versions: Versions,
+    jobs: int,
+    max_bytes: int = 10_000_000,
+) -> list[DocClaims]:
+    """Claims from stdin (`-`), from paths (through the cache), or from the store."""
+    if sources and "-" in sources:
+        if len(sources) > 1:
+            raise UsageError("- (claim records on stdin) cannot be mixed with paths")
+        from argmine.output import read_claim_stream
+
+        return read_claim_stream(sys.stdin, source="stdin")
+    if sources:
+        _check_target(target)
+        progress = _Progress(err_console, enabled=True)
+        run = _new_run(
+            [Path(s) for s in sources],
+            store=store,
+            target=target,
+            versions=versions,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            progress=progress,
+        )
+        try:
+            groups = list(run)
+        finally:
+            progress.stop()
+            run.store.close() if run.store is not None else None
+        return groups
+    opened = _open_store(store, create=False)
+    try:
+        return opened.current()
+    finally:
+        opened.close()
+
+
+def _write(records: Any, fmt: Optional[OutputFormat], output: Optional[Path], **kwargs: Any) -> int:
+    chosen = choose_format(fmt, output, _stdout_is_terminal())
+    with atomic_output(output) as fp:
+        return write_records(records, chosen, fp, **kwargs)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(show_default=False, help="Files and folders to read.")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+    store: StoreOption = None,
+    max_bytes: MaxBytesOption = 10_000_000,
+) -> None:
+    """Extract claims from articles: who claims what, with which stance.
+
+    Reads .txt/.text/.md files (folders recursively), runs the pipeline on
+    those not already in the store, stores the results and prints them.
+
+    Example: argmine extract seeds/ -f csv -o claims.csv
+    """
+    with reported_errors():
+        _check_target(target)
+        _check_output_is_not_input(output, paths)
+        progress = _Progress(err_console, enabled=True)
+        run = _new_run(
+            paths, store=store, target=target, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
+        )
+        chosen = choose_format(fmt, output, _stdout_is_terminal())
+        try:
+            with atomic_output(output) as fp:
+                results: Any = run
+                if chosen is OutputFormat.table and output is None and err_console.is_terminal:
+                    # A live progress bar and a table on one terminal would tear each
+                    # other apart: draw the table once the bar is done.
+                    results = list(run)
+                    progress.stop()
+                count = write_records(results, chosen, fp)
+        finally:
+            progress.stop()
+            if run.store is not None:
+                run.store.close()
+        if count == 0 and chosen is OutputFormat.table:
+            note("no claims found")
+        _summary(run, store)
+        if run.stats.failed:
+            raise _fail(f"extraction failed on {run.stats.failed} of {run.stats.read} documents", 1)
+
+
+@app.command("who-said")
+def who_said(
+    actor: Annotated[
+        str, typer.Option("--actor", "-a", show_default=False, help="Name, surname or alias; titles optional.")
+    ],
+    sources: ClaimSourceArgument = None,
+    stance: Annotated[
+        Optional[list[StanceChoice]],  # type: ignore[valid-type]
+        typer.Option("--stance", "-s", case_sensitive=False, show_default=False, help="Only these stances (repeatable)."),
+    ] = None,
+    mode: Annotated[
+        Optional[list[ModeChoice]],  # type: ignore[valid-type]
+        typer.Option("--mode", "-m", case_sensitive=False, show_default=False, help="Only these modes (repeatable)."),
+    ] = None,
+    doc: Annotated[
+        Optional[list[str]],
+        typer.Option("--doc", "-d", show_default=False, help="Only documents whose name is, starts with or globs this."),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    store: StoreOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+) -> None:
+    """What an actor claimed, and with which stance.
+
+    Answers from the store (what `extract` found) unless given paths, or -
+    to read claim records from stdin.
+
+    Example: argmine extract seeds/ -f jsonl | argmine who-said --actor Coffey -
+    """
+    with reported_errors():
+        from argmine.aggregate import ActorAggregator
+        from argmine.names import resolve_actor
+
+        groups = _claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
+        aggregator = ActorAggregator()
+        for group in groups:
+            if group.document is not None:
+                aggregator.add_document(group.document)
+            for claim in group.claims:
+                aggregator.add_claim(claim)
+        by_key = aggregator.summaries_by_key()
+        chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
+        wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
+        stances = {s.value for s in stance} if stance else None
+        modes = {m.value for m in mode} if mode else None
+        selected = []
+        for group in groups:
+            if doc and not any(_doc_matches(group.doc, pattern) for pattern in doc):
+                continue
+            claims = [
+                c
+                for c in group.claims
+                if aggregator.key_of(c) in wanted
+                and (stances is None or c.stance in stances)
+                and (modes is None or c.mode in modes)
+            ]
+            if claims:
+                selected.append(DocClaims(doc=group.doc, claims=claims, document=group.document))
+        count = _write(selected, fmt, output)
+        if count == 0:
+            note(f"no claims by {actor} match these filters")
+
+
+def _doc_matches(doc: str, pattern: str) -> bool:
+    """`--doc`: the name itself, a glob, or a prefix of the name or of its file name."""
+    name = Path(doc).name
+    if any(ch in pattern for ch in "*?["):
+        return fnmatchcase(doc, pattern) or fnmatchcase(name, pattern)
+    return doc == pattern or doc.startswith(pattern) or name.startswith(pattern)
+
+
+@app.command()
+def actors(
+    sources: ClaimSourceArgument = None,
+    kind: Annotated[
+        Optional[list[KindChoice]],  # type: ignore[valid-type]
+        typer.Option("--kind", "-k", case_sensitive=False, show_default=False, help="Only these kinds (repeatable)."),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    store: StoreOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+) -> None:
+    """One row per actor: kind, roles, documents, claims and stance mix.
+
+    The same actor is merged across documents by name and kind; an actor's
+    stance counts its claims (mixed counts half each way; two thirds decide).
+
+    Example: argmine actors -f csv -o actors.csv
+    """
+    with reported_errors():
+        from argmine.aggregate import summarise
+        from argmine.records import ActorSummary
+
+        groups = _claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
+        documents = [g.document for g in groups if g.document is not None]
+        summaries = summarise((c for g in groups for c in g.claims), documents)
+        if kind:
+            kinds = {k.value for k in kind}
+            summaries = [s for s in summaries if s.kind in kinds]
+        count = _write(summaries, fmt, output, model=ActorSummary)
+        if count == 0:
+            note("no actors found")
+
+
+@app.command()
+def schema(
+    record: Annotated[
+        SchemaRecord, typer.Argument(case_sensitive=False, help="claim (one JSON Lines record), result (-f json), actor or document.")
+    ] = SchemaRecord.claim,
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema of argmine's records (from the pydantic models).
+
+    Example: argmine schema > claim.schema.json
+    """
+    with reported_errors():
+        import json
+
+        from argmine import records
+
+        model = {
+            SchemaRecord.claim: records.Claim,
+            SchemaRecord.result: records.ExtractionResult,
+            SchemaRecord.actor: records.ActorSummary,
+            SchemaRecord.document: records.Document,
+        }[record]
+        document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+        with atomic_output(output) as fp:
+            fp.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(show_default=False, help="The article file to show.")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    max_bytes: MaxBytesOption = 10_000_000,
+) -> None:
+    """Show how argmine reads a file: each segment's kind, offsets, rule and first words.
+
+    Offsets are character offsets into the decoded file.
+
+    Example: argmine inspect seeds/001_81d59b65b503631a.txt
+    """
+    with reported_errors():
+        from argmine.ingest import read_article
+        from argmine.records import Segment
+
+        if file.is_dir():
+            raise UsageError(f"{file} is a folder; inspect reads one file")
+        article = read_article(file, file.name, max_bytes=max_bytes)
+        document = article.document
+        about: dict[str, Any] = {
+            "doc": document.doc,
+            "encoding": document.encoding,
+            "chars": document.chars,
+            **{k: v for k, v in document.meta.model_dump().items() if v},
+        }
+        if document.versions is not None:
+            about["versions"] = f"{document.versions.count} (reading {document.versions.used})"
+        if document.warnings:
+            about["warnings"] = document.warnings
+        _write(document.segments, fmt, output, model=Segment, extra={"document": about})
+
+
+class EvaluateFormat(str, Enum):
+    """`evaluate` writes a report, not records: a table or the JSON report."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path,
+        typer.Option("--gold", "-g", exists=True, file_okay=False, show_default=False, help="Folder of gold JSON files."),
+    ],
+    paths: Annotated[list[Path], typer.Argument(show_default=False, help="The articles the gold files annotate.")],
+    fmt: Annotated[
+        Optional[EvaluateFormat],
+        typer.Option("--format", "-f", case_sensitive=False, show_default=False, help="table or json."),
+    ] = None,
+    output: OutputOption = None,
+    store: StoreOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+) -> None:
+    """Score extraction against gold annotations: precision, recall, stance F1.
+
+    Example: argmine evaluate --gold gold/seeds seeds/
+    """
+    with reported_errors():
+        from argmine.evaluate import evaluate as score
+
+        groups = _claim_groups([str(p) for p in paths], store=store, target=target, versions=versions, jobs=jobs)
+        claims = [c for g in groups for c in g.claims]
+        documents = [g.document for g in groups if g.document is not None]
+        report = score(gold, claims, documents)
+        for warning in report.warnings:
+            warn(warning)
+        as_json = fmt is EvaluateFormat.json or (
+            fmt is None and (output is not None and output.suffix.lower() == ".json" or output is None and not _stdout_is_terminal())
+        )
+        with atomic_output(output) as fp:
+            if as_json:
+                fp.write(report.model_dump_json(indent=2) + "\n")
+            else:
+                _print_report(report, fp)
+
+
+def _print_report(report: Any, fp: Any) -> None:
+    """The evaluation as Rich tables: per document and total, then the stance confusion."""
+    from rich.table import Table
+
+    def figure(value: Optional[float]) -> str:
+        return "–" if value is None else f"{value:.2f}"
+
+    console = Console(file=fp, highlight=False)
+    table = Table(title=f"argmine evaluate — gold {report.gold_dir}", title_justify="left", pad_edge=False)
+    for column in ("Document", "Claims", "Attr P", "Attr R", "Attr F1", "Auth P", "Auth R", "Stance F1", "Mode", "Spk P", "Spk R", "Dup"):
+        table.add_column(column, justify="left" if column == "Document" else "right", no_wrap=column != "Document")
+    for row in [*report.documents, report.total]:
+        table.add_row(
+            row.doc,
+            str(row.predicted_claims),
+            figure(row.attributed.precision),
+            figure(row.attributed.recall),
+            figure(row.attributed.f1),
+            figure(row.author.precision),
+            figure(row.author.recall),
+            figure(row.stance.macro_f1),
+            figure(row.mode.accuracy),
+            figure(row.speakers.precision),
+            figure(row.speakers.recall),
+            str(row.duplicates),
+            style="bold" if row is report.total else None,
+            end_section=row is report.documents[-1] if report.documents else False,
+        )
+    console.print(table)
+    confusion = report.total.stance.confusion
+    matrix = Table(title="Stance: gold (rows) × predicted (columns)", title_justify="left", pad_edge=False)
+    matrix.add_column("gold \\ predicted")
+    for label in STANCES:
+        matrix.add_column(label, justify="right")
+    for gold_label in STANCES:
+        matrix.add_row(gold_label, *(str(confusion.get(gold_label, {}).get(p, 0)) for p in STANCES))
+    console.print(matrix)
+    if report.documents_without_gold:
+        console.print(f"Not scored (no gold file): {', '.join(report.documents_without_gold)}")
+    if report.gold_without_documents:
+        console.print(f"Gold files left out (article not read): {', '.join(report.gold_without_documents)}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="argmine")

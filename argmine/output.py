@@ -1,0 +1,599 @@
+"""One output path for every command: table, json, jsonl, csv, markdown.
+
+Every command hands its records to `write_records`; no command writes JSON,
+CSV or tables of its own. Claim output arrives as `DocClaims` groups (one per
+document, in document order) so that the table can be grouped by document
+and the JSON object can carry the documents; any other record type (actor
+summaries, segments) arrives as a flat stream of pydantic models.
+
+This module is the presentation layer of the command line. It imports
+pydantic, the records and Rich only when a function needs them, so the CLI
+can import it (for `OutputFormat`) and still answer `--help` at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+import typing
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, TextIO
+
+from typing import TYPE_CHECKING
+
+from argmine.errors import InputError
+
+if TYPE_CHECKING:  # pydantic and the records load on first use: `argmine --help` stays fast
+    from pydantic import BaseModel
+
+    from argmine.records import Actor, Claim, Document
+
+
+class OutputFormat(str, Enum):
+    """The formats every command writes (`--format`)."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+#: `--output FILE` without `--format`: the format the file name asks for.
+FORMAT_BY_SUFFIX = {
+    ".json": OutputFormat.json,
+    ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".csv": OutputFormat.csv,
+    ".md": OutputFormat.markdown,
+    ".markdown": OutputFormat.markdown,
+    ".txt": OutputFormat.table,
+}
+
+
+def choose_format(fmt: Optional[OutputFormat], output: Optional[Path], stdout_is_terminal: bool) -> OutputFormat:
+    """The format asked for; else the output file's suffix; else table on a terminal, jsonl in a pipe."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), OutputFormat.jsonl)
+    return OutputFormat.table if stdout_is_terminal else OutputFormat.jsonl
+
+
+@dataclass
+class DocClaims:
+    """What one document yielded: the unit every claim output consumes."""
+
+    doc: str
+    claims: list[Claim]
+    document: Optional[Document] = None
+    actors: list[Actor] = field(default_factory=list)
+
+
+#: Top-level JSON key for a stream of each record type, by class name
+#: (`jq '.actors[]'` works on `extract -f json` and `actors -f json` alike).
+JSON_KEYS: dict[str, str] = {"ActorSummary": "actors", "Segment": "segments", "Claim": "claims"}
+
+#: Dict-valued fields flattened into one CSV column per key (the stances).
+DICT_COLUMNS: frozenset[str] = frozenset({"stance_mix"})
+
+#: Leading characters a spreadsheet reads as the start of a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def write_records(
+    records: Iterable[Any],
+    fmt: OutputFormat,
+    fp: TextIO,
+    *,
+    model: Optional[type[BaseModel]] = None,
+    extra: Optional[dict[str, Any]] = None,
+) -> int:
+    """Write `records` to `fp` in `fmt`; returns how many records were written.
+
+    Args:
+        records: for ``model=Claim``, `DocClaims` groups in document order;
+            otherwise instances of `model`.
+        fmt: the output format.
+        fp: a text stream (stdout, or the temp file of `atomic_output`).
+        model: the record type (default: Claim); it names the CSV columns and the JSON key.
+        extra: extra top-level JSON members (and table/markdown header lines)
+            for flat record streams, e.g. the document a segment list belongs to.
+    """
+    from argmine.records import Claim
+
+    if model is None or model is Claim:
+        return _write_claims(records, fmt, fp)
+    return _write_rows(records, fmt, fp, model=model, extra=extra or {})
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _write_claims(groups: Iterable[DocClaims], fmt: OutputFormat, fp: TextIO) -> int:
+    from argmine.records import Claim
+
+    if fmt is OutputFormat.jsonl:
+        return _write_jsonl((c for g in groups for c in g.claims), fp)
+    if fmt is OutputFormat.csv:
+        return _write_csv((c for g in groups for c in g.claims), Claim, fp)
+    if fmt is OutputFormat.json:
+        return _write_claims_json(groups, fp)
+    if fmt is OutputFormat.markdown:
+        return _write_claims_markdown(groups, fp)
+    return _print_claims_table(groups, fp)
+
+
+def _write_claims_json(groups: Iterable[DocClaims], fp: TextIO) -> int:
+    """One object: documents, actors, claims — streamed.
+
+    Documents stream straight out; claims are spooled to a temporary file
+    while the actor summaries (which need every claim) are gathered, so the
+    memory held does not grow with the corpus.
+    """
+    from argmine.aggregate import ActorAggregator
+    from argmine.records import SCHEMA_VERSION
+
+    aggregator = ActorAggregator()
+    count = 0
+    with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool:
+        fp.write('{"schema_version":%d,\n"documents":[' % SCHEMA_VERSION)
+        first_doc = True
+        for group in groups:
+            if group.document is not None:
+                # Two at a time would be needed to know the last item; a leading
+                # separator on every item but the first is simpler.
+                fp.write("\n" if first_doc else ",\n")
+                fp.write(group.document.model_dump_json())
+                first_doc = False
+                aggregator.add_document(group.document)
+            for claim in group.claims:
+                spool.write(("\n" if count == 0 else ",\n") + claim.model_dump_json())
+                aggregator.add_claim(claim)
+                count += 1
+        fp.write('],\n"actors":[')
+        for i, summary in enumerate(aggregator.summaries()):
+            fp.write(("\n" if i == 0 else ",\n") + summary.model_dump_json())
+        fp.write('],\n"claims":[')
+        spool.seek(0)
+        shutil.copyfileobj(spool, fp)
+        fp.write("]}\n")
+    return count
+
+
+def _write_claims_markdown(groups: Iterable[DocClaims], fp: TextIO) -> int:
+    count = 0
+    for group in groups:
+        if not group.claims:
+            continue
+        title = group.document.meta.title if group.document is not None else None
+        fp.write(f"## {_md_cell(group.doc)}\n\n")
+        if title:
+            fp.write(f"*{_md_cell(title)}*\n\n")
+        fp.write("| # | Actor | Kind | Mode | Stance | Cue | Claim |\n")
+        fp.write("|---|---|---|---|---|---|---|\n")
+        for claim in group.claims:
+            cells = [
+                claim_number(claim),
+                claim.actor.name,
+                claim.actor.kind,
+                claim.mode,
+                claim.stance,
+                claim.cue.text if claim.cue else "",
+                claim.content.text,
+            ]
+            fp.write("| " + " | ".join(_md_cell(c) for c in cells) + " |\n")
+        fp.write("\n")
+        count += len(group.claims)
+    if count == 0:
+        fp.write("_No claims._\n")
+    return count
+
+
+def claim_number(claim: Claim) -> str:
+    """The n of a claim id '<doc>#<n>' (the whole id when it has no '#')."""
+    return claim.id.rpartition("#")[2] or claim.id
+
+
+# --------------------------------------------------------------------------- flat rows
+
+
+def _write_rows(
+    rows: Iterable[BaseModel], fmt: OutputFormat, fp: TextIO, *, model: type[BaseModel], extra: dict[str, Any]
+) -> int:
+    if fmt is OutputFormat.jsonl:
+        return _write_jsonl(rows, fp)
+    if fmt is OutputFormat.csv:
+        return _write_csv(rows, model, fp)
+    if fmt is OutputFormat.json:
+        from argmine.records import SCHEMA_VERSION
+
+        key = JSON_KEYS.get(model.__name__, "records")
+        fp.write('{"schema_version":%d' % SCHEMA_VERSION)
+        for name, value in extra.items():
+            fp.write(",\n" + json.dumps(name) + ":" + json.dumps(value, ensure_ascii=False))
+        fp.write(",\n" + json.dumps(key) + ":[")
+        count = 0
+        for row in rows:
+            fp.write(("\n" if count == 0 else ",\n") + row.model_dump_json())
+            count += 1
+        fp.write("]}\n")
+        return count
+    if fmt is OutputFormat.markdown:
+        return _write_rows_markdown(rows, model, fp, extra)
+    return _print_rows_table(rows, model, fp, extra)
+
+
+def _write_rows_markdown(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO, extra: dict[str, Any]) -> int:
+    header, cells_of = row_view(model)
+    for name, value in extra.items():
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if item not in (None, "", [], {}):
+                    fp.write(f"- **{_md_cell(key)}**: {_md_cell(_plain(item))}\n")
+            fp.write("\n")
+    fp.write("| " + " | ".join(header) + " |\n")
+    fp.write("|" + "---|" * len(header) + "\n")
+    count = 0
+    for row in rows:
+        fp.write("| " + " | ".join(_md_cell(c) for c in cells_of(count, row)) + " |\n")
+        count += 1
+    return count
+
+
+def _md_cell(value: Any) -> str:
+    """A markdown table cell: one line, pipes escaped."""
+    text = _plain(value)
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+# --------------------------------------------------------------------------- tables (Rich)
+
+#: How each stance is coloured in the table format.
+STANCE_STYLES = {"support": "green", "oppose": "red", "mixed": "yellow", "neutral": "dim"}
+
+#: Words of a segment's text shown by `argmine inspect`.
+PREVIEW_WORDS = 8
+
+
+def row_view(model: type[BaseModel]) -> tuple[list[str], Any]:
+    """Header and a (index, row) -> cells function for the human formats of a flat record type."""
+    from argmine.records import STANCES, ActorSummary, Segment
+
+    if model is ActorSummary:
+        header = ["Actor", "Kind", "Roles", "Docs", "Claims", "Stance", "Mix (s/o/m/n)"]
+
+        def actor_cells(_index: int, a: ActorSummary) -> list[str]:
+            mix = "/".join(str(a.stance_mix.get(s, 0)) for s in STANCES)
+            return [a.name, a.kind, "; ".join(a.roles), str(len(a.docs)), str(a.claims), a.stance or "", mix]
+
+        return header, actor_cells
+    if model is Segment:
+
+        def segment_cells(index: int, seg: Segment) -> list[str]:
+            return [str(index), seg.kind.value, str(seg.start), str(seg.end), seg.rule, preview(seg.text)]
+
+        return ["#", "Kind", "Start", "End", "Rule", "Text"], segment_cells
+    names = list(model.model_fields)
+    return names, lambda _index, row: [_plain(getattr(row, n)) for n in names]
+
+
+#: Columns the human formats right-align.
+NUMERIC_COLUMNS = frozenset({"#", "Start", "End", "Docs", "Claims", "Mix (s/o/m/n)"})
+
+#: Short columns the table never wraps.
+NO_WRAP_COLUMNS = NUMERIC_COLUMNS | {"Kind", "Stance", "Mode"}
+
+
+def preview(text: str, words: int = PREVIEW_WORDS) -> str:
+    """The first words of a text, on one line."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _console(fp: TextIO) -> Any:
+    from rich.console import Console
+
+    # highlight=False: Rich must not colour numbers and quotes inside article text.
+    return Console(file=fp, highlight=False)
+
+
+def _print_claims_table(groups: Iterable[DocClaims], fp: TextIO) -> int:
+    """One table per document; the stance coloured."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(fp)
+    count = 0
+    for group in groups:
+        if not group.claims:
+            continue
+        heading = Text(group.doc, style="bold")
+        title = group.document.meta.title if group.document is not None else None
+        if title:
+            heading.append(f" — {title}")
+        noun = "claim" if len(group.claims) == 1 else "claims"
+        heading.append(f" · {len(group.claims)} {noun}", style="dim")
+        table = Table(show_header=True, header_style="bold", expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Actor", max_width=24, overflow="fold")
+        table.add_column("Mode", no_wrap=True)
+        table.add_column("Stance", no_wrap=True)
+        table.add_column("Claim", ratio=1, min_width=20)
+        for claim in group.claims:
+            actor = Text(claim.actor.name)
+            actor.append(f" ({claim.actor.kind})", style="dim")
+            content = Text(claim.content.text)
+            if claim.cue is not None:
+                content.append(f"  [{claim.cue.text}]", style="dim")
+            table.add_row(
+                claim_number(claim),
+                actor,
+                claim.mode,
+                Text(claim.stance, style=STANCE_STYLES.get(claim.stance, "")),
+                content,
+            )
+        if count:
+            console.print()
+        console.print(heading)
+        console.print(table)
+        count += len(group.claims)
+    return count
+
+
+def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO, extra: dict[str, Any]) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(fp)
+    for name, value in extra.items():
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if item not in (None, "", [], {}):
+                    console.print(Text(f"{key}: ", style="bold") + Text(_plain(item)))
+            console.print()
+    header, cells_of = row_view(model)
+    table = Table(show_header=True, header_style="bold")
+    for column in header:
+        table.add_column(
+            column,
+            justify="right" if column in NUMERIC_COLUMNS else "left",
+            no_wrap=column in NO_WRAP_COLUMNS,
+            ratio=3 if column in ("Text", "Roles") else (2 if column == "Actor" else None),
+            overflow="fold",
+        )
+    count = 0
+    for row in rows:
+        cells = cells_of(count, row)
+        table.add_row(*(Text(c, style=STANCE_STYLES.get(c, "")) if h == "Stance" else Text(c) for h, c in zip(header, cells)))
+        count += 1
+    if count:
+        console.print(table)
+    return count
+
+
+# --------------------------------------------------------------------------- jsonl / csv
+
+
+def _write_jsonl(rows: Iterable[BaseModel], fp: TextIO) -> int:
+    count = 0
+    for row in rows:
+        fp.write(row.model_dump_json() + "\n")
+        count += 1
+    return count
+
+
+def csv_columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, tuple[str, ...]]]:
+    """Flattened CSV columns from the pydantic fields: ``content.text``, ``actor.name``...
+
+    Nested models become dotted columns (as `pandas.json_normalize` names
+    them); dict fields with known keys (`DICT_COLUMNS`) get a column per key.
+    Returns (column name, path of attribute names) pairs.
+    """
+    from argmine.records import STANCES
+
+    columns: list[tuple[str, tuple[str, ...]]] = []
+    for name, info in model.model_fields.items():
+        nested = _nested_model(info.annotation)
+        if nested is not None:
+            for sub_name, sub_path in csv_columns(nested):
+                columns.append((f"{prefix}{name}.{sub_name}", (name, *sub_path)))
+        elif name in DICT_COLUMNS:
+            for key in STANCES:
+                columns.append((f"{prefix}{name}.{key}", (name, key)))
+        else:
+            columns.append((f"{prefix}{name}", (name,)))
+    return columns
+
+
+def _nested_model(annotation: Any) -> Optional[type[BaseModel]]:
+    """The model class of a field typed `Model` or `Optional[Model]`, else None."""
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+        return args[0]
+    return None
+
+
+def _csv_value(record: BaseModel, path: tuple[str, ...]) -> str:
+    value: Any = record
+    for step in path:
+        if value is None:
+            return ""
+        value = value.get(step, 0) if isinstance(value, dict) else getattr(value, step)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)  # numbers are never formulas; "-0.2" stays a number
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(_plain(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return neutralise_formula(str(value))
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix a quote to text a spreadsheet would run as a formula (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _write_csv(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO) -> int:
+    columns = csv_columns(model)
+    # RFC 4180 line ends: with them the writer quotes a cell holding a lone CR
+    # too, which a bare "\n" terminator would leave unquoted (and break readers).
+    writer = csv.writer(fp, lineterminator="\r\n")
+    writer.writerow([name for name, _ in columns])
+    count = 0
+    for row in rows:
+        writer.writerow([_csv_value(row, path) for _, path in columns])
+        count += 1
+    return count
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def read_claim_stream(fp: TextIO, *, source: str = "stdin") -> list[DocClaims]:
+    """Claim records piped in: JSON Lines (`-f jsonl`), the `-f json` object, or a JSON array.
+
+    Returns the claims grouped by document, in the order they came.
+    Raises InputError naming the line of the first malformed record.
+    """
+    text = fp.read()
+    if not text.strip():
+        return []
+    first_line = text.lstrip().split("\n", 1)[0]
+    if not _is_complete_json(first_line):
+        # Not JSON Lines: perhaps one pretty-printed or multi-line JSON value.
+        whole = _json_or_none(text)
+        if isinstance(whole, dict) and "claims" in whole:
+            return _groups_from_result(text, source)
+        if isinstance(whole, list):
+            return _groups_from_lines([json.dumps(item) for item in whole], source, what="item")
+    return _groups_from_lines(text.splitlines(), source, what="line")
+
+
+def _groups_from_lines(lines: Sequence[str], source: str, *, what: str) -> list[DocClaims]:
+    from pydantic import ValidationError
+
+    from argmine.records import Claim
+
+    groups: dict[str, DocClaims] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            claim = Claim.model_validate_json(line)
+        except ValidationError as error:
+            raise InputError(f"{source} {what} {number}: not a claim record ({_first_problem(error)})") from None
+        groups.setdefault(claim.doc, DocClaims(doc=claim.doc, claims=[])).claims.append(claim)
+    return list(groups.values())
+
+
+def _is_complete_json(text: str) -> bool:
+    return _json_or_none(text) is not None
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _groups_from_result(text: str, source: str) -> list[DocClaims]:
+    from pydantic import ValidationError
+
+    from argmine.records import ExtractionResult
+
+    try:
+        result = ExtractionResult.model_validate_json(text)
+    except ValidationError as error:
+        raise InputError(f"{source}: not an argmine JSON result ({_first_problem(error)})") from None
+    documents = {d.doc: d for d in result.documents}
+    groups: dict[str, DocClaims] = {}
+    for claim in result.claims:
+        group = groups.setdefault(claim.doc, DocClaims(doc=claim.doc, claims=[], document=documents.get(claim.doc)))
+        group.claims.append(claim)
+    return list(groups.values())
+
+
+def _first_problem(error: Any) -> str:
+    problem = error.errors()[0]
+    where = ".".join(str(p) for p in problem.get("loc", ()))
+    message = problem.get("msg", "invalid")
+    if problem.get("type") == "json_invalid":
+        return "invalid JSON"
+    return f"{where}: {message}" if where else message
+
+
+# --------------------------------------------------------------------------- files
+
+
+@contextmanager
+def atomic_output(path: Optional[Path], stdout: Optional[TextIO] = None) -> Iterator[TextIO]:
+    """Yield a stream for `path` that appears there only when the block succeeds.
+
+    Writes to a temporary file beside `path` and renames it over `path` at the
+    end, so a failure or an interrupt never leaves a half-written file (or
+    clobbers the old one). With no path, yields `stdout` unchanged.
+    """
+    if path is None:
+        yield stdout if stdout is not None else _sys_stdout()
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        try:
+            os.unlink(handle.name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _sys_stdout() -> TextIO:
+    import sys
+
+    return sys.stdout
+
+
+def render_to_string(records: Iterable[Any], fmt: OutputFormat, *, model: Optional[type[BaseModel]] = None) -> str:
+    """Convenience for Python users and tests: the output as a string."""
+    buffer = io.StringIO()
+    write_records(records, fmt, buffer, model=model)
+    return buffer.getvalue()

@@ -1,0 +1,418 @@
+"""The embedded store: what `extract` found, so queries answer without re-reading.
+
+A SQLite file (default ``./.argmine/argmine.db``; ``--store`` or
+``ARGMINE_STORE`` to change). Extractions are keyed by the file's content
+hash, the pipeline version, the `--versions` choice and the target, so an
+unchanged file is never processed twice, wherever it lies. Each document is
+written in one transaction: a killed run leaves whole documents or nothing.
+WAL journalling and a busy timeout let two runs share one store.
+
+Tables (store schema version 1)::
+
+    meta(key PRIMARY KEY, value)          schema_version, records_schema_version
+    extractions(id, sha256, pipeline_version, versions, target,
+                doc, document JSON, actors JSON, claim_count, created_at)
+                UNIQUE(sha256, pipeline_version, versions, target)
+    claims(extraction_id, seq, actor_name, actor_kind, stance, mode, record JSON)
+                PRIMARY KEY(extraction_id, seq)
+    sources(path PRIMARY KEY, doc, extraction_id, seen_at)
+                the file at `path` (absolute) last gave that extraction
+
+Queries without paths (`who-said`, `actors`) read the extraction each
+source last gave: what `extract` last put there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Sequence
+
+from argmine.errors import StoreError
+from argmine.output import DocClaims, claim_number
+from argmine.records import SCHEMA_VERSION, Actor, Claim, Document
+
+STORE_SCHEMA_VERSION = 1
+DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
+STORE_ENV = "ARGMINE_STORE"
+TIMEOUT_ENV = "ARGMINE_STORE_TIMEOUT"
+#: Seconds a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
+
+_TABLES = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE extractions (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    pipeline_version TEXT NOT NULL,
+    versions TEXT NOT NULL,
+    target TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    document TEXT NOT NULL,
+    actors TEXT NOT NULL,
+    claim_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (sha256, pipeline_version, versions, target)
+);
+CREATE TABLE claims (
+    extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (extraction_id, seq)
+);
+CREATE TABLE sources (
+    path TEXT PRIMARY KEY,
+    doc TEXT NOT NULL,
+    extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+    seen_at TEXT NOT NULL
+);
+CREATE INDEX sources_by_extraction ON sources(extraction_id);
+"""
+
+#: Upgrades in place, from store schema version n (the key) to n + 1. A store
+#: whose version has no path to the current one is rebuilt empty instead: it
+#: is a cache, and `extract` refills it.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def default_store_path() -> Path:
+    """`ARGMINE_STORE`, else ./.argmine/argmine.db."""
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE_PATH)
+
+
+def default_timeout() -> float:
+    """`ARGMINE_STORE_TIMEOUT` (seconds), else BUSY_TIMEOUT_S."""
+    value = os.environ.get(TIMEOUT_ENV)
+    try:
+        return float(value) if value else BUSY_TIMEOUT_S
+    except ValueError:
+        raise StoreError(f"{TIMEOUT_ENV}={value!r} is not a number of seconds") from None
+
+
+@dataclass(frozen=True)
+class ExtractionKey:
+    """What an extraction depends on: same key, same claims."""
+
+    sha256: str
+    pipeline_version: str
+    versions: str
+    target: str
+
+
+class Store:
+    """An open store. Use as a context manager, or call `close()`.
+
+    Args:
+        path: the SQLite file.
+        create: create the file (and its folder) when missing; when False a
+            missing store is a StoreError (query commands must not invent one).
+        timeout: seconds to wait for another writer before a StoreError.
+
+    Attributes:
+        notices: things the user should hear about (a rebuilt or migrated
+            store); the library never prints, the CLI shows them.
+    """
+
+    def __init__(self, path: Path, *, create: bool = True, timeout: Optional[float] = None):
+        self.path = Path(path)
+        self.timeout = default_timeout() if timeout is None else timeout
+        self.notices: list[str] = []
+        if not self.path.exists():
+            if not create:
+                raise StoreError(
+                    f"no store at {self.path}: run `argmine extract PATH...` first, "
+                    "or give PATHs, or `-` to read claims from stdin"
+                )
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"cannot create the store folder {self.path.parent}: {error.strerror}") from None
+        elif self.path.is_dir():
+            raise StoreError(f"store path {self.path} is a folder, not a file")
+        with self._translated("open"):
+            self._conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None)
+        try:
+            with self._translated("open"):
+                self._conn.execute("PRAGMA foreign_keys = ON")
+                mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    self.notices.append(f"store {self.path}: cannot use WAL journalling here ({mode})")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+                self._prepare_schema()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _translated(self, action: str) -> Iterator[None]:
+        """SQLite errors become one-line StoreErrors that say what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            text = str(error)
+            if "locked" in text or "busy" in text:
+                raise StoreError(
+                    f"store {self.path} is locked by another process (waited {self.timeout:g} s); "
+                    f"try again, or raise {TIMEOUT_ENV}"
+                ) from None
+            if "unable to open" in text or "readonly" in text or "read-only" in text:
+                raise StoreError(f"cannot {action} store {self.path}: {text}") from None
+            if "malformed" in text or "not a database" in text:
+                raise self._corrupt(text) from None
+            raise StoreError(f"store {self.path}: {text}") from None
+        except sqlite3.DatabaseError as error:
+            raise self._corrupt(str(error)) from None
+
+    def _corrupt(self, reason: str) -> StoreError:
+        return StoreError(
+            f"store {self.path} is not a readable argmine store ({reason}); "
+            "move it away or pass --store to use another file"
+        )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once so a concurrent writer waits its turn."""
+        with self._translated("write"):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ schema
+
+    def _prepare_schema(self) -> None:
+        """Create, check, migrate or rebuild the schema.
+
+        The common case (an up-to-date store) is settled by a plain read, so
+        opening a store never waits for another process's write lock.
+        """
+        if self._schema_state(self._conn)[0] == "current":
+            return
+        with self._transaction() as conn:
+            state, tables, version, records_version = self._schema_state(conn)
+            if state == "current":
+                return
+            if state == "empty":
+                self._create(conn)
+                return
+            if state == "newer":
+                raise StoreError(
+                    f"store {self.path} was written by a newer argmine (store schema {version}, "
+                    f"records schema {records_version}); upgrade argmine or pass --store to use another file"
+                )
+            start = version
+            while version in MIGRATIONS and records_version == SCHEMA_VERSION:
+                MIGRATIONS[version](conn)
+                version += 1
+            if version == STORE_SCHEMA_VERSION and records_version == SCHEMA_VERSION:
+                self._set_meta(conn)
+                self.notices.append(
+                    f"store {self.path}: migrated from store schema {start} to {STORE_SCHEMA_VERSION}"
+                )
+                return
+            for table in tables:
+                if not table.startswith("sqlite_"):
+                    conn.execute(f'DROP TABLE IF EXISTS "{table}"')
+            self._create(conn)
+            self.notices.append(
+                f"store {self.path} was from an older argmine (store schema {start}, records schema "
+                f"{records_version}); rebuilt it empty: files are extracted again on the next run"
+            )
+
+    def _schema_state(self, conn: sqlite3.Connection) -> tuple[str, set[str], int, int]:
+        """('empty' | 'current' | 'older' | 'newer', tables, store schema, records schema)."""
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return "empty", tables, 0, 0
+        version, records_version = self._versions(conn, tables)
+        if version > STORE_SCHEMA_VERSION or records_version > SCHEMA_VERSION:
+            return "newer", tables, version, records_version
+        if version == STORE_SCHEMA_VERSION and records_version == SCHEMA_VERSION:
+            return "current", tables, version, records_version
+        return "older", tables, version, records_version
+
+    @staticmethod
+    def _versions(conn: sqlite3.Connection, tables: set[str]) -> tuple[int, int]:
+        """(store schema, records schema) of an existing store; 0 for a layout without them."""
+        if "meta" not in tables:
+            return 0, 0
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        try:
+            return int(meta.get("schema_version", 0)), int(meta.get("records_schema_version", 0))
+        except ValueError:
+            return 0, 0
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        self._set_meta(conn)
+
+    @staticmethod
+    def _set_meta(conn: sqlite3.Connection) -> None:
+        from argmine import __version__
+
+        conn.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("schema_version", str(STORE_SCHEMA_VERSION)),
+                ("records_schema_version", str(SCHEMA_VERSION)),
+                ("argmine_version", __version__),
+            ],
+        )
+
+    # ------------------------------------------------------------------ extract
+
+    def reuse(self, key: ExtractionKey, *, doc: str, path: str, source: str) -> Optional[DocClaims]:
+        """The stored result for `key`, named as this file (`doc`, `path`); None when not stored.
+
+        Records that `source` (the file's absolute path) now gives this extraction.
+        """
+        with self._translated("read"):
+            row = self._conn.execute(
+                "SELECT id, document, actors FROM extractions "
+                "WHERE sha256 = ? AND pipeline_version = ? AND versions = ? AND target = ?",
+                (key.sha256, key.pipeline_version, key.versions, key.target),
+            ).fetchone()
+            if row is None:
+                return None
+            extraction_id, document_json, actors_json = row
+            records = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT record FROM claims WHERE extraction_id = ? ORDER BY seq", (extraction_id,)
+                )
+            ]
+            current = self._conn.execute(
+                "SELECT doc, extraction_id FROM sources WHERE path = ?", (source,)
+            ).fetchone()
+        if current != (doc, extraction_id):
+            with self._transaction() as conn:
+                self._remember_source(conn, source, doc, extraction_id)
+        return _load(document_json, actors_json, records, doc=doc, path=path)
+
+    def save(
+        self, key: ExtractionKey, document: Document, actors: Sequence[Actor], claims: Sequence[Claim], *, source: str
+    ) -> int:
+        """Store one document's extraction and remember `source` gave it: one transaction."""
+        now = _now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO extractions (sha256, pipeline_version, versions, target, doc, document, "
+                "actors, claim_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key.sha256,
+                    key.pipeline_version,
+                    key.versions,
+                    key.target,
+                    document.doc,
+                    document.model_dump_json(),
+                    "[" + ",".join(a.model_dump_json() for a in actors) + "]",
+                    len(claims),
+                    now,
+                ),
+            )
+            if cursor.rowcount == 1:
+                extraction_id = int(cursor.lastrowid)
+                conn.executemany(
+                    "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, record) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (extraction_id, seq, c.actor.name, c.actor.kind, c.stance, c.mode, c.model_dump_json())
+                        for seq, c in enumerate(claims)
+                    ],
+                )
+            else:  # another run stored the same extraction first
+                extraction_id = conn.execute(
+                    "SELECT id FROM extractions "
+                    "WHERE sha256 = ? AND pipeline_version = ? AND versions = ? AND target = ?",
+                    (key.sha256, key.pipeline_version, key.versions, key.target),
+                ).fetchone()[0]
+            self._remember_source(conn, source, document.doc, extraction_id)
+        return extraction_id
+
+    @staticmethod
+    def _remember_source(conn: sqlite3.Connection, source: str, doc: str, extraction_id: int) -> None:
+        conn.execute(
+            "INSERT INTO sources (path, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(path) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
+            "seen_at = excluded.seen_at",
+            (source, doc, extraction_id, _now()),
+        )
+
+    # ------------------------------------------------------------------ queries
+
+    def current(self) -> list[DocClaims]:
+        """What extract last put here: each source's latest extraction, by document name."""
+        with self._translated("read"):
+            self._conn.execute("BEGIN")  # one snapshot for all the reads below
+            try:
+                rows = self._conn.execute(
+                    "SELECT s.path, s.doc, e.id, e.document, e.actors FROM sources s "
+                    "JOIN extractions e ON e.id = s.extraction_id ORDER BY s.doc, s.path"
+                ).fetchall()
+                claims: dict[int, list[str]] = {}
+                for extraction_id, record in self._conn.execute(
+                    "SELECT c.extraction_id, c.record FROM claims c "
+                    "WHERE c.extraction_id IN (SELECT extraction_id FROM sources) "
+                    "ORDER BY c.extraction_id, c.seq"
+                ):
+                    claims.setdefault(extraction_id, []).append(record)
+            finally:
+                self._conn.execute("COMMIT")
+        return [
+            _load(document_json, actors_json, claims.get(extraction_id, []), doc=doc)
+            for _source, doc, extraction_id, document_json, actors_json in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Sizes of the store, for messages and tests."""
+        with self._translated("read"):
+            return {
+                table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                for table in ("extractions", "claims", "sources")
+            }
+
+
+def _load(
+    document_json: str, actors_json: str, records: Sequence[str], *, doc: str, path: Optional[str] = None
+) -> DocClaims:
+    """Rebuild a stored result, renamed for the file it now stands for."""
+    document = Document.model_validate_json(document_json)
+    actors = [Actor.model_validate(a) for a in json.loads(actors_json)]
+    claims = [Claim.model_validate_json(r) for r in records]
+    path = document.path if path is None else path
+    if document.doc != doc or document.path != path:
+        document = document.model_copy(update={"doc": doc, "path": path})
+        claims = [c.model_copy(update={"doc": doc, "id": f"{doc}#{claim_number(c)}"}) for c in claims]
+    return DocClaims(doc=doc, claims=claims, document=document, actors=actors)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,122 @@
+"""Shared test set-up: errors re-raise under test, and small hand-made records.
+
+Claims here are built by hand (no spaCy) for a tiny made-up article, so the
+output, store and query tests run in milliseconds and do not depend on what
+the pipeline currently finds.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from argmine.records import Actor, Claim, CueSpan, Document, DocumentMeta, Segment, SegmentKind, TextSpan
+
+
+@pytest.fixture(autouse=True)
+def _argmine_test_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in a command fails the test loudly instead of becoming a one-line message
+    (llm's `_called_from_test`); the user's environment cannot leak in."""
+    from argmine import cli
+
+    monkeypatch.setattr(cli, "RAISE_UNEXPECTED", True)
+    for name in ("ARGMINE_RAISE_ERRORS", "ARGMINE_STORE", "ARGMINE_STORE_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def make_actor(name: str, kind: str = "person", *, aliases: tuple[str, ...] = (), roles: tuple[str, ...] = ()) -> Actor:
+    slug = "-".join(name.lower().replace(".", "").split()) or "author"
+    return Actor(id=slug, name=name, kind=kind, aliases=list(aliases), roles=list(roles))
+
+
+def make_claim(
+    doc: str,
+    n: int,
+    actor: Actor,
+    text: str,
+    *,
+    stance: str = "neutral",
+    mode: str = "indirect",
+    start: int = 0,
+    cue: Optional[str] = "said",
+    source: Optional[str] = None,
+    score: float = 0.0,
+) -> Claim:
+    """A claim whose spans are consistent with `text` placed at `start` of its file."""
+    end = start + len(text)
+    cue_span = None
+    if cue is not None and cue in text:
+        at = start + text.index(cue)
+        cue_span = CueSpan(text=cue, start=at, end=at + len(cue), lemma=cue)
+    source_span = None
+    if source is not None and source in text:
+        at = start + text.index(source)
+        source_span = TextSpan(text=source, start=at, end=at + len(source))
+    return Claim(
+        id=f"{doc}#{n}",
+        doc=doc,
+        text=text,
+        start=start,
+        end=end,
+        content=TextSpan(text=text, start=start, end=end),
+        cue=cue_span,
+        source=source_span,
+        actor=actor,
+        mode=mode,
+        stance=stance,
+        stance_score=score,
+        stance_evidence=[],
+        target="integration",
+        confidence=0.8,
+    )
+
+
+def make_document(doc: str, text: str, *, title: Optional[str] = None, author: Optional[str] = None) -> Document:
+    import hashlib
+
+    return Document(
+        doc=doc,
+        path=doc,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        encoding="utf-8",
+        chars=len(text),
+        meta=DocumentMeta(title=title, author=author),
+        segments=[Segment(kind=SegmentKind.body, start=0, end=len(text), text=text, rule="test")],
+    )
+
+
+def sample_documents() -> list[tuple[Document, list[Actor], list[Claim]]]:
+    """Two small made-up articles: a person quoted in both (titled in one), an organisation, a writer."""
+    coffey = make_actor("Dr Ann Coffey", aliases=("Coffey",), roles=("GP",))
+    trust = make_actor("Northfield Health Trust", "organisation")
+    writer = Actor(id="author", name="the author", kind="author")
+    text_a = 'Coffey said joined-up care would help. The trust warned of silos. "It will fail," Coffey said.'
+    text_b = "Ann Coffey said the merger was a mistake. I think integration is overdue."
+    claims_a = [
+        make_claim("a.txt", 1, coffey, "Coffey said joined-up care would help.", stance="support", source="Coffey"),
+        make_claim("a.txt", 2, trust, "The trust warned of silos.", stance="support", cue="warned", start=39),
+        make_claim("a.txt", 3, coffey, '"It will fail," Coffey said.', stance="oppose", mode="direct", start=66),
+    ]
+    coffey_b = make_actor("Ann Coffey")
+    claims_b = [
+        make_claim("b.txt", 1, coffey_b, "Ann Coffey said the merger was a mistake.", stance="oppose", source="Ann Coffey"),
+        make_claim("b.txt", 2, writer, "I think integration is overdue.", stance="support", mode="author", cue="think", start=42),
+    ]
+    return [
+        (make_document("a.txt", text_a, title="Trusts and silos"), [coffey, trust], claims_a),
+        (make_document("b.txt", text_b), [coffey_b, writer], claims_b),
+    ]
+
+
+@pytest.fixture
+def two_documents() -> list[tuple[Document, list[Actor], list[Claim]]]:
+    return sample_documents()
+
+
+@pytest.fixture
+def two_groups() -> list:
+    """`sample_documents` as the DocClaims groups every claim output consumes."""
+    from argmine.output import DocClaims
+
+    return [DocClaims(doc=d.doc, claims=c, document=d, actors=a) for d, a, c in sample_documents()]
