@@ -12,20 +12,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from argmine.ingest.lexicon import normalise_for_matching, role_words
+from argmine.ingest.lexicon import date_words, normalise_for_matching, role_words
 from argmine.ingest.names import person_name, person_names
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
-)
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+def _alternatives(key: str) -> str:
+    names = {name for names in date_words()[key].values() for name in names}
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\.?"
+
+
+_MONTH = _alternatives("months")
+_WEEKDAY = _alternatives("weekdays")
+_DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
+_YEAR = r"(?:de\s+)?\d{4}"
 DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAY},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}\s+\d{{4}})"
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+(?:de\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|{_DAY}\s+(?:de\s+)?{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}\s+\d{{4}})"
+    rf"(?:,?\s+{_WEEKDAY}(?![\w]))?"
 )
-TIME = r"(?:(?:at|,|-|–|—|\|)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|cest|est|edt|pst|pdt|et|pt))?"
+TIME = r"(?:(?:at|um|à|a las|alle|às|om|saat|,|-|–|—|\|)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:gmt|bst|utc|cet|cest|est|edt|pst|pdt|et|pt))?"
 _DATE_PREFIX = (
     r"(?:(?:first\s+)?published|updated|last\s+updated|last\s+modified|modified|posted|date|dated|created|"
     r"last\s+reviewed|page\s+last\s+reviewed)(?:\s+on)?\s*:?\s*"
@@ -34,9 +38,12 @@ _DATELINE = re.compile(
     rf"(?P<prefix>{_DATE_PREFIX})?(?P<date>{DATE})(?:\s*{TIME})?(?:\s*\(?(?:updated|edited)\)?)?[.,]?",
     re.IGNORECASE,
 )
+_PREFIX_ONLY = re.compile(rf"{_DATE_PREFIX}", re.IGNORECASE)
+_READING_TIME = re.compile(r"\d+\s*min(?:ute)?s?\s+(?:read|listen)|member-only story|updated|edited", re.IGNORECASE)
+_PARTS = re.compile(r"\s*[·•|]\s*")
 _DATE_ANYWHERE = re.compile(rf"\b{DATE}\b", re.IGNORECASE)
 
-_BY = re.compile(r"^(?:by|BY)\s+(?P<names>[^,|–—(]+?)\s*(?:(?:,|\||–|—|-|\()\s*(?P<rest>.*))?$")
+_BY = re.compile(r"^(?:By|BY|by)\s+(?P<names>[^,|–—(]+?)\s*(?:(?:,|\||–|—|-|\()\s*(?P<rest>.*))?$")
 _VERB_BY = re.compile(
     r"^(?P<verb>posted|written|published|words|reported|reporting|report|compiled|story|text|article|blog post|post)"
     r"\s+by:?\s+(?P<names>.+?)(?:\s+(?:on|at)\s+(?P<when>.+?))?(?:\s*[;|]\s*(?P<rest>.*))?$",
@@ -74,16 +81,29 @@ class Found:
 
 
 def dateline(text: str) -> Optional[Found]:
-    """A line that is only a date (with an optional 'Published'/'Updated' prefix and time)."""
-    stripped = text.strip().strip("|·•*_")
-    if len(stripped) > 80:
+    """A line that is only a date: 'Published 26 February 2015', 'Mon 12 Oct 2015 07.00 BST',
+    '5 min read · Jan 3, 2022', 'Sonntag, 5. April 2015' — or a lone 'Published' label."""
+    stripped = text.strip().strip("*_").strip()
+    if not stripped or len(stripped) > 100:
         return None
-    match = _DATELINE.fullmatch(stripped.strip())
-    if not match:
+    if _PREFIX_ONLY.fullmatch(stripped + " ") or _PREFIX_ONLY.fullmatch(stripped):
+        return Found("dateline-label")
+    date = None
+    updated = False
+    for part in _PARTS.split(stripped):
+        if not part:
+            continue
+        match = _DATELINE.fullmatch(part)
+        if match:
+            if date is None:
+                date = match.group("date")
+                prefix = (match.group("prefix") or "").lower()
+                updated = any(w in prefix for w in ("updated", "modified", "reviewed"))
+        elif not _READING_TIME.fullmatch(part):
+            return None
+    if date is None:
         return None
-    prefix = (match.group("prefix") or "").lower()
-    rule = "dateline-updated" if any(w in prefix for w in ("updated", "modified", "reviewed")) else "dateline"
-    return Found(rule, date=match.group("date"))
+    return Found("dateline-updated" if updated else "dateline", date=date)
 
 
 def _role_like(phrase: str) -> bool:
@@ -130,8 +150,32 @@ def byline(text: str) -> Optional[Found]:
     if match and len(line.split()) <= 14:
         name = person_name(match.group("name"))
         role = match.group("role").strip(" .")
-        if name and _role_like(role) and not re.search(r"[.!?]\s", role):
+        if name and role_phrase(role):
             return Found("byline-name-role", author=name, role=role)
+    return None
+
+
+_SENTENCE_MARKS = re.compile(r"[\"“”:;!?]|[.!?]\s|\b(?:said|says|told|added|argued|warned|is|are|was|were|has|have|will)\b")
+
+
+def role_phrase(text: str) -> bool:
+    """A job title ("health correspondent", "Director of Nursing, Westshire NHS Trust"), not a clause."""
+    stripped = text.strip(" .")
+    return 0 < len(stripped.split()) <= 12 and _role_like(stripped) and not _SENTENCE_MARKS.search(stripped)
+
+
+def name_then_role(text: str) -> Optional[Found]:
+    """'Denis Campbell Health policy editor': a name and a role with no comma between (scraped bylines)."""
+    tokens = text.strip().split()
+    if not 2 <= len(tokens) <= 12:
+        return None
+    for size in (3, 2):
+        if len(tokens) < size:
+            continue
+        name = person_name(" ".join(tokens[:size]))
+        rest = " ".join(tokens[size:])
+        if name and (not rest or role_phrase(rest)):
+            return Found("byline-name-role", author=name, role=rest or None)
     return None
 
 

@@ -60,7 +60,7 @@ def function_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _platform_ui() -> tuple[dict[str, UiString], list[tuple[re.Pattern[str], UiString]]]:
-    """Exact strings in a dict; strings with '{n}' or a trailing '*' as patterns."""
+    """Exact strings in a dict; strings with '{n}' or '{rest}' as patterns."""
     raw = json.loads((DATA / "platform_ui.json").read_text(encoding="utf-8"))
     exact: dict[str, UiString] = {}
     patterns: list[tuple[re.Pattern[str], UiString]] = []
@@ -70,19 +70,29 @@ def _platform_ui() -> tuple[dict[str, UiString], list[tuple[re.Pattern[str], UiS
         for role, strings in roles.items():
             for string in strings:
                 entry = UiString(language, role)
-                key = _ui_key(string.replace("*", "").strip()) if string.endswith("*") else _ui_key(string)
-                if "{n}" not in string and not string.endswith("*"):
+                has_rest = string.endswith("{rest}")
+                head = string[: -len("{rest}")] if has_rest else string
+                key = _ui_key(head)
+                if "{n}" not in string and not has_rest:
                     exact.setdefault(key, entry)
                     continue
-                body = re.escape(_ui_key(string.rstrip("*").rstrip()) if string.endswith("*") else key)
-                body = body.replace(re.escape("{n}"), _NUMBER_WORDS)
-                tail = r"(?:\s*:)?\s+\S.*" if string.endswith("*") else ""
+                body = re.escape(key).replace(re.escape("{n}"), _NUMBER_WORDS)
+                tail = r"(?:\s*:)?\s+(?P<rest>\S.*)" if has_rest else ""
                 patterns.append((re.compile(body + tail), entry))
     return exact, patterns
 
 
 def match_platform_ui(text: str) -> Optional[UiString]:
     """The platform string this whole line is, if any (in any language listed)."""
+    found = match_platform_ui_rest(text)
+    return found[0] if found else None
+
+
+def match_platform_ui_rest(text: str) -> Optional[tuple[UiString, str]]:
+    """The platform string this line is, and the rest of the line its '{rest}' covered ('' if none).
+
+    The rest is cut from the original line (case and quotes kept).
+    """
     if len(text) > 160:
         return None
     key = _ui_key(text)
@@ -90,10 +100,14 @@ def match_platform_ui(text: str) -> Optional[UiString]:
         return None
     exact, patterns = _platform_ui()
     if key in exact:
-        return exact[key]
+        return exact[key], ""
     for pattern, entry in patterns:
-        if pattern.fullmatch(key):
-            return entry
+        match = pattern.fullmatch(key)
+        if match:
+            rest = match.groupdict().get("rest") or ""
+            original = " ".join(text.split())
+            at = len(original) - len(rest) if rest and original.lower().endswith(rest) else None
+            return entry, (original[at:] if at is not None else rest)
     return None
 
 
@@ -156,3 +170,10 @@ def role_words() -> frozenset[str]:
 def not_name_words() -> frozenset[str]:
     """Capitalised words that never make a personal name on their own."""
     return _word_list("not_names.txt")
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, dict[str, list[str]]]:
+    """Month and weekday names by language ({"months": {lang: [...]}, "weekdays": {...}})."""
+    raw = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
+    return {key: raw[key] for key in ("months", "weekdays")}

@@ -15,7 +15,8 @@ from typing import Optional
 from argmine.ingest import bylines
 from argmine.ingest.labels import Label
 from argmine.ingest.language import foreign_language
-from argmine.ingest.lexicon import match_furniture, match_platform_ui, normalise_for_matching
+from argmine.ingest.lexicon import match_furniture, match_platform_ui_rest, normalise_for_matching
+from argmine.ingest.names import person_name
 from argmine.ingest.lines import Unit
 from argmine.records import SegmentKind as K
 
@@ -52,6 +53,7 @@ _UI_KIND = {
     "comment_form": (K.comment_marker, "comment-form"),
     "comment_closed": (K.comment_marker, "comment-closed"),
     "related_list": (K.related, "related-list"),
+    "byline": (K.byline, "byline-platform"),
     "furniture": (K.furniture, "platform-ui"),
 }
 
@@ -81,13 +83,26 @@ def classify_alone(unit: Unit, language: str) -> Optional[Label]:
 
 
 def _platform_label(text: str, language: str) -> Optional[Label]:
-    found = match_platform_ui(text)
-    if found is None:
+    matched = match_platform_ui_rest(text)
+    if matched is None:
         return None
+    found, rest = matched
+    author = _leading_name(rest) if found.role == "byline" else None
     if found.language != language:
-        return Label(K.foreign, f"platform-ui-{found.language}", role=found.role, language=found.language)
+        return Label(K.foreign, f"platform-ui-{found.language}", role=found.role, language=found.language, author=author)
     kind, rule = _UI_KIND[found.role]
-    return Label(kind, rule, role=found.role)
+    return Label(kind, rule, role=found.role, author=author)
+
+
+def _leading_name(text: str) -> Optional[str]:
+    """The name that opens 'Peter Miller um 10:15' (the rest of a 'posted by' string)."""
+    tokens = text.split()
+    for size in (4, 3, 2):
+        if len(tokens) >= size:
+            name = person_name(" ".join(tokens[:size]))
+            if name:
+                return name
+    return None
 
 
 def _republication(text: str, language: str) -> Optional[Label]:

@@ -107,10 +107,12 @@ def classify_stream(units: list[Unit], language: str) -> list[Label]:
     claimed = label_comment_sections(units, labels)
     _after_marker(units, labels, "press_release_end", K.furniture, "press-release-notes", lambda u: True)
     _related_lists(units, labels)
-    _names_beside_bylines(units, labels)
     title_index = _title(units, labels)
+    header_start = title_index if title_index is not None else -1
+    _header_bylines(units, labels, after=header_start)
     if title_index is not None:
         _standfirst(units, labels, title_index)
+        _header_bylines(units, labels, after=header_start)  # bylines printed under the standfirst
     _author_bio(units, labels)
     _headings(units, labels)
     _foreign_neighbours(units, labels, language)
@@ -153,13 +155,19 @@ def _related_lists(units: list[Unit], labels: list[Optional[Label]]) -> None:
             i += 1
             continue
         j = i + 1
-        while j < len(units) and labels[j] is None and not paragraph_like(units[j].text) and word_count(units[j].text) <= 20:
+        while j < len(units) and labels[j] is None and _link_title(units[j].text):
             following = units[j + 1] if j + 1 < len(units) else None
             if following is not None and labels[j + 1] is None and paragraph_like(following.text):
                 break  # a heading of the article, not a link
             labels[j] = Label(K.related, "related-list-item")
             j += 1
         i = j
+
+
+def _link_title(text: str) -> bool:
+    """A headline as link lists print them: short, no closing full stop (a question is fine)."""
+    stripped = text.strip()
+    return 0 < word_count(stripped) <= 20 and "\n" not in stripped and stripped[-1] not in ".,;:"
 
 
 def _first_paragraph(units: list[Unit], labels: list[Optional[Label]]) -> int:
@@ -169,28 +177,53 @@ def _first_paragraph(units: list[Unit], labels: list[Optional[Label]]) -> int:
     return len(units)
 
 
-def _names_beside_bylines(units: list[Unit], labels: list[Optional[Label]]) -> None:
-    """A name on its own line next to a dateline or role line, above the text."""
-    for i in range(min(_first_paragraph(units, labels), len(units))):
+def _header_bylines(units: list[Unit], labels: list[Optional[Label]], after: int) -> None:
+    """Bylines between the title and the first paragraph that no line rule knew.
+
+    "Denis Campbell Health policy editor" (name and role, no comma); a bare
+    name beside a dateline or another byline; a role line under a byline
+    ("By Nick Triggle" / "Health correspondent").
+    """
+    end = _first_paragraph(units, labels)
+    for i in range(after + 1, min(end, len(units))):
         if labels[i] is not None:
             continue
-        name = person_name(units[i].text)
-        if not name:
-            continue
-        beside = [labels[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
-        if any(n is not None and n.kind == K.byline for n in beside):
-            labels[i] = Label(K.byline, "byline-name", author=name)
+        text = units[i].text
+        previous = labels[i - 1] if i > 0 else None
+        following = labels[i + 1] if i + 1 < len(units) else None
+        beside_byline = any(n is not None and n.kind == K.byline for n in (previous, following))
+        found = bylines.name_then_role(text)
+        if found is not None and (found.role or beside_byline):
+            labels[i] = Label(K.byline, "byline-name-role" if found.role else "byline-name", author=found.author, author_role=found.role)
+        elif previous is not None and previous.kind == K.byline and previous.author and bylines.role_phrase(text) and word_count(text) <= 8:
+            labels[i] = Label(K.byline, "byline-role", author_role=text.strip())
 
 
 def _title(units: list[Unit], labels: list[Optional[Label]]) -> Optional[int]:
-    """The first line no rule claimed is the title when it reads as one."""
+    """The first line no rule claimed is the title when it reads as one (a Markdown heading first is one).
+
+    One- or two-word lines before a longer headline are breadcrumbs ("Home", "News").
+    """
     for i, unit in enumerate(units):
-        if labels[i] is None:
-            if title_like(unit.text):
-                labels[i] = Label(K.title, "title-first-line")
-                return i
-            return None
-        if labels[i].kind in (K.title, K.comment, K.comment_marker):
+        label = labels[i]
+        if label is None:
+            if not title_like(unit.text):
+                return None
+            following = next((j for j in range(i + 1, len(units)) if labels[j] is None), None)
+            if (
+                word_count(unit.text) <= 2
+                and following is not None
+                and title_like(units[following].text)
+                and word_count(units[following].text) > 2
+            ):
+                labels[i] = Label(K.furniture, "breadcrumb")
+                continue
+            labels[i] = Label(K.title, "title-first-line")
+            return i
+        if label.rule == "markdown-heading":
+            labels[i] = Label(K.title, "title-markdown-heading")
+            return i
+        if label.kind in (K.title, K.comment, K.comment_marker, K.heading):
             return None
     return None
 
