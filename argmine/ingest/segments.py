@@ -157,7 +157,7 @@ def _related_lists(units: list[Unit], labels: list[Optional[Label]]) -> None:
         j = i + 1
         while j < len(units) and labels[j] is None and _link_title(units[j].text):
             following = units[j + 1] if j + 1 < len(units) else None
-            if following is not None and labels[j + 1] is None and paragraph_like(following.text):
+            if following is not None and labels[j + 1] is None and paragraph_like(following.text) and not _link_title(following.text):
                 break  # a heading of the article, not a link
             labels[j] = Label(K.related, "related-list-item")
             j += 1
