@@ -13,6 +13,7 @@ needs it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from contextlib import contextmanager
@@ -124,7 +125,7 @@ ClaimSourceArgument = Annotated[
     Optional[list[str]],
     typer.Argument(
         show_default=False,
-        metavar="[PATH]... | -",
+        metavar="PATH|-",
         help="Files or folders to read (cached in the store), or - for claim records (JSON Lines) "
         "on stdin. None: answer from the store.",
     ),
@@ -343,6 +344,14 @@ def _new_run(
     )
 
 
+def _primed(run: "ExtractRun") -> Iterator[DocClaims]:
+    """The run's results, the first one already computed: a path that gives nothing,
+    a missing model or a bad target fails before any output is written."""
+    iterator = iter(run)
+    first = next(iterator, None)
+    return iterator if first is None else itertools.chain([first], iterator)
+
+
 def _summary(run: "ExtractRun", store: Optional[Path]) -> None:
     """A closing line for people at a terminal; scripts get a clean stderr."""
     if not err_console.is_terminal:
@@ -433,13 +442,13 @@ def extract(
         )
         chosen = choose_format(fmt, output, _stdout_is_terminal())
         try:
+            results: Any = _primed(run)
+            if chosen is OutputFormat.table and output is None and _stdout_is_terminal() and err_console.is_terminal:
+                # A live progress bar and a table on one terminal would tear each
+                # other apart: draw the table once the bar is done.
+                results = list(results)
+                progress.stop()
             with atomic_output(output) as fp:
-                results: Any = run
-                if chosen is OutputFormat.table and output is None and err_console.is_terminal:
-                    # A live progress bar and a table on one terminal would tear each
-                    # other apart: draw the table once the bar is done.
-                    results = list(run)
-                    progress.stop()
                 count = write_records(results, chosen, fp)
         finally:
             progress.stop()

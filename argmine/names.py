@@ -109,12 +109,18 @@ def match_level(query: str, actor: Actor) -> int:
     wanted = name_tokens(query, person=personal)
     if not wanted:
         return 0
+    full = name_tokens(actor.name, person=personal)
     best = 0
     for name in (actor.name, *actor.aliases):
         tokens = name_tokens(name, person=personal)
         if not tokens:
             continue
         if wanted == tokens:
+            # A one-word alias of a person with a fuller name ("Coffey" for Tom
+            # Coffey) is a surname: it must not outrank another Coffey's surname.
+            if personal and len(tokens) == 1 and len(full) > 1:
+                best = max(best, SURNAME)
+                continue
             return FULL_NAME
         if personal and len(wanted) == 1 and wanted[0] == tokens[-1]:
             best = max(best, SURNAME)

@@ -26,18 +26,23 @@ from argmine.records import Actor, Claim, Document
 from argmine.store import ExtractionKey, Store
 
 PathLike = Union[str, Path]
-#: (article, target, versions) -> (document, actors, claims); must be picklable for jobs > 1.
-Extractor = Callable[[Any, Optional[PathLike], str], tuple[Document, list[Actor], list[Claim]]]
+Found = tuple[Document, list[Actor], list[Claim]]
+#: (articles, target, versions) -> one (document, actors, claims) per article, in order.
+#: Must be picklable (a module-level function) for jobs > 1.
+Extractor = Callable[[list[Any], Optional[PathLike], str], list[Found]]
 
 DEFAULT_MAX_BYTES = 10_000_000
 VERSIONS_CHOICES = ("latest", "all")
+#: Articles per pipeline batch (nlp.pipe) in this process, and per task sent to a worker.
+BATCH_HERE = 8
+BATCH_WORKER = 4
 
 
 class RunListener:
     """Hears how a run goes. Subclass and override what you need; the defaults ignore it all."""
 
     def started(self, total: int) -> None:
-        """`total` articles were read and will be processed (cached or not)."""
+        """About `total` articles will be processed (cached or not); files that then fail to read are skipped."""
 
     def skipped(self, path: str, reason: str) -> None:
         """A file was not read as an article."""
@@ -64,12 +69,42 @@ class RunStats:
     claims: int = 0
 
 
-def pipeline_extract(article: Any, target: Optional[PathLike], versions: str) -> tuple[Document, list[Actor], list[Claim]]:
-    """The default extractor: argmine's spaCy pipeline (loaded once per process)."""
+def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: str) -> list[Found]:
+    """The default extractor: argmine's spaCy pipeline (loaded once per process), batched."""
     from argmine import pipeline
 
-    result = pipeline.extract_article(article, target=target, versions=versions)
-    return result.document, list(result.actors), list(result.claims)
+    results = pipeline.extract_articles(articles, target=target, versions=versions, batch_size=max(1, len(articles)))
+    return [(r.document, list(r.actors), list(r.claims)) for r in results]
+
+
+def extract_batch(
+    extractor: Extractor, articles: list[Any], target: Optional[PathLike], versions: str
+) -> list[Union[Found, Exception]]:
+    """Run a batch; if it fails, run its articles one by one so only the bad one is lost.
+
+    Returns one result or one exception per article. An ArgmineError (the
+    model is missing, say) concerns every article and is raised at once.
+    Runs in a worker process when jobs > 1, so it is a module-level function.
+    """
+    try:
+        found = extractor(articles, target, versions)
+        if len(found) != len(articles):
+            raise RuntimeError(f"the pipeline gave {len(found)} results for {len(articles)} articles")
+        return list(found)
+    except ArgmineError:
+        raise
+    except Exception as error:
+        if len(articles) == 1:
+            return [error]
+    results: list[Union[Found, Exception]] = []
+    for article in articles:
+        try:
+            results.append(extractor([article], target, versions)[0])
+        except ArgmineError:
+            raise
+        except Exception as error:
+            results.append(error)
+    return results
 
 
 def target_key(target: Optional[PathLike]) -> str:
@@ -78,6 +113,9 @@ def target_key(target: Optional[PathLike]) -> str:
 
     loaded = load_target(target if target is not None else DEFAULT_TARGET)
     return f"{loaded.name}@{loaded.fingerprint()}"
+
+
+_TODO = object()  # a pending entry whose result has not come back yet
 
 
 class ExtractRun:
@@ -91,7 +129,7 @@ class ExtractRun:
         jobs: worker processes for the pipeline (1: run in this process).
         max_bytes: files larger than this are skipped.
         listener: progress and problems, as they happen.
-        extractor: what runs the pipeline on one article (tests pass a fake).
+        extractor: runs the pipeline on a batch of articles (tests pass a fake).
         pipeline_version: the version string for cache keys (default: the pipeline's own).
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
     """
@@ -125,31 +163,124 @@ class ExtractRun:
         self.stats = RunStats()
 
     def __iter__(self) -> Iterator[DocClaims]:
+        """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
         from argmine.ingest import iter_articles
+        from argmine.ingest.files import candidates
 
-        articles = []
-        for item in iter_articles(self.paths, max_bytes=self.max_bytes):
-            if hasattr(item, "document"):
-                articles.append(item)
-            else:
-                self.stats.skipped += 1
-                self.listener.skipped(str(item.path), item.reason)
-        if not articles:
-            given = ", ".join(str(p) for p in self.paths)
-            raise NothingToRead(f"nothing to read in {given}" + (f" ({self.stats.skipped} skipped)" if self.stats.skipped else ""))
-        self.stats.read = len(articles)
-        self.listener.started(len(articles))
+        total = sum(1 for c in candidates(self.paths) if not c.skip_reason)
+        if total == 0:
+            # Say why: the skip notes name each path that gave nothing.
+            for item in iter_articles(self.paths, max_bytes=self.max_bytes):
+                if not hasattr(item, "document"):
+                    self._skip(item)
+            raise self._nothing_to_read()
         version = self._pipeline_version
         if version is None:
             from argmine import pipeline
 
             version = pipeline.pipeline_version(self.target)
         target = target_key(self.target)
-        keys = [ExtractionKey(a.document.sha256, version, self.versions, target) for a in articles]
-        if self.jobs == 1:
-            yield from self._run_here(articles, keys)
-        else:
-            yield from self._run_in_workers(articles, keys)
+        self.listener.started(total)
+
+        def articles() -> Iterator[tuple[Any, ExtractionKey]]:
+            for item in iter_articles(self.paths, max_bytes=self.max_bytes):
+                if not hasattr(item, "document"):
+                    self._skip(item)
+                    continue
+                self.stats.read += 1
+                yield item, ExtractionKey(item.document.sha256, version, self.versions, target)
+
+        yield from self._process(articles())
+        if self.stats.read == 0:
+            raise self._nothing_to_read()
+
+    def _skip(self, item: Any) -> None:
+        self.stats.skipped += 1
+        self.listener.skipped(str(item.path), item.reason)
+
+    def _nothing_to_read(self) -> NothingToRead:
+        given = ", ".join(str(p) for p in self.paths)
+        skipped = f" ({self.stats.skipped} skipped)" if self.stats.skipped else ""
+        return NothingToRead(f"nothing to read in {given}{skipped}")
+
+    # ------------------------------------------------------------------ the loop
+
+    def _process(self, articles: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocClaims]:
+        """Cache hits come straight back; misses go through the pipeline in batches
+        (here, or in worker processes); results leave in reading order, each
+        stored as soon as it is known."""
+        import multiprocessing
+
+        in_workers = self.jobs > 1
+        batch_size = BATCH_WORKER if in_workers else BATCH_HERE
+        window = 2 * self.jobs  # batches in flight: enough to keep workers fed, few to hold
+        pending: deque[list] = deque()  # [article, key, DocClaims | None (failed) | _TODO], reading order
+        batch: list[list] = []
+        in_flight: dict[Future, list[list]] = {}
+        pool: Optional[ProcessPoolExecutor] = None
+
+        def send(entries: list[list]) -> None:
+            nonlocal pool
+            items = [entry[0] for entry in entries]
+            if not in_workers:
+                self._settle(entries, extract_batch(self.extractor, items, self.target, self.versions))
+                return
+            if pool is None:
+                # spawn: workers start clean (no inherited threads or locks) and load the model once.
+                pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            in_flight[pool.submit(extract_batch, self.extractor, items, self.target, self.versions)] = entries
+
+        def collect(block: bool) -> None:
+            if not in_flight:
+                return
+            done, _ = wait(list(in_flight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+            for future in done:
+                entries = in_flight.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
+                self._settle(entries, results)
+
+        def ready() -> Iterator[DocClaims]:
+            while pending and pending[0][2] is not _TODO:
+                result = pending.popleft()[2]
+                if result is not None:
+                    yield result
+
+        try:
+            for article, key in articles:
+                cached = self._cached(article, key)
+                if cached is not None:
+                    pending.append([article, key, cached])
+                else:
+                    entry = [article, key, _TODO]
+                    pending.append(entry)
+                    batch.append(entry)
+                    if len(batch) >= batch_size:
+                        send(batch)
+                        batch = []
+                collect(block=len(in_flight) >= window)
+                yield from ready()
+            if batch:
+                send(batch)
+            while in_flight:
+                collect(block=True)
+                yield from ready()
+            yield from ready()
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _settle(self, entries: list[list], results: list) -> None:
+        for entry, found in zip(entries, results):
+            article, key = entry[0], entry[1]
+            if isinstance(found, BaseException):
+                self._failure(article, found)
+                entry[2] = None
+            else:
+                entry[2] = self._keep(key, found)
+            entry[0] = None  # let the text go
 
     # ------------------------------------------------------------------ shared steps
 
@@ -162,7 +293,7 @@ class ExtractRun:
             self._done(result, cached=True)
         return result
 
-    def _keep(self, key: ExtractionKey, found: tuple[Document, list[Actor], list[Claim]]) -> DocClaims:
+    def _keep(self, key: ExtractionKey, found: Found) -> DocClaims:
         document, actors, claims = found
         if self.store is not None:
             self.store.save(key, document, actors, claims, source=_source(document))
@@ -175,8 +306,8 @@ class ExtractRun:
             self.stats.cached += 1
         else:
             self.stats.extracted += 1
-            for warning in result.document.warnings if result.document else ():
-                self.listener.warned(result.doc, warning)
+        for warning in result.document.warnings if result.document else ():
+            self.listener.warned(result.doc, warning)
         self.stats.claims += len(result.claims)
         self.listener.finished(result.doc, cached=cached, claims=len(result.claims))
 
@@ -185,73 +316,6 @@ class ExtractRun:
             raise error
         self.stats.failed += 1
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
-
-    # ------------------------------------------------------------------ one process
-
-    def _run_here(self, articles: list, keys: list[ExtractionKey]) -> Iterator[DocClaims]:
-        for article, key in zip(articles, keys):
-            cached = self._cached(article, key)
-            if cached is not None:
-                yield cached
-                continue
-            try:
-                found = self.extractor(article, self.target, self.versions)
-            except Exception as error:  # one bad document must not sink a corpus
-                self._failure(article, error)
-                continue
-            yield self._keep(key, found)
-
-    # ------------------------------------------------------------------ worker processes
-
-    def _run_in_workers(self, articles: list, keys: list[ExtractionKey]) -> Iterator[DocClaims]:
-        """Keep the workers busy; store each result when it lands; yield in input order."""
-        import multiprocessing
-
-        window = 2 * self.jobs  # documents in flight: enough to keep workers fed, few to hold
-        todo = deque(zip(articles, keys))
-        # Each entry: [article, key, DocClaims | Future | None (failed)]
-        pending: deque[list] = deque()
-        in_flight: dict[Future, list] = {}
-        pool: Optional[ProcessPoolExecutor] = None
-        try:
-            while todo or pending:
-                while todo and len(in_flight) < window:
-                    article, key = todo.popleft()
-                    cached = self._cached(article, key)
-                    if cached is not None:
-                        pending.append([article, key, cached])
-                        continue
-                    if pool is None:
-                        # spawn: workers start clean (no inherited threads or locks) and load the model once.
-                        pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
-                    entry = [article, key, None]
-                    entry[2] = pool.submit(self.extractor, article, self.target, self.versions)
-                    in_flight[entry[2]] = entry
-                    pending.append(entry)
-                    if len(pending) > 4 * window:
-                        break  # many cached documents queued: hand them out first
-                while pending and not isinstance(pending[0][2], Future):
-                    entry = pending.popleft()
-                    if entry[2] is not None:
-                        yield entry[2]
-                if pending and in_flight:
-                    done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
-                    for future in done:
-                        entry = in_flight.pop(future)
-                        entry[2] = self._collect(future, entry[0], entry[1])
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-
-    def _collect(self, future: Future, article: Any, key: ExtractionKey) -> Optional[DocClaims]:
-        try:
-            found = future.result()
-        except BrokenProcessPool:
-            raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
-        except Exception as error:
-            self._failure(article, error)
-            return None
-        return self._keep(key, found)
 
 
 def _source(document: Document) -> str:

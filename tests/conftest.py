@@ -120,3 +120,42 @@ def two_groups() -> list:
     from argmine.output import DocClaims
 
     return [DocClaims(doc=d.doc, claims=c, document=d, actors=a) for d, a, c in sample_documents()]
+
+
+# --------------------------------------------------------------------------- a stand-in pipeline
+
+
+def fake_extract(articles: list, target, versions: str) -> list:
+    """A picklable stand-in for the spaCy pipeline (same signature as runner.pipeline_extract).
+
+    Real claims with real offsets, so runner, store and CLI tests need no model. Each sentence "Name said that ..." becomes a claim by the person Name;
+    "help" in it means support, "fail" oppose. Set FAKE_EXTRACT_DELAY (seconds
+    per article) to make runs slow enough to interrupt, FAKE_EXTRACT_FAIL to a
+    word that makes an article containing it raise.
+    """
+    import os
+    import re
+    import time
+
+    pattern = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)*) (said|warned|argued)(?: that)? ([^.]*\.)")
+    delay = float(os.environ.get("FAKE_EXTRACT_DELAY", "0"))
+    poison = os.environ.get("FAKE_EXTRACT_FAIL")
+    found = []
+    for article in articles:
+        time.sleep(delay)
+        if poison and poison in article.text:
+            raise ValueError(f"cannot parse {article.document.doc}")
+        doc = article.document.doc
+        actors: dict[str, Actor] = {}
+        claims = []
+        for segment in article.claim_segments(versions):
+            for match in pattern.finditer(segment.text):
+                name, cue, clause = match.groups()
+                actor = actors.setdefault(name, make_actor(name))
+                offset = segment.start + match.start()
+                sentence = match.group(0)
+                stance = "support" if "help" in clause else "oppose" if "fail" in clause else "neutral"
+                claim = make_claim(doc, len(claims) + 1, actor, sentence, stance=stance, start=offset, cue=cue, source=name)
+                claims.append(claim.model_copy(update={"content": TextSpan(text=clause, start=offset + match.start(3) - match.start(), end=offset + len(sentence))}))
+        found.append((article.document, list(actors.values()), claims))
+    return found
