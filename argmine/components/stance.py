@@ -1,0 +1,1195 @@
+"""Stance of each claim toward a target: support / oppose / mixed / neutral.
+
+How a claim is read (an analyst's reading, made mechanical):
+
+1. **Target mentions.** Terms of the target file are found in the claim's
+   content: ``pro`` terms name the target ("integrated care"), ``con`` terms
+   its opposite ("fragmentation"). In a text that names the target, a
+   demonstrative or definite reference to a policy ("this programme") is a
+   weak mention too.
+2. **Evaluative items.** General evaluative words and phrases ("the answer",
+   "failed", "a barrier", "not a fan"), with their valence, from
+   ``data/evaluative.json`` (hand-written) and ``data/evaluative.vader.tsv``
+   (derived from VADER, MIT).
+3. **Composition.** Each evaluative item is attached to the nearest target
+   mentions in its clause; its contribution is valence x mention polarity,
+   with shifters applied: negation ("won't help") flips, reversers flip what
+   they govern ("reduce fragmentation", "undermine partnership", "lack of
+   flexibility"), hedges ("arguably", "could") damp the clause, intensifiers
+   strengthen the next word, a question halves the sentence. In "X, but Y"
+   the clause after "but" weighs twice the one before; a concessive clause
+   ("while X", "although X") weighs half. "X not Y" / "X rather than Y"
+   prefers X and rejects Y. "It would be <bad> if <target event>" judges the
+   event, not the target ("tragic if the vanguards failed" is support).
+4. **Decision.** Positive mass P and negative mass N give
+   ``score = (P - N) / (P + N + K)``; both substantial and comparable ->
+   ``mixed``; ``|score| < T`` -> ``neutral``.
+5. **Context** (component only). A claim with no target evidence of its own
+   is read in the light of its surroundings: evaluation with no target picks
+   up the target of the previous sentence in the paragraph, and otherwise the
+   claim inherits a damped stance from the same actor's nearest preceding
+   claim in the same paragraph or quote run.
+
+Rules are general English; nothing here knows any particular article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
+from argmine.target import DEFAULT_TARGET, Target, TargetLexicon, load_target
+
+DATA_DIR = Path(__file__).parent / "data"
+CURATED_FILE = DATA_DIR / "evaluative.json"
+VADER_FILE = DATA_DIR / "evaluative.vader.tsv"
+
+STANCE_LABELS = ("support", "oppose", "mixed", "neutral")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The numbers of the scoring; measured on the seeds' gold (docs/targets.md)."""
+
+    threshold: float = 0.15  # |score| below this is neutral
+    smoothing: float = 0.5  # K in (P - N) / (P + N + K): weak evidence stays near 0
+    mixed_min: float = 0.2  # both P and N at least this for mixed
+    mixed_ratio: float = 0.5  # and min(P, N) / max(P, N) at least this
+    before_contrast: float = 0.5  # weight of "X" in "X, but Y"
+    concessive: float = 0.5  # weight of "while X" / "although X"
+    conditional: float = 0.5  # evaluation inside an if-clause, with no evaluative frame
+    question: float = 0.5  # a question is weak evidence
+    negated_strength: float = 0.8  # a negated item keeps this share of its strength
+    cross_clause: float = 0.5  # evaluation attached to a target in another clause of the sentence
+    preference: float = 0.6  # "X not Y", "X rather than Y"
+    cue: float = 0.8  # an evaluative cue verb ("criticised") applied to a bare target
+    anaphor_weight: float = 0.5  # "this programme" as a mention of the target
+    topic_damp: float = 0.6  # evaluation with the previous sentence's target
+    inherit_damp: float = 0.7  # stance inherited from the same actor's previous claim
+    hedge_floor: float = 0.4
+    negation_window: int = 6
+    reverser_window: int = 5
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+# --------------------------------------------------------------------------- words
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_OUR_WORDS = re.compile(
+    r"^(favo|behavio|hono|labo|neighbo|endeavo|vigo|rigo|humo|colo|savo|harbo|rumo|clamo|odo|parlo|fervo|ardo)r"
+)
+
+
+def canon(word: str) -> str:
+    """Lower case, straight apostrophe, British spelling for -ize/-or variants."""
+    w = word.lower().translate(_APOSTROPHES)
+    if len(w) > 5:
+        w = re.sub(r"iz(e|ed|es|ing|ation|ations|ational|er|ers)$", r"is\1", w)
+    w = _OUR_WORDS.sub(r"\1ur", w)
+    if w.startswith("skeptic"):
+        w = "sceptic" + w[7:]
+    if w.startswith("center") or w.startswith("centered"):
+        w = "centre" + w[6:]
+    return w
+
+
+def forms(word: str, lemma: str = "") -> frozenset[str]:
+    """The word and the base forms a regular inflection may hide (canonical spelling).
+
+    Generous on purpose: each form is only looked up, so a spurious base form
+    costs nothing unless it is itself a lexicon entry.
+    """
+    w = canon(word)
+    out = {w}
+    if lemma:
+        out.add(canon(lemma))
+    if len(w) > 3 and w.isalpha() or "-" in w:
+        if w.endswith("ies"):
+            out.add(w[:-3] + "y")
+        elif w.endswith("es"):
+            out.update((w[:-2], w[:-1]))
+        elif w.endswith("s") and not w.endswith("ss"):
+            out.add(w[:-1])
+        if w.endswith("ied"):
+            out.add(w[:-3] + "y")
+        elif w.endswith("ed") and len(w) > 4:
+            out.update((w[:-2], w[:-1]))
+            if w[-3] == w[-4]:
+                out.add(w[:-3])
+        if w.endswith("ing") and len(w) > 5:
+            out.update((w[:-3], w[:-3] + "e"))
+            if w[-4] == w[-5]:
+                out.add(w[:-4])
+    return frozenset(canon(f) for f in out)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+_FUNCTION_KINDS = (
+    "negator", "neg_exception", "certainty", "contrast", "concessive", "conditional",
+    "preference", "hedge", "intensifier", "downtoner", "quantity_negator", "deontic",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a word sequence and what it does."""
+
+    words: tuple[str, ...]
+    kind: str  # "eval", "reverser" or one of _FUNCTION_KINDS
+    value: float = 0.0  # signed valence (eval, deontic, reverser's own) or a factor
+    role: str = ""  # reverser role: harm / remedy / removal
+
+
+def _split_phrase(phrase: str) -> tuple[str, ...]:
+    text = canon(phrase).replace("n't", " n't")
+    return tuple(canon(w) for w in re.split(r"[\s\-]+", text) if w)
+
+
+class Lexicon:
+    """General evaluative language, indexed by first word for phrase matching."""
+
+    def __init__(self, curated: dict, vader: dict[str, float], extra: Optional[TargetLexicon] = None):
+        self.curated = curated
+        self.vader = vader
+        self.extra = extra or TargetLexicon()
+        self.directive_passives = frozenset(canon(w) for w in curated.get("directive_passives", []))
+        self._index: dict[str, list[Entry]] = {}
+        self._build()
+
+    # Later additions override earlier ones for the same word sequence.
+    def _build(self) -> None:
+        entries: dict[tuple[str, ...], Entry] = {}
+
+        def put(phrase: str, kind: str, value: float = 0.0, role: str = "") -> None:
+            words = _split_phrase(phrase)
+            if words:
+                entries[words] = Entry(words, kind, value, role)
+
+        c = self.curated
+        drop = {canon(w) for w in c.get("domain_neutral", [])}
+        for word, valence in self.vader.items():
+            if canon(word) not in drop:
+                put(word, "eval", valence)
+        for word, strength in c.get("positive", {}).items():
+            put(word, "eval", abs(strength))
+        for word, strength in c.get("negative", {}).items():
+            put(word, "eval", -abs(strength))
+        for role, words in c.get("reversers", {}).items():
+            if role.startswith("_"):
+                continue
+            sign = {"harm": -1.0, "remedy": 1.0, "removal": 1.0}[role]
+            for word, strength in words.items():
+                put(word, "reverser", sign * (strength if role != "removal" else 0.25), role)
+        for phrase in c.get("epistemic_negators", []):
+            put(phrase, "negator", role="epistemic")
+        for phrase in c.get("neutral_phrases", []):
+            put(phrase, "neutral")
+        for kind, key in (
+            ("negator", "negators"), ("neg_exception", "negator_exceptions"), ("contrast", "contrast"),
+            ("concessive", "concessive"), ("conditional", "conditional"), ("preference", "preference"),
+            ("quantity_negator", "quantity_negators"),
+        ):
+            for phrase in c.get(key, []):
+                put(phrase, kind)
+        for kind, key in (("hedge", "hedges"), ("intensifier", "intensifiers"), ("downtoner", "downtoners"),
+                          ("certainty", "certainty"), ("deontic", "deontic")):
+            for phrase, value in c.get(key, {}).items():
+                put(phrase, kind, float(value))
+        for word in self.extra.neutral:
+            entries.pop(_split_phrase(word), None)
+        for word, strength in self.extra.positive.items():
+            put(word, "eval", strength)
+        for word, strength in self.extra.negative.items():
+            put(word, "eval", -strength)
+        index: dict[str, list[Entry]] = {}
+        for entry in entries.values():
+            index.setdefault(entry.words[0], []).append(entry)
+        for bucket in index.values():
+            bucket.sort(key=lambda e: -len(e.words))
+        self._index = index
+        self.size = len(entries)
+
+    def starting_with(self, word_forms: Iterable[str]) -> list[Entry]:
+        found: list[Entry] = []
+        for f in word_forms:
+            found.extend(self._index.get(f, ()))
+        found.sort(key=lambda e: -len(e.words))
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """Entries per kind (for reports)."""
+        out: dict[str, int] = {}
+        for bucket in self._index.values():
+            for e in bucket:
+                key = e.kind if e.kind != "eval" else ("positive" if e.value > 0 else "negative")
+                out[key] = out.get(key, 0) + 1
+        return out
+
+    def with_target(self, target: Target) -> "Lexicon":
+        """This lexicon plus the target file's own additions."""
+        if target.lexicon == self.extra:
+            return self
+        return Lexicon(self.curated, self.vader, target.lexicon)
+
+    @classmethod
+    def default(cls) -> "Lexicon":
+        return _default_lexicon()
+
+    @staticmethod
+    def read_vader(path: Path) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            word, value = line.split("\t")[:2]
+            out[word] = float(value)
+        return out
+
+    @classmethod
+    def from_files(cls, curated: Path, vader: Path, extra: Optional[TargetLexicon] = None) -> "Lexicon":
+        return cls(json.loads(curated.read_text(encoding="utf-8")), cls.read_vader(vader), extra)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return Lexicon.from_files(CURATED_FILE, VADER_FILE)
+
+
+# --------------------------------------------------------------------------- reading a span
+
+_BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\u2013", "\u2014", "--", "?", "!", ".", "\n", '"', "\u201c", "\u201d"})
+_HARD_BOUNDARY = frozenset({";", ":", "(", ")", "\u2013", "\u2014", "--", "?", "!", ".", "\n"})
+_SCOPE_ENDERS = frozenset({"and", "but", "because", "while", "whilst", "although", "though", "if", "unless",
+                           "when", "which", "who", "whereas", "so", "yet", "or", "since", "as"})
+_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the", "its", "their", "our", "his", "her"})
+_BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "get", "got", "gets"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+@dataclass
+class Piece:
+    """A word (or word part of a hyphenated token) or a boundary mark, in reading order."""
+
+    text: str  # canonical form
+    forms: frozenset[str]
+    start: int  # char offsets in doc.text
+    end: int
+    group: int  # pieces of one hyphenated word share a group
+    punct: bool = False
+
+
+@dataclass
+class Mention:
+    start: int  # piece indices [start, end)
+    end: int
+    polarity: int  # +1 pro, -1 con
+    weight: float
+    text: str
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    entry: Entry
+    text: str
+    negations: int = 0
+    flip: int = 1  # reversers governing it
+    factor: float = 1.0  # intensifiers / downtoners
+    consumed: bool = False  # a reverser whose polarity went into what it governs
+    scope_end: int = -1  # reversers / negators: last piece they govern
+
+
+@dataclass
+class StanceResult:
+    """A claim's stance: label, score in [-1, 1] (positive = support), evidence strings."""
+
+    label: str
+    score: float
+    evidence: list[str] = field(default_factory=list)
+    has_target: bool = False  # the content mentions the target (or its opposite)
+    free_valence: float = 0.0  # evaluation that found no target in the content
+    free_evidence: list[str] = field(default_factory=list)
+    positive: float = 0.0
+    negative: float = 0.0
+    basis: str = "content"  # content / cue / topic / context / none
+
+
+def _pieces(span: Union[Span, Doc]) -> list[Piece]:
+    """Words and boundary marks of a span; hyphenated words kept as one group."""
+    out: list[Piece] = []
+    group = 0
+    doc = span.doc if isinstance(span, Span) else span
+    tokens = list(span)
+    glue_next = False
+    for k, tok in enumerate(tokens):
+        text = tok.text
+        if tok.is_space:
+            if "\n" in text:
+                out.append(Piece("\n", frozenset(), tok.idx, tok.idx + len(text), -1, True))
+            glue_next = False
+            continue
+        intra_hyphen = (
+            text in _HYPHENS and k > 0 and not tokens[k - 1].whitespace_ and not tok.whitespace_
+            and k + 1 < len(tokens) and not tokens[k + 1].is_punct
+        )
+        if intra_hyphen:
+            glue_next = True
+            continue
+        if tok.is_punct and not any(ch.isalnum() for ch in text):
+            out.append(Piece(canon(text), frozenset(), tok.idx, tok.idx + len(text), -1, True))
+            glue_next = False
+            continue
+        if not glue_next:
+            group += 1
+        lemma = tok.lemma_ if tok.lemma_ and tok.lemma_ != tok.text else ""
+        parts = [p for p in re.split(r"([\-\u2010\u2011])", text)]
+        offset = tok.idx
+        words = []
+        for part in parts:
+            if part and part not in _HYPHENS:
+                words.append((part, offset))
+            offset += len(part)
+        for part, at in words:
+            out.append(Piece(canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group))
+        glue_next = False
+    return out
+
+
+def _match_words(pieces: list[Piece], i: int, words: tuple[str, ...]) -> int:
+    """End index (exclusive) when `words` match from piece i, else -1.
+
+    A term word may also match a hyphenated group written as one word
+    ("co-ordination" / "coordination").
+    """
+    k = i
+    for n, word in enumerate(words):
+        if k >= len(pieces) or pieces[k].punct:
+            return -1
+        piece = pieces[k]
+        if _word_matches(word, piece.forms):
+            k += 1
+            continue
+        # hyphenated group written solid in the term
+        g = piece.group
+        j = k
+        joined = ""
+        while j < len(pieces) and pieces[j].group == g and not pieces[j].punct:
+            joined += pieces[j].text
+            j += 1
+        if j - k > 1 and _word_matches(word, forms(joined)):
+            k = j
+            continue
+        return -1
+    return k
+
+
+def _word_matches(word: str, piece_forms: frozenset[str]) -> bool:
+    if word.endswith("*"):
+        stem = word[:-1]
+        return any(f.startswith(stem) for f in piece_forms)
+    return word in piece_forms
+
+
+@dataclass(frozen=True)
+class _CompiledTarget:
+    terms: tuple[tuple[tuple[str, ...], int, float], ...]  # (words, polarity, weight)
+    by_first: dict
+    wildcard: tuple[tuple[tuple[str, ...], int, float], ...]
+    anaphors: frozenset[str]
+
+
+def _compile(target: Target) -> _CompiledTarget:
+    return target.memo("stance.compiled", lambda: _compile_terms(target))
+
+
+def _compile_terms(target: Target) -> _CompiledTarget:
+    terms = []
+    for polarity, group in ((1, target.pro), (-1, target.con)):
+        for term in group:
+            words = tuple(canon(w) if not w.endswith("*") else canon(w[:-1]) + "*" for w in term.words)
+            terms.append((words, polarity, term.weight))
+            solid = "".join(words)
+            if len(words) > 1 and "*" not in solid and "-" in term.term and " " not in term.term:
+                terms.append(((solid,), polarity, term.weight))
+    by_first: dict[str, list] = {}
+    wildcard = []
+    for t in terms:
+        if t[0][0].endswith("*"):
+            wildcard.append(t)
+        else:
+            by_first.setdefault(t[0][0], []).append(t)
+    for bucket in by_first.values():
+        bucket.sort(key=lambda t: -len(t[0]))
+    return _CompiledTarget(tuple(terms), by_first, tuple(wildcard), frozenset(canon(a) for a in target.anaphors))
+
+
+def _text_of(doc: Doc, pieces: list[Piece], start: int, end: int) -> str:
+    return doc.text[pieces[start].start : pieces[end - 1].end]
+
+
+def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bool = False,
+                  settings: Settings = DEFAULT_SETTINGS) -> list[Mention]:
+    """Target terms in reading order, longest match first, no overlaps."""
+    compiled = _compile(target)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if piece.punct:
+            i += 1
+            continue
+        candidates = [t for f in piece.forms for t in compiled.by_first.get(f, ())] + list(compiled.wildcard)
+        best = None
+        for words, polarity, weight in candidates:
+            end = _match_words(pieces, i, words)
+            if end > i and (best is None or end > best[0] or (end == best[0] and weight > best[2])):
+                best = (end, polarity, weight)
+        if best:
+            end, polarity, weight = best
+            mentions.append(Mention(i, end, polarity, weight, _text_of(doc, pieces, i, end)))
+            i = end
+            continue
+        i += 1
+    if anaphora and compiled.anaphors and not mentions:
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        for i, piece in enumerate(pieces):
+            if i in taken or piece.punct or not (piece.forms & compiled.anaphors):
+                continue
+            for back in range(1, 4):
+                j = i - back
+                if j < 0 or pieces[j].punct or j in taken:
+                    break
+                if pieces[j].text in _DETERMINERS:
+                    mentions.append(Mention(j, i + 1, 1, settings.anaphor_weight, _text_of(doc, pieces, j, i + 1)))
+                    break
+        mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+_OBJECT_PRONOUNS = frozenset({"it", "them", "this", "these"})
+
+
+def _pronoun_objects(doc: Doc, pieces: list[Piece], mentions: list[Mention], items: list[Item]) -> list[Mention]:
+    """"... the partnership mantra, but promotes policies that undermine it": a pronoun
+    right after an evaluative verb stands for the nearest target mention before it."""
+    if not mentions:
+        return mentions
+    added = []
+    for it in items:
+        if it.entry.kind not in ("eval", "reverser") or it.end >= len(pieces):
+            continue
+        p = pieces[it.end]
+        if p.punct or p.text not in _OBJECT_PRONOUNS:
+            continue
+        before = [m for m in mentions if m.end <= it.start]
+        if before:
+            ref = before[-1]
+            added.append(Mention(it.end, it.end + 1, ref.polarity, ref.weight * 0.8, doc.text[p.start : p.end]))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _find_items(doc: Doc, pieces: list[Piece], lexicon: Lexicon, taken: set[int]) -> list[Item]:
+    items: list[Item] = []
+    group_sizes: dict[int, int] = {}
+    for p in pieces:
+        if not p.punct:
+            group_sizes[p.group] = group_sizes.get(p.group, 0) + 1
+    i = 0
+    while i < len(pieces):
+        if pieces[i].punct or i in taken:
+            i += 1
+            continue
+        hit = None
+        in_compound = group_sizes.get(pieces[i].group, 1) > 2
+        for entry in lexicon.starting_with(pieces[i].forms):
+            end = _match_words(pieces, i, entry.words)
+            if end > i and not any(k in taken for k in range(i, end)):
+                if in_compound and end - i < group_sizes[pieces[i].group]:
+                    continue  # "one-size-fits-all": no evaluation from a word inside a long compound
+                hit = (entry, end)
+                break
+        if hit:
+            entry, end = hit
+            if entry.kind != "neutral":
+                items.append(Item(i, end, entry, _text_of(doc, pieces, i, end)))
+            i = end
+        else:
+            i += 1
+    return _drop_directive_passives(pieces, items, lexicon)
+
+
+def _drop_directive_passives(pieces: list[Piece], items: list[Item], lexicon: Lexicon) -> list[Item]:
+    """"We are encouraged to merge": a directive reported, not an evaluation."""
+    keep = []
+    for item in items:
+        if item.entry.kind == "eval" and item.end - item.start == 1:
+            p = pieces[item.start]
+            prev = pieces[item.start - 1].text if item.start > 0 else ""
+            nxt = pieces[item.end].text if item.end < len(pieces) else ""
+            if nxt == "to" and prev in _BE_FORMS and (p.forms & lexicon.directive_passives):
+                continue
+        keep.append(item)
+    return keep
+
+
+# --------------------------------------------------------------------------- scoring one sentence
+
+
+@dataclass
+class _Contribution:
+    value: float
+    evidence: tuple[str, ...]
+    position: int
+
+
+def _boundary(piece: Piece) -> bool:
+    return piece.punct and piece.text in _BOUNDARY_PUNCT
+
+
+def _clause_end(pieces: list[Piece], start: int, limit: int, *, hard_only: bool = False) -> int:
+    """First boundary at or after `start` (exclusive end of a clause), at most `limit`."""
+    for k in range(start, min(limit, len(pieces))):
+        p = pieces[k]
+        if p.punct and (p.text in _HARD_BOUNDARY if hard_only else _boundary(p)):
+            return k
+    return min(limit, len(pieces))
+
+
+def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], items: list[Item],
+                    settings: Settings, *, prior_weight: float = 1.0) -> tuple[list[_Contribution], list[_Contribution], bool]:
+    """Contributions toward the target and free (target-less) evaluation for one sentence.
+
+    Returns (contributions, free_evaluation, starts_with_contrast).
+    """
+    n = len(pieces)
+    weight = [1.0] * n
+    region = [0] * n
+    cond_region: dict[int, str] = {}  # region id -> "if" / "unless"
+    starts_with_contrast = False
+
+    by_kind: dict[str, list[Item]] = {}
+    for it in items:
+        by_kind.setdefault(it.entry.kind, []).append(it)
+
+    def at_clause_start(k: int) -> bool:
+        j = k - 1
+        while j >= 0 and pieces[j].punct and pieces[j].text in {'"', "\u201c", "\u201d", "'"}:
+            j -= 1
+        return j < 0 or _boundary(pieces[j]) or pieces[j].text in {"and", "but", "so"}
+
+    # "not just X but Y": additive, not contrastive; and its "not" negates nothing.
+    additive_buts = set()
+    for it in by_kind.get("neg_exception", []):
+        if it.entry.words[0] == "not" and it.entry.words[-1] in {"just", "only", "merely", "simply"}:
+            for k in range(it.end, min(n, it.end + 12)):
+                if pieces[k].text == "but":
+                    additive_buts.add(k)
+                    break
+
+    next_region = 1
+    # Contrast: everything before the marker (in this sentence) weighs less.
+    for it in by_kind.get("contrast", []):
+        word = it.entry.words
+        if it.start in additive_buts:
+            continue
+        if word != ("but",) and not at_clause_start(it.start):
+            continue
+        if word == ("but",) and it.start > 0 and pieces[it.start - 1].text in {"all", "nothing", "anything", "last"}:
+            continue
+        if it.start == 0 or all(pieces[k].punct for k in range(it.start)):
+            starts_with_contrast = True
+            continue
+        for k in range(it.start):
+            weight[k] *= settings.before_contrast
+        for k in range(it.start, n):
+            region[k] = next_region
+        next_region += 1
+
+    # Concessive and conditional clauses: from the marker to the next comma (or end).
+    for kind, factor in (("concessive", settings.concessive), ("conditional", settings.conditional)):
+        for it in by_kind.get(kind, []):
+            end = _clause_end(pieces, it.end, n)
+            if end < n and pieces[end].text not in {",", ";", "\u2013", "\u2014"}:
+                end = n
+            # "while" after a comma that closes the main clause: to the end of the sentence
+            rid = next_region
+            next_region += 1
+            for k in range(it.start, end):
+                weight[k] *= factor
+                region[k] = rid
+            if end < n:
+                tail = next_region
+                next_region += 1
+                for k in range(end, n):
+                    if region[k] == region[end - 1] or region[k] < rid:
+                        region[k] = tail
+            if kind == "conditional":
+                cond_region[rid] = it.entry.words[0]
+
+    # Regions also end at ';' and ':' (separate statements).
+    for k, p in enumerate(pieces):
+        if p.punct and p.text in {";", ":"}:
+            rid = next_region
+            next_region += 1
+            old = region[k]
+            for j in range(k, n):
+                if region[j] == old:
+                    region[j] = rid
+
+    # Negation: each negator flips the evaluative items and target mentions after it in its clause.
+    exception_spans = {(it.start, it.end) for it in by_kind.get("neg_exception", [])}
+    evaluators = [it for it in items if it.entry.kind in ("eval", "deontic", "reverser")]
+    mention_negated = [0] * len(mentions)
+    np_negations: list[tuple[Item, int]] = []  # (negator, index of mention it rejects)
+    for it in by_kind.get("negator", []):
+        if any(s <= it.start < e for s, e in exception_spans):
+            continue
+        # "X not Y": a negator between two noun phrases rejects Y (handled as preference)
+        nxt = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 1]
+        prv = [m for m in range(len(mentions)) if it.start - 2 <= mentions[m].end - 1 < it.start]
+        if it.entry.words == ("not",) and nxt and (prv or (it.start > 0 and pieces[it.start - 1].text == ",")):
+            np_negations.append((it, nxt[0]))
+            continue
+        end = it.end
+        if it.entry.role == "epistemic":
+            end = _clause_end(pieces, it.end, n, hard_only=True)
+        while end < n and end - it.end < settings.negation_window and it.entry.role != "epistemic":
+            p = pieces[end]
+            if _boundary(p) or p.text in _SCOPE_ENDERS:
+                break
+            end += 1
+        it.scope_end = end
+        for ev in evaluators:
+            if it.end <= ev.start < end:
+                ev.negations += 1
+        for m, men in enumerate(mentions):
+            if it.end <= men.start < end:
+                mention_negated[m] += 1
+
+    # Quantity negators ("little value", "few benefits") flip the next evaluative word.
+    for it in by_kind.get("quantity_negator", []):
+        for ev in evaluators:
+            if it.end <= ev.start <= it.end + 2 and ev.entry.kind == "eval":
+                ev.negations += 1
+                break
+
+    # Reversers flip what they govern ("reduce fragmentation", "lack of flexibility").
+    reversers = by_kind.get("reverser", [])
+    active: list[Item] = []
+    for rv in reversers:
+        end = rv.end
+        while end < n and end - rv.end < settings.reverser_window:
+            p = pieces[end]
+            if _boundary(p) or p.text in _SCOPE_ENDERS - {"and", "or"}:
+                break
+            end += 1
+        rv.scope_end = end
+        governed = [ev for ev in evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind != "deontic"]
+        governed_mentions = [m for m in mentions if rv.end <= m.start < end]
+        if rv.entry.role == "remedy":
+            # "address the concerns" presupposes the concerns; it is good news only for
+            # an agent that addresses them ("integration tackles the problems") or for
+            # what the problem stood in the way of ("tackle the barriers to integration").
+            agent = any(region[m.start] == region[rv.start] and m.end <= rv.start for m in mentions)
+            if not (agent or governed_mentions):
+                continue
+        active.append(rv)
+        for ev in governed:
+            ev.flip *= -1
+        # "lack of flexibility" is one evaluation; "lack of integration" is the lack judging its object.
+        rv.consumed = bool(governed) and not governed_mentions
+
+    def in_scope(item_start: int, rv: Item) -> bool:
+        return rv.end <= item_start < rv.scope_end
+
+    def pair_sign(ev: Item, m: int) -> int:
+        """Flips between an evaluator and a mention: a reverser over one of them but not both."""
+        sign = 1
+        start = mentions[m].start
+        for rv in active:
+            if rv is ev:
+                if in_scope(start, rv):
+                    sign = -sign
+            elif in_scope(ev.start, rv) != in_scope(start, rv):
+                sign = -sign
+        if mention_negated[m] and not ev.negations:
+            sign = -sign
+        return sign
+
+    # Intensifiers and downtoners strengthen / weaken the next evaluative item.
+    for it in by_kind.get("intensifier", []) + by_kind.get("downtoner", []):
+        for ev in evaluators:
+            if it.end <= ev.start <= it.end + 2:
+                ev.factor *= it.entry.value
+                break
+
+    # Hedges and certainty markers scale their whole region.
+    region_factor: dict[int, float] = {}
+    for kind in ("hedge", "certainty"):
+        for it in by_kind.get(kind, []):
+            rid = region[it.start]
+            region_factor[rid] = region_factor.get(rid, 1.0) * it.entry.value
+    for rid, f in region_factor.items():
+        region_factor[rid] = min(1.3, max(settings.hedge_floor, f))
+
+    sentence_factor = prior_weight
+    if any(p.punct and p.text == "?" for p in pieces[-2:]):
+        sentence_factor *= settings.question
+
+    contributions: list[_Contribution] = []
+    free: list[_Contribution] = []
+
+    # Preference frames: "X rather than Y", "X not Y", "not Y but X".
+    rejected = set()
+    preferred = set()
+    for it in by_kind.get("preference", []):
+        after = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 2]
+        before = [m for m in range(len(mentions)) if it.start - 3 <= mentions[m].end - 1 < it.start]
+        if after:
+            rejected.add(after[0])
+        if before:
+            preferred.add(before[-1])
+    for neg, m in np_negations:
+        rejected.add(m)
+        before = [k for k in range(len(mentions)) if mentions[k].end <= neg.start and neg.start - mentions[k].end <= 1]
+        if before:
+            preferred.add(before[-1])
+    for m in sorted(preferred | rejected):
+        men = mentions[m]
+        sign = 1 if m in preferred and m not in rejected else -1
+        w = weight[men.start] * region_factor.get(region[men.start], 1.0) * sentence_factor
+        contributions.append(_Contribution(sign * settings.preference * men.polarity * men.weight * w, (men.text,), men.start))
+
+    # Conditional frames: "It would be tragic if X failed" judges the event X.
+    frame_regions: dict[int, float] = {}  # conditional region -> sign of the matrix evaluation
+    framed_items: set[int] = set()
+    for rid, marker in cond_region.items():
+        in_cond = [m for m in mentions if region[m.start] == rid]
+        if not in_cond:
+            continue
+        cond_start = min(k for k in range(n) if region[k] == rid)
+        matrix = [ev for ev in evaluators if region[ev.start] != rid and ev.entry.kind == "eval"
+                  and not any(region[m.start] == region[ev.start] for m in mentions)
+                  and abs(ev.start - cond_start) <= 8]
+        if not matrix:
+            continue
+        value = sum(_effective(ev, settings) for ev in matrix)
+        if value == 0:
+            continue
+        frame_regions[rid] = (1 if value > 0 else -1) * (-1 if marker == "unless" else 1)
+        for ev in matrix:
+            framed_items.add(id(ev))
+        frame_strength = min(1.0, abs(value))
+        inner = [ev for ev in evaluators if region[ev.start] == rid and ev.entry.kind != "deontic"]
+        event = 0.0
+        for ev in inner:
+            target = _nearest(ev, in_cond)
+            if target is not None:
+                m = mentions.index(target)
+                event += _effective(ev, settings, flipped=False) * pair_sign(ev, m) * target.polarity * target.weight
+            framed_items.add(id(ev))
+        if not inner or event == 0:
+            event = sum(m.polarity * m.weight for m in in_cond)
+        value_to_target = frame_regions[rid] * (1 if event > 0 else -1) * frame_strength
+        w = region_factor.get(rid, 1.0) * sentence_factor * max(weight[k] for k in range(n) if region[k] != rid or True)
+        evidence = tuple([ev.text for ev in matrix] + [ev.text for ev in inner] + [m.text for m in in_cond])
+        contributions.append(_Contribution(value_to_target * w, evidence, cond_start))
+
+    # Every other evaluator attaches to the target mentions of its clause.
+    for ev in evaluators:
+        if id(ev) in framed_items or (ev.entry.kind == "reverser" and (ev.consumed or ev.entry.value == 0)):
+            continue
+        value = _effective(ev, settings, flipped=False)
+        if value == 0:
+            continue
+        w = weight[ev.start] * region_factor.get(region[ev.start], 1.0) * sentence_factor
+        targets = [(m, men) for m, men in enumerate(mentions) if region[men.start] == region[ev.start]
+                   and m not in rejected]
+        cross = 1.0
+        if not targets:
+            targets = [(m, men) for m, men in enumerate(mentions) if m not in rejected]
+            cross = settings.cross_clause
+        targets = _gate_complement(pieces, ev, targets, mentions, items)
+        if not targets:
+            free.append(_Contribution(_effective(ev, settings) * w, (ev.text,), ev.start))
+            continue
+        proximity = [(_proximity(ev, men), m, men) for m, men in targets]
+        total = sum(p for p, _, _ in proximity)
+        best = max(p for p, _, _ in proximity)
+        toward = 0.0
+        used = []
+        for p, m, men in proximity:
+            share = p / total
+            toward += share * pair_sign(ev, m) * men.polarity * men.weight
+            used.append(men.text)
+        contributions.append(_Contribution(value * w * cross * best * toward, (ev.text, *used), ev.start))
+    return contributions, free, starts_with_contrast
+
+
+def _effective(ev: Item, settings: Settings, *, flipped: bool = True) -> float:
+    """An item's valence after intensity and negation (and, for free evaluation, its reversers)."""
+    value = ev.entry.value * ev.factor * (ev.flip if flipped else 1)
+    if ev.negations % 2 == 1:
+        value = -value * settings.negated_strength
+    elif ev.negations:
+        value = value * settings.negated_strength
+    return max(-1.0, min(1.0, value))
+
+
+def _proximity(ev: Item, men: Mention) -> float:
+    if men.end <= ev.start:
+        d = ev.start - men.end + 1
+    elif ev.end <= men.start:
+        d = men.start - ev.end + 1
+    else:
+        d = 0
+    return 1.0 / (1.0 + max(0, d - 3) / 8.0)
+
+
+def _nearest(ev: Item, mentions: list[Mention]) -> Optional[Mention]:
+    return max(mentions, key=lambda m: _proximity(ev, m)) if mentions else None
+
+
+def _gate_complement(pieces: list[Piece], ev: Item, targets, mentions, items) -> list:
+    """"important to monitor the models": the evaluation is of monitoring, not of the models.
+
+    An evaluative predicate followed by a to-infinitive whose verb is neither a
+    target term nor evaluative judges that action, and no target mention.
+    """
+    k = ev.end
+    if k + 1 >= len(pieces) or pieces[k].text != "to" or ev.entry.kind != "eval":
+        return targets
+    verb = k + 1
+    if any(m.start <= verb < m.end for m in mentions) or any(it.start <= verb < it.end for it in items):
+        return targets
+    return []
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _sentences(span: Union[Span, Doc]) -> list[Span]:
+    """The span's sentences, also cut at line breaks (a heading never runs into its paragraph)."""
+    doc = span.doc if isinstance(span, Span) else span
+    whole = span if isinstance(span, Span) else span[:]
+    if doc.has_annotation("SENT_START"):
+        sents = []
+        for sent in whole.sents:
+            start, end = max(sent.start, whole.start), min(sent.end, whole.end)
+            if end > start:
+                sents.append((start, end))
+    else:
+        sents = [(whole.start, whole.end)]
+    out = []
+    for start, end in sents:
+        cut = start
+        for tok in doc[start:end]:
+            if "\n" in tok.text:
+                if tok.i > cut:
+                    out.append(doc[cut : tok.i])
+                cut = tok.i + 1
+        if end > cut:
+            out.append(doc[cut:end])
+    return out
+
+
+def stance_of(
+    span: Union[Span, Doc],
+    target: Target,
+    lexicon: Optional[Lexicon] = None,
+    *,
+    cue: Optional[Span] = None,
+    anaphora: bool = False,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> StanceResult:
+    """The stance a stretch of text takes toward `target`, from its own words.
+
+    Args:
+        span: the claim's content (a Span or a whole Doc), with sentence
+            boundaries when the pipeline has them.
+        target: what the stance is toward.
+        lexicon: evaluative lexicon; the default general one plus the
+            target's additions when omitted.
+        cue: the claim's attribution cue, when it lies outside the content
+            ("criticised" in "X criticised the vanguards"); an evaluative cue
+            judges target mentions the content does not judge itself.
+        anaphora: allow "this programme"-style references as weak mentions
+            (set when the document names the target somewhere).
+    """
+    lex = (lexicon or Lexicon.default()).with_target(target)
+    doc = span.doc if isinstance(span, Span) else span
+    contributions: list[_Contribution] = []
+    free: list[_Contribution] = []
+    all_mentions: list[Mention] = []
+    sentence_results = []
+    for sent in _sentences(span):
+        pieces = _pieces(sent)
+        if not pieces:
+            continue
+        mentions = find_mentions(doc, pieces, target, anaphora=anaphora, settings=settings)
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        items = _find_items(doc, pieces, lex, taken)
+        mentions = _pronoun_objects(doc, pieces, mentions, items)
+        contrib, free_eval, contrast_start = _score_sentence(doc, pieces, mentions, items, settings)
+        sentence_results.append((contrib, free_eval, contrast_start))
+        all_mentions.extend(mentions)
+    # A sentence opening with "But"/"However" outweighs the sentence before it.
+    for k, (contrib, free_eval, contrast_start) in enumerate(sentence_results):
+        if k + 1 < len(sentence_results) and sentence_results[k + 1][2]:
+            contrib = [_Contribution(c.value * settings.before_contrast, c.evidence, c.position) for c in contrib]
+        contributions.extend(contrib)
+        free.extend(free_eval)
+
+    basis = "content"
+    if cue is not None and all_mentions and not contributions and _outside(cue, span):
+        cue_value = _cue_valence(cue, lex)
+        if cue_value:
+            toward = sum(m.polarity * m.weight for m in all_mentions) / len(all_mentions)
+            contributions.append(_Contribution(cue_value * settings.cue * toward, (cue.text,) + tuple(m.text for m in all_mentions), -1))
+            basis = "cue"
+    result = _decide(contributions, settings)
+    result.has_target = bool(all_mentions)
+    result.free_valence = sum(c.value for c in free)
+    result.free_evidence = _dedupe(e for c in free for e in c.evidence)
+    result.basis = basis if contributions else "none"
+    return result
+
+
+def _outside(cue: Span, span: Union[Span, Doc]) -> bool:
+    if isinstance(span, Doc):
+        return False
+    return cue.end <= span.start or cue.start >= span.end
+
+
+def _cue_valence(cue: Span, lexicon: Lexicon) -> float:
+    pieces = _pieces(cue)
+    items = _find_items(cue.doc, pieces, lexicon, set())
+    values = [it.entry.value for it in items if it.entry.kind in ("eval", "reverser") and it.entry.value]
+    return max(-1.0, min(1.0, sum(values)))
+
+
+def _dedupe(values: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for v in values:
+        v = v.strip()
+        if v and v not in seen:
+            seen.append(v)
+    return seen
+
+
+def _decide(contributions: list[_Contribution], settings: Settings) -> StanceResult:
+    positive = sum(c.value for c in contributions if c.value > 0)
+    negative = -sum(c.value for c in contributions if c.value < 0)
+    score = (positive - negative) / (positive + negative + settings.smoothing) if contributions else 0.0
+    label = label_for(score, positive, negative, settings)
+    decisive = [c for c in contributions if abs(c.value) >= 0.05]
+    decisive.sort(key=lambda c: c.position)
+    evidence = _dedupe(e for c in decisive for e in c.evidence)[:10]
+    return StanceResult(label, round(max(-1.0, min(1.0, score)), 3), evidence, positive=positive, negative=negative)
+
+
+def label_for(score: float, positive: float, negative: float, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """support / oppose / mixed / neutral from a score and the two evidence masses."""
+    if (
+        positive >= settings.mixed_min
+        and negative >= settings.mixed_min
+        and min(positive, negative) / max(positive, negative) >= settings.mixed_ratio
+    ):
+        return "mixed"
+    if score >= settings.threshold:
+        return "support"
+    if score <= -settings.threshold:
+        return "oppose"
+    return "neutral"
+
+
+def target_polarity(span: Union[Span, Doc], target: Target, *, anaphora: bool = False) -> float:
+    """Sum of polarity x weight of the target mentions in a span (0 when none)."""
+    doc = span.doc if isinstance(span, Span) else span
+    return sum(m.polarity * m.weight for m in find_mentions(doc, _pieces(span), target, anaphora=anaphora))
+
+
+# --------------------------------------------------------------------------- the component
+
+
+@Language.factory(
+    "argmine_stance",
+    assigns=["doc._.claims"],
+    default_config={"target": DEFAULT_TARGET},
+)
+def make_stance(nlp: Language, name: str, target: str) -> "StanceComponent":
+    """spaCy factory: ``nlp.add_pipe("argmine_stance", config={"target": "integration"})``."""
+    return StanceComponent(nlp, name, target=load_target(target))
+
+
+class StanceComponent:
+    """Adds stance, stance_score, stance_evidence and target to every claim in ``doc._.claims``.
+
+    Runs after attribution; leaves ``doc._.claims`` as it is when it is None.
+    """
+
+    def __init__(self, nlp: Optional[Language], name: str = "argmine_stance", *, target: Target,
+                 lexicon: Optional[Lexicon] = None, settings: Settings = DEFAULT_SETTINGS):
+        self.name = name
+        self.target = target
+        self.settings = settings
+        self._base_lexicon = lexicon or Lexicon.default()
+        self.lexicon = self._base_lexicon.with_target(target)
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = doc._.claims
+        if not claims:
+            return doc
+        anaphora = bool(find_mentions(doc, _pieces(doc), self.target))
+        paragraphs = _paragraph_starts(doc.text)
+        results = [self._own(doc, claim, anaphora) for claim in claims]
+        for i, claim in enumerate(claims):
+            if not _decisive(results[i], self.settings):
+                results[i] = self._from_context(doc, claims, results, i, paragraphs, anaphora) or results[i]
+            result = results[i]
+            claim["stance"] = result.label
+            claim["stance_score"] = result.score
+            claim["stance_evidence"] = result.evidence
+            claim["target"] = self.target.name
+            claim["stance_basis"] = result.basis
+        return doc
+
+    def _own(self, doc: Doc, claim: dict, anaphora: bool) -> StanceResult:
+        start, end = claim["content"]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return StanceResult("neutral", 0.0, basis="none")
+        cue = None
+        if claim.get("cue"):
+            cue = doc.char_span(claim["cue"][0], claim["cue"][1], alignment_mode="expand")
+        return stance_of(span, self.target, self.lexicon, cue=cue, anaphora=anaphora, settings=self.settings)
+
+    def _from_context(self, doc: Doc, claims: list[dict], results: list[StanceResult], i: int,
+                      paragraphs: list[int], anaphora: bool) -> Optional[StanceResult]:
+        """A claim without decisive evidence of its own, read in the light of what precedes it.
+
+        (1) Evaluation with no target of its own ("Rather badly.") is taken to be
+        about the target named in the previous sentence of the same paragraph.
+        (2) Otherwise the claim inherits, damped, the stance of the same actor's
+        nearest preceding claim that has one: within the paragraph for the
+        author's voice; across a quote run for a speaker (the author's own
+        asides may interrupt it, another speaker ends it; gaps of at most two
+        paragraphs between the speaker's claims).
+        """
+        s = self.settings
+        claim = claims[i]
+        para = _paragraph_of(paragraphs, _first_char(doc.text, claim["content"][0]))
+        own = results[i]
+        if own.free_valence and not own.has_target and s.topic_damp:
+            prev = _previous_sentence(doc, _first_char(doc.text, claim["content"][0]))
+            if prev is not None and _paragraph_of(paragraphs, _first_char(doc.text, prev.start_char)) == para:
+                polarity = target_polarity(prev, self.target, anaphora=anaphora)
+                if polarity:
+                    value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
+                    positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
+                    score = round(value / (abs(value) + s.smoothing), 3)
+                    label = label_for(score, positive, negative, s)
+                    if label != "neutral":
+                        return StanceResult(label, score, list(own.free_evidence), basis="topic")
+        actor = claim.get("actor")
+        if actor is None or not s.inherit_damp:
+            return None
+        author_voice = claim.get("mode") == "author"
+        reach = para
+        for j in range(i - 1, -1, -1):
+            other = claims[j]
+            other_para = _paragraph_of(paragraphs, _first_char(doc.text, other["content"][0]))
+            if author_voice and other_para != para:
+                return None
+            if not author_voice and reach - other_para > 2:
+                return None
+            if other.get("actor") != actor:
+                if author_voice or other.get("mode") == "author":
+                    continue
+                return None
+            reach = other_para
+            base = results[j]
+            if _decisive(base, s):
+                root = base.score if base.basis != "context" else base.score / s.inherit_damp
+                score = round(root * s.inherit_damp, 3)
+                label = "mixed" if base.label == "mixed" else label_for(score, 0.0, 0.0, s)
+                if label == "neutral":
+                    return None
+                return StanceResult(label, score, [], basis="context")
+        return None
+
+    # ---------------------------------------------------------------- serialisation
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        _write(path / "target.json", json.dumps(self.target.model_dump(mode="json"), indent=1, ensure_ascii=False))
+        _write(path / "evaluative.json", json.dumps(self._base_lexicon.curated, indent=1, ensure_ascii=False))
+        _write(path / "evaluative.vader.tsv",
+               "".join(f"{w}\t{v}\n" for w, v in sorted(self._base_lexicon.vader.items())))
+        _write(path / "settings.json", json.dumps(self.settings.__dict__, indent=1))
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "StanceComponent":
+        path = Path(path)
+        self.target = Target.model_validate_json((path / "target.json").read_text(encoding="utf-8"))
+        self._base_lexicon = Lexicon.from_files(path / "evaluative.json", path / "evaluative.vader.tsv")
+        self.lexicon = self._base_lexicon.with_target(self.target)
+        settings_file = path / "settings.json"
+        if settings_file.exists():
+            self.settings = Settings(**json.loads(settings_file.read_text(encoding="utf-8")))
+        return self
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _decisive(result: StanceResult, settings: Settings) -> bool:
+    return result.label != "neutral"
+
+
+def _first_char(text: str, offset: int) -> int:
+    """The first non-space character at or after `offset` (a span may start on a line break)."""
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs begin: a line break (or a run of blank lines) ends a paragraph."""
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def _previous_sentence(doc: Doc, char: int) -> Optional[Span]:
+    """The sentence before the one holding `char` (None at the start or without sentences)."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    token = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    sent_start = token[0].sent.start
+    if sent_start == 0:
+        return None
+    return doc[sent_start - 1].sent

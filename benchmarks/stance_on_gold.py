@@ -1,0 +1,138 @@
+"""Calibrate the stance component on the gold claims of the seeds (not the official score).
+
+For every gold claim the claim's sentence is found (the sentence holding the
+anchor) and becomes a claim record with the gold actor, mode and cue, as if
+attribution were perfect; the stance component then labels all claims of the
+article together (so context inheritance is exercised), and the labels are
+compared with gold. As ``argmine evaluate``: optional claims count,
+``stance_optional`` ones are skipped; macro-F1 is the mean F1 over the labels
+present in gold or prediction.
+
+    python benchmarks/stance_on_gold.py [--gold DIR] [--seeds DIR] [--blank] [--no-context] [-v]
+
+``--blank`` uses a blank English pipeline with a sentencizer instead of the
+trained model (no parse, no lemmas). The real figure comes from ``argmine evaluate``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from argmine.components.stance import DEFAULT_SETTINGS, Settings, StanceComponent, stance_of  # noqa: E402
+from argmine.evaluate import StanceScores, normalise  # noqa: E402
+from argmine.gold import load_gold_dir  # noqa: E402
+from argmine.records import STANCES  # noqa: E402
+from argmine.target import load_target  # noqa: E402
+
+
+def _nlp(blank: bool):
+    if blank:
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    from argmine.model import load_base_model
+
+    return load_base_model()
+
+
+def _find(text: str, needle: str) -> tuple[int, int]:
+    """Where `needle` is in `text` (start, end; -1, -1 if absent), compared as evaluate does."""
+    norm_text, mapping = [], []
+    for i, ch in enumerate(text):
+        n = normalise(ch) if not ch.isspace() else " "
+        if n == " " and norm_text and norm_text[-1] == " ":
+            continue
+        norm_text.append(n or " ")
+        mapping.append(i)
+    wanted = normalise(needle)
+    pos = "".join(norm_text).find(wanted)
+    if pos < 0:
+        return -1, -1
+    return mapping[pos], mapping[pos + len(wanted) - 1] + 1
+
+
+def run(gold_dir: Path, seeds_dir: Path, blank: bool, context: bool, verbose: bool) -> StanceScores:
+    nlp = _nlp(blank)
+    target = load_target("integration")
+    settings = DEFAULT_SETTINGS if context else Settings(inherit_damp=0.0, topic_damp=0.0)
+    component = StanceComponent(nlp, target=target, settings=settings)
+    total = StanceScores()
+    for gold in load_gold_dir(gold_dir):
+        text = (seeds_dir / gold.doc).read_text(encoding="utf-8")
+        doc = nlp(text)
+        claims, golds = [], []
+        for g in gold.claims:
+            at, end = _find(text, g.anchor)
+            if at < 0:
+                print(f"{gold.doc}: anchor not found: {g.anchor[:60]!r}", file=sys.stderr)
+                continue
+            sent = doc.char_span(at, at + 1, alignment_mode="expand")[0].sent
+            last = doc.char_span(end - 1, end, alignment_mode="expand")[-1].sent
+            start_char, end_char = sent.start_char, max(sent.end_char, last.end_char)
+            # The pipeline reads paragraph by paragraph (and one column of a version
+            # table); the blank sentencizer does not, so clip to the anchor's line and cell.
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", end)
+            start_char = max(start_char, line_start, text.rfind("|", line_start, at) + 1)
+            end_char = min(end_char, line_end if line_end >= 0 else len(text))
+            cell_end = text.find("|", end, end_char)
+            if cell_end >= 0:
+                end_char = cell_end
+            while start_char < end_char and text[start_char].isspace():
+                start_char += 1
+            while end_char > start_char and text[end_char - 1].isspace():
+                end_char -= 1
+            cue = None
+            if g.cue:
+                c, c_end = _find(text[start_char:end_char], g.cue)
+                if c >= 0:
+                    cue = [start_char + c, start_char + c_end]
+            claims.append({
+                "text": [start_char, end_char], "content": [start_char, end_char], "cue": cue,
+                "cue_lemma": None, "source": None, "mode": g.mode, "actor": g.actor, "confidence": 1.0,
+            })
+            golds.append(g)
+        order = sorted(range(len(claims)), key=lambda k: claims[k]["content"][0])
+        doc._.claims = [claims[k] for k in order]
+        golds = [golds[k] for k in order]
+        component(doc)
+        scores = StanceScores()
+        for g, c in zip(golds, doc._.claims):
+            if g.stance_optional:
+                continue
+            scores.confusion[g.stance][c["stance"]] += 1
+            if verbose:
+                mark = "  " if g.stance == c["stance"] else "XX"
+                own = stance_of(doc.char_span(*c["content"], alignment_mode="expand"), target, anaphora=True)
+                print(f"{mark} gold={g.stance:8} pred={c['stance']:8} {c['stance_score']:+.2f} "
+                      f"P={own.positive:.2f} N={own.negative:.2f} "
+                      f"[{c['stance_basis']}] {c['stance_evidence']} | {text[c['content'][0]:c['content'][1]][:110]!r}")
+        total = total + scores
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=Path("/work/shared/gold/seeds"))
+    parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
+    parser.add_argument("--blank", action="store_true", help="blank English + sentencizer instead of the model")
+    parser.add_argument("--no-context", action="store_true", help="switch off topic carry-over and inheritance")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every claim")
+    args = parser.parse_args()
+    scores = run(args.gold, args.seeds, args.blank, not args.no_context, args.verbose)
+    print(f"pairs: {scores.pairs}  macro-F1: {scores.macro_f1:.3f}  per label: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in scores.per_label_f1.items()))
+    print("gold \\ pred " + " ".join(f"{p:>8}" for p in STANCES))
+    for g in STANCES:
+        print(f"{g:11} " + " ".join(f"{scores.confusion[g][p]:8d}" for p in STANCES))
+
+
+if __name__ == "__main__":
+    main()
