@@ -681,36 +681,41 @@ def evaluate(
 
 def _print_report(report: Any, fp: Any) -> None:
     """The evaluation as Rich tables: per document and total, then the stance confusion."""
+    from rich import box
     from rich.table import Table
 
-    def figure(value: Optional[float]) -> str:
-        return "–" if value is None else f"{value:.2f}"
+    def figures(*values: Optional[float]) -> str:
+        return "/".join("–" if v is None else f"{v:.2f}" for v in values)
 
     console = Console(file=fp, highlight=False)
-    table = Table(title=f"argmine evaluate — gold {report.gold_dir}", title_justify="left", pad_edge=False)
-    for column in ("Document", "Claims", "Attr P", "Attr R", "Attr F1", "Auth P", "Auth R", "Stance F1", "Mode", "Spk P", "Spk R", "Dup"):
-        table.add_column(column, justify="left" if column == "Document" else "right", no_wrap=column != "Document")
+    table = Table(
+        title=f"argmine evaluate — gold {report.gold_dir}",
+        title_justify="left",
+        caption="Attr: attributed claims · Author: the writer's own claims · Mode: direct/indirect "
+        "accuracy · Spk: speakers · Dup: duplicates",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("Document", overflow="fold", min_width=8)
+    for column in ("Attr P/R/F1", "Author P/R", "Stance F1", "Mode", "Spk P/R", "Dup"):
+        table.add_column(column, justify="right", no_wrap=True)
     for row in [*report.documents, report.total]:
         table.add_row(
             row.doc,
-            str(row.predicted_claims),
-            figure(row.attributed.precision),
-            figure(row.attributed.recall),
-            figure(row.attributed.f1),
-            figure(row.author.precision),
-            figure(row.author.recall),
-            figure(row.stance.macro_f1),
-            figure(row.mode.accuracy),
-            figure(row.speakers.precision),
-            figure(row.speakers.recall),
+            figures(row.attributed.precision, row.attributed.recall, row.attributed.f1),
+            figures(row.author.precision, row.author.recall),
+            figures(row.stance.macro_f1),
+            figures(row.mode.accuracy),
+            figures(row.speakers.precision, row.speakers.recall),
             str(row.duplicates),
             style="bold" if row is report.total else None,
-            end_section=row is report.documents[-1] if report.documents else False,
+            end_section=bool(report.documents) and row is report.documents[-1],
         )
     console.print(table)
     confusion = report.total.stance.confusion
-    matrix = Table(title="Stance: gold (rows) × predicted (columns)", title_justify="left", pad_edge=False)
-    matrix.add_column("gold \\ predicted")
+    matrix = Table(title="Stance: gold (rows) × predicted (columns)", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    matrix.add_column("gold")
     for label in STANCES:
         matrix.add_column(label, justify="right")
     for gold_label in STANCES:
