@@ -165,6 +165,7 @@ class Lexicon:
         self.vader = vader
         self.extra = extra or TargetLexicon()
         self.directive_passives = frozenset(canon(w) for w in curated.get("directive_passives", []))
+        self.verb_only = frozenset(canon(w) for w in curated.get("verb_only", []))
         self._index: dict[str, list[Entry]] = {}
         self._build()
 
@@ -288,6 +289,7 @@ class Piece:
     end: int
     group: int  # pieces of one hyphenated word share a group
     punct: bool = False
+    pos: str = ""  # UPOS from the model's tagger, when there is one
 
 
 @dataclass
@@ -309,7 +311,8 @@ class Item:
     flip: int = 1  # reversers governing it
     factor: float = 1.0  # intensifiers / downtoners
     consumed: bool = False  # a reverser whose polarity went into what it governs
-    scope_end: int = -1  # reversers / negators: last piece they govern
+    scope_end: int = -1  # reversers / negators: end of what they govern
+    scope_start: int = -1  # when what they govern is not right after them
 
 
 @dataclass
@@ -363,7 +366,8 @@ def _pieces(span: Union[Span, Doc]) -> list[Piece]:
                 words.append((part, offset))
             offset += len(part)
         for part, at in words:
-            out.append(Piece(canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group))
+            out.append(Piece(canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group,
+                             pos=tok.pos_ if len(words) == 1 else ""))
         glue_next = False
     return out
 
@@ -521,6 +525,8 @@ def _find_items(doc: Doc, pieces: list[Piece], lexicon: Lexicon, taken: set[int]
                     continue  # "one-size-fits-all": no evaluation from a word inside a long compound
                 hit = (entry, end)
                 break
+        if hit and hit[0].words[0] in lexicon.verb_only and hit[1] - i == 1 and not _used_as_verb(pieces, i):
+            hit = None
         if hit:
             entry, end = hit
             if entry.kind != "neutral":
@@ -529,6 +535,18 @@ def _find_items(doc: Doc, pieces: list[Piece], lexicon: Lexicon, taken: set[int]
         else:
             i += 1
     return _drop_directive_passives(pieces, items, lexicon)
+
+
+_VERB_CONTEXT = frozenset({"to", "must", "should", "will", "would", "could", "can", "may", "might", "shall",
+                           "'ll", "'d", "not", "n't", "never", "did", "does", "do", "we", "they", "i", "you"})
+
+
+def _used_as_verb(pieces: list[Piece], i: int) -> bool:
+    """Whether an ambiguous word ("end", "cut") is a verb here: the tagger says so, or,
+    without a tagger, a modal, "to", a negator or a subject pronoun comes right before it."""
+    if pieces[i].pos:
+        return pieces[i].pos == "VERB"
+    return i > 0 and pieces[i - 1].text in _VERB_CONTEXT
 
 
 def _drop_directive_passives(pieces: list[Piece], items: list[Item], lexicon: Lexicon) -> list[Item]:
@@ -660,7 +678,8 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
         # "X not Y": a negator between two noun phrases rejects Y (handled as preference)
         nxt = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 1]
         prv = [m for m in range(len(mentions)) if it.start - 2 <= mentions[m].end - 1 < it.start]
-        if it.entry.words == ("not",) and nxt and (prv or (it.start > 0 and pieces[it.start - 1].text == ",")):
+        clause_initial = it.start == 0 or pieces[it.start - 1].punct or pieces[it.start - 1].text in {"and", "but"}
+        if it.entry.words == ("not",) and nxt and (prv or clause_initial):
             np_negations.append((it, nxt[0]))
             continue
         end = it.end
@@ -697,6 +716,11 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
                 break
             end += 1
         rv.scope_end = end
+        if end == rv.end and rv.entry.role == "removal":
+            # used intransitively ("fragmentation must end"): it removes its subject
+            subject = [m for m in mentions if m.end <= rv.start and region[m.start] == region[rv.start]]
+            if subject:
+                rv.scope_start, rv.scope_end = subject[-1].start, subject[-1].end
         governed = [ev for ev in evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind != "deontic"]
         governed_mentions = [m for m in mentions if rv.end <= m.start < end]
         if rv.entry.role == "remedy":
@@ -713,7 +737,7 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
         rv.consumed = bool(governed) and not governed_mentions
 
     def in_scope(item_start: int, rv: Item) -> bool:
-        return rv.end <= item_start < rv.scope_end
+        return (rv.scope_start if rv.scope_start >= 0 else rv.end) <= item_start < rv.scope_end
 
     def pair_sign(ev: Item, m: int) -> int:
         """Flips between an evaluator and a mention: a reverser over one of them but not both."""
@@ -767,6 +791,12 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
         before = [k for k in range(len(mentions)) if mentions[k].end <= neg.start and neg.start - mentions[k].end <= 1]
         if before:
             preferred.add(before[-1])
+        # "not Y but X"
+        rest = mentions[m].end
+        if rest < n and pieces[rest].text == "but":
+            after = [k for k in range(len(mentions)) if rest < mentions[k].start <= rest + 2]
+            if after:
+                preferred.add(after[0])
     for m in sorted(preferred | rejected):
         men = mentions[m]
         sign = 1 if m in preferred and m not in rejected else -1
