@@ -28,6 +28,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: argmine's components, in pipeline order, after the base model.
 COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_author_claims", "argmine_coref", "argmine_stance")
+_MODULES = {
+    "argmine_paragraphs": "argmine.components.paragraphs",
+    "argmine_actors": "argmine.components.actors",
+    "argmine_attribution": "argmine.components.attribution",
+    "argmine_author_claims": "argmine.components.authorial",
+    "argmine_coref": "argmine.components.coref",
+    "argmine_stance": "argmine.components.stance",
+}
 _PACKAGE = Path(__file__).parent
 _FINGERPRINTED = ("components", "ingest", "pipeline.py", "records.py")
 DEFAULT_TARGET = "integration"
@@ -64,13 +72,12 @@ def pipeline_version(target: str | Path | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def _pipeline(target_key: str) -> "Language":
-    import argmine.components.actors  # noqa: F401  (registers the factories)
-    import argmine.components.attribution  # noqa: F401
-    import argmine.components.authorial  # noqa: F401
-    import argmine.components.coref  # noqa: F401
-    import argmine.components.paragraphs  # noqa: F401
-    import argmine.components.stance  # noqa: F401
+    import importlib
+
     from argmine.model import load_fresh_model
+
+    for name in ("argmine_paragraphs",) + COMPONENTS:  # registers the factories
+        importlib.import_module(_MODULES[name])
 
     nlp = load_fresh_model()
     nlp.add_pipe("argmine_paragraphs", first=True)

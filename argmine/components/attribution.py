@@ -146,6 +146,39 @@ class Attributor:
             break
         return None
 
+    def nearby_subject(self, verb: Token) -> Optional[Token]:
+        """When the parse gives a speech verb no subject: the noun phrase right before
+        it (skipping an apposition between commas), or a name right after it ("said X")."""
+        if verb.dep_ in ("acl", "amod") or any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
+            return None
+        sent = verb.sent
+        i = verb.i - 1
+        while i >= sent.start and (self.doc[i].dep_ in ("aux", "advmod") or self.doc[i].lower_ in {"also", "not", "n't", "has", "have", "had", "will", "would"}):
+            i -= 1
+        if i >= sent.start and self.doc[i].text == ",":
+            # skip ", a consultant at the hospital," back to the noun phrase it describes
+            j = i - 1
+            while j >= sent.start and self.doc[j].text != "," and self.doc[j].pos_ not in ("VERB", "AUX") and not self.in_quote(self.doc[j]):
+                j -= 1
+            if j >= sent.start and self.doc[j].text == ",":
+                i = j - 1
+        if i >= sent.start:
+            t = self.doc[i]
+            mention = self.mention_at(t)
+            if mention is not None:
+                return mention.root
+            if t.pos_ in ("PRON", "PROPN", "NOUN") and not self.in_quote(t):
+                return t
+        j = verb.i + 1
+        if j < sent.end:
+            t = self.doc[j]
+            mention = self.mention_at(t)
+            if mention is not None:
+                return mention.root
+            if t.pos_ == "PRON" and t.lower_ in self.actor_lex.pronouns:
+                return t
+        return None
+
     def speaker_span(self, head: Token) -> tuple[int, int]:
         """The speaker's mention: the named mention at or under the head, else the noun phrase."""
         mention = self.mention_at(head)
@@ -263,7 +296,7 @@ class Attributor:
         quote_ids = self.sentence_quotes(sent)
         for verb in cues:
             cls = cue_class(verb, self.lex)
-            head = self.subject_of(verb)
+            head = self.subject_of(verb) or self.nearby_subject(verb)
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:

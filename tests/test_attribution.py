@@ -1,0 +1,196 @@
+"""Attribution and speaker resolution, one construction per test, on texts written for them."""
+
+import pytest
+
+from analysis import analyse, attributed, by_actor
+
+
+def only(result):
+    claims = attributed(result)
+    assert len(claims) == 1, [(c.actor.name, c.text) for c in claims]
+    return claims[0]
+
+
+def test_attribution_said_that_is_indirect_with_named_speaker():
+    c = only(analyse("Dr Jane Holloway, a consultant at the city hospital, said that the merger would save money."))
+    assert c.mode == "indirect"
+    assert c.actor.name == "Jane Holloway" and c.actor.kind == "person"
+    assert c.source.text == "Dr Jane Holloway"
+    assert c.cue.text == "said" and c.cue.lemma == "say"
+    assert c.content.text == "the merger would save money"
+
+
+def test_attribution_speaker_named_after_the_quote():
+    c = only(analyse("“The merger will save money,” said Dr Jane Holloway."))
+    assert c.mode == "direct"
+    assert c.actor.name == "Jane Holloway"
+    assert c.content.text == "The merger will save money"
+
+
+def test_attribution_colon_introduced_quote_by_an_organisation():
+    c = only(analyse("The Care Standards Commission remarked in 2012: “Pooled budgets have not delivered better outcomes for patients.”"))
+    assert c.mode == "direct"
+    assert c.actor.name == "Care Standards Commission" and c.actor.kind == "organisation"
+    assert c.cue.lemma == "remark"
+    assert c.content.text.startswith("Pooled budgets have not delivered")
+
+
+def test_attribution_pronoun_speaker_in_next_paragraph():
+    result = analyse(
+        "Mark Ellison, chief executive of the Riverside Trust, said the plan was flawed.\n"
+        "He added that staff had not been consulted about the changes."
+    )
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Mark Ellison", "Mark Ellison"]
+    assert claims[1].source.text == "He"
+    assert "chief executive of the Riverside Trust" in claims[0].actor.roles
+
+
+def test_attribution_quote_paragraph_continues_previous_speaker():
+    result = analyse(
+        "Sarah Patel said the reforms had gone too far.\n"
+        "“We cannot keep reorganising the service every two years. Staff are exhausted by it.”"
+    )
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Sarah Patel"] * 3
+    assert [c.mode for c in claims] == ["indirect", "direct", "direct"]
+    assert claims[1].source is None and claims[1].cue is None
+
+
+def test_attribution_two_speakers_in_one_sentence():
+    result = analyse("Mr Tom Green said the cuts were necessary, while Ms Ann Brown argued that they would harm patients.")
+    names = sorted(c.actor.name for c in attributed(result))
+    assert names == ["Ann Brown", "Tom Green"]
+
+
+def test_attribution_organisation_speaker():
+    c = only(analyse("The Royal College of Nursing warned that the workforce plan was unrealistic."))
+    assert c.actor.kind == "organisation"
+    assert c.actor.name == "Royal College of Nursing"
+
+
+def test_attribution_collective_speaker():
+    c = only(analyse("Critics argue that the scheme will widen inequalities between regions."))
+    assert c.actor.kind == "group"
+    assert c.actor.name == "critics"
+    assert c.content.text == "the scheme will widen inequalities between regions"
+
+
+def test_attribution_nested_quote_stays_inside_one_claim():
+    c = only(analyse("“My patients tell me ‘nobody listens to us’ every single week,” said Dr Amir Shah."))
+    assert c.mode == "direct"
+    assert c.actor.name == "Amir Shah"
+    assert "‘nobody listens to us’" in c.content.text
+
+
+def test_attribution_headline_quote_resolved_to_the_person_named_in_the_body():
+    result = analyse(
+        "‘Integration is the only way forward’, says health chief\n"
+        "Dr Helen Marsh, chief executive of the Northfield Health Trust, said joint budgets had worked."
+    , kinds={0: "title"})
+    speakers = {c.actor.name for c in attributed(result)}
+    assert speakers == {"Helen Marsh"}
+    assert len(attributed(result)) == 2
+
+
+def test_attribution_according_to():
+    c = only(analyse("According to the Local Government Association, councils face a funding gap of two billion pounds."))
+    assert c.actor.name == "Local Government Association"
+    assert c.cue.text == "According to"
+    assert c.content.text == "councils face a funding gap of two billion pounds"
+
+
+def test_attribution_nominal_cue_by_her_own_admission():
+    result = analyse(
+        "Professor Lucy Reed has chaired the review since 2019.\n"
+        "By her own admission, she is sceptical about the new models of care."
+    )
+    c = only(result)
+    assert c.actor.name == "Lucy Reed"
+    assert c.cue.text == "admission"
+    assert "sceptical about the new models" in c.content.text
+
+
+def test_attribution_possessive_view_is_that():
+    c = only(analyse("Dr Ann Lowe's view is that the pilots should be extended to every region."))
+    assert c.actor.name == "Ann Lowe"
+    assert c.content.text == "the pilots should be extended to every region"
+
+
+def test_attribution_passive_agent_of_a_criticism_noun():
+    c = only(analyse("Objections have been raised by residents who fear longer journeys to hospital."))
+    assert c.actor.kind == "group"
+    assert c.cue.text == "Objections"
+
+
+def test_attribution_speaking_at_an_event_is_not_a_claim():
+    assert attributed(analyse("Dr Ann Lowe was speaking at the annual conference of the association.")) == []
+
+
+def test_attribution_rhetorical_few_would_argue_is_not_attributed():
+    assert attributed(analyse("Few would argue with this analysis of the problem.")) == []
+
+
+def test_attribution_description_resolved_to_the_person_named_later():
+    result = analyse(
+        "A senior official at the Department of Health has criticised the vanguard programme.\n"
+        "Dr Paul Reid, deputy director at the Department of Health, said the pilots lacked evidence.\n"
+        "The deputy director went on to argue that money should follow patients."
+    )
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Paul Reid"] * 3
+    assert claims[0].cue.lemma in ("criticise", "criticize")
+
+
+def test_attribution_spokesperson_speaks_for_the_organisation():
+    c = only(analyse("A spokesperson for NHS Providers said the figures were encouraging."))
+    assert c.actor.name == "NHS Providers" and c.actor.kind == "organisation"
+
+
+@pytest.mark.parametrize("verb", ["criticised", "criticized"])
+def test_attribution_british_and_american_spelling(verb):
+    c = only(analyse(f"Senator Maria Lopez {verb} the health bill on Tuesday."))
+    assert c.actor.name == "Maria Lopez"
+    assert c.mode == "indirect"
+
+
+def test_attribution_surname_and_title_forms_merge_into_one_actor():
+    result = analyse(
+        "Dr Grace Obi, a GP in Leeds, said the new contract was unworkable.\n"
+        "Obi added that practices would close. Dr Obi also warned that patients would suffer."
+    )
+    actors = {c.actor.id for c in attributed(result)}
+    assert len(actors) == 1
+    actor = attributed(result)[0].actor
+    assert actor.name == "Grace Obi"
+    assert {"Dr Grace Obi", "Obi"} <= set(actor.aliases)
+
+
+def test_attribution_unbalanced_quote_does_not_swallow_the_article():
+    result = analyse(
+        "Dr Ann Lowe said “this will never work.\n"
+        "The board met on Tuesday. The chair, Ian Hall, said the decision was final."
+    )
+    assert "Ian Hall" in {c.actor.name for c in attributed(result)}
+
+
+def test_attribution_claim_offsets_point_into_the_original_text():
+    text = "Intro line.\nDr Ann Lowe said that integrated budgets had failed.\n“They cost more than they saved,” she added."
+    result = analyse(text)
+    for c in result.claims:
+        assert text[c.start : c.end] == c.text
+        assert text[c.content.start : c.content.end] == c.content.text
+        if c.source:
+            assert text[c.source.start : c.source.end] == c.source.text
+        if c.cue:
+            assert text[c.cue.start : c.cue.end] == c.cue.text
+
+
+def test_attribution_us_political_news_style():
+    result = analyse(
+        "Republicans said Tuesday that the proposal would raise taxes on the middle class.\n"
+        "“This is a reckless plan,” Rep. John Carter told reporters."
+    )
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Republicans", "John Carter"]
+    assert claims[1].mode == "direct"
