@@ -242,10 +242,15 @@ def _check_target(target: Optional[str]) -> None:
 
 
 def _check_output_is_not_input(output: Optional[Path], inputs: list[Path]) -> None:
+    """argmine never overwrites what it was given: not a file named, nor one inside a folder named."""
     if output is None or not output.exists():
         return
+    written = output.resolve()
     for path in inputs:
-        if path.is_file() and path.exists() and output.samefile(path):
+        if not path.exists():
+            continue
+        given = path.resolve()
+        if written == given or (path.is_dir() and given in written.parents):
             raise UsageError(f"--output {output} is one of the input files; argmine never overwrites its input")
 
 
@@ -267,18 +272,23 @@ class _Progress:
 
             def skipped(self, path: str, reason: str) -> None:
                 warn(f"skipped {path}: {reason}")
+                outer._advance()
 
             def warned(self, doc: str, message: str) -> None:
                 warn(f"{doc}: {message}")
 
             def finished(self, doc: str, *, cached: bool, claims: int) -> None:
-                if outer.bar is not None:
-                    outer.bar.advance(outer.task)
+                outer._advance()
 
             def failed(self, doc: str, message: str) -> None:
                 warn(f"{doc}: extraction failed ({message}); the rest goes on")
+                outer._advance()
 
         self.listener: RunListener = Listener()
+
+    def _advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
 
     @property
     def showing(self) -> bool:
@@ -397,7 +407,8 @@ def _claim_groups(
             groups = list(run)
         finally:
             progress.stop()
-            run.store.close() if run.store is not None else None
+            if run.store is not None:
+                run.store.close()
         return groups
     opened = _open_store(store, create=False)
     try:
@@ -498,6 +509,8 @@ def who_said(
         from argmine.names import resolve_actor
 
         groups = _claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
+        if not any(group.claims for group in groups):
+            raise ArgmineError(_no_claims_message(sources, store))
         aggregator = ActorAggregator()
         for group in groups:
             if group.document is not None:
@@ -525,6 +538,14 @@ def who_said(
         count = _write(selected, fmt, output)
         if count == 0:
             note(f"no claims by {actor} match these filters")
+
+
+def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> str:
+    if sources == ["-"]:
+        return "no claim records on stdin"
+    if sources:
+        return f"no claims found in {', '.join(sources)}"
+    return f"no claims in the store {_store_path(store)}: run `argmine extract PATH...` first"
 
 
 def _doc_matches(doc: str, pattern: str) -> bool:

@@ -42,7 +42,7 @@ class RunListener:
     """Hears how a run goes. Subclass and override what you need; the defaults ignore it all."""
 
     def started(self, total: int) -> None:
-        """About `total` articles will be processed (cached or not); files that then fail to read are skipped."""
+        """`total` files will each be reported once: finished, failed or skipped."""
 
     def skipped(self, path: str, reason: str) -> None:
         """A file was not read as an article."""
@@ -167,8 +167,8 @@ class ExtractRun:
         from argmine.ingest import iter_articles
         from argmine.ingest.files import candidates
 
-        total = sum(1 for c in candidates(self.paths) if not c.skip_reason)
-        if total == 0:
+        listed = list(candidates(self.paths))
+        if not any(not c.skip_reason for c in listed):
             # Say why: the skip notes name each path that gave nothing.
             for item in iter_articles(self.paths, max_bytes=self.max_bytes):
                 if not hasattr(item, "document"):
@@ -180,7 +180,9 @@ class ExtractRun:
 
             version = pipeline.pipeline_version(self.target)
         target = target_key(self.target)
-        self.listener.started(total)
+        # Every listed file ends as finished, failed or skipped: the progress total.
+        self.listener.started(len(listed))
+        del listed
 
         def articles() -> Iterator[tuple[Any, ExtractionKey]]:
             for item in iter_articles(self.paths, max_bytes=self.max_bytes):

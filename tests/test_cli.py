@@ -365,3 +365,14 @@ def test_cli_query_commands_never_import_spacy(tmp_path, jsonl, args):
     )
     assert run.returncode == 0, run.stderr
     assert run.stderr.splitlines()[-1] == "HEAVY:"
+
+
+def test_who_said_with_no_claims_at_all_says_so(runner):
+    empty_stdin = runner.invoke(app, ["who-said", "--actor", "Coffey", "-"], input="")
+    assert (empty_stdin.exit_code, empty_stdin.stderr) == (1, "Error: no claim records on stdin\n")
+    Store(Path(".argmine/argmine.db")).close()
+    empty_store = runner.invoke(app, ["who-said", "--actor", "Coffey"])
+    assert empty_store.exit_code == 1
+    assert empty_store.stderr == (
+        "Error: no claims in the store .argmine/argmine.db: run `argmine extract PATH...` first\n"
+    )

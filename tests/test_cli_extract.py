@@ -290,8 +290,9 @@ def test_extract_failed_output_leaves_the_old_file(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [".argmine", "claims.jsonl", "corpus"]
 
 
-def test_extract_refuses_to_overwrite_an_input(cli, tmp_path):
-    result = cli.invoke(app, ["extract", "corpus/one.txt", "-o", "corpus/one.txt"])
+@pytest.mark.parametrize("given", ["corpus/one.txt", "corpus", "."])
+def test_extract_refuses_to_overwrite_an_input(cli, tmp_path, given):
+    result = cli.invoke(app, ["extract", given, "-o", "corpus/one.txt"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --output corpus/one.txt is one of the input files")
     assert (tmp_path / "corpus" / "one.txt").read_text() == ONE
@@ -358,6 +359,13 @@ def test_progress_bar_draws_on_a_terminal_only_past_a_few_files():
         progress.listener.finished(f"d{n}.txt", cached=False, claims=1)
     progress.stop()
     assert "extracting" in screen.getvalue() and "10/10" in screen.getvalue()
+    # Skipped and failed files move the bar too: every listed file is reported once.
+    mixed = _Progress(Console(file=io.StringIO(), force_terminal=True, width=100), enabled=True)
+    mixed.listener.started(5)
+    mixed.listener.skipped("a.pdf", "not an article")
+    mixed.listener.failed("b.txt", "ValueError: x")
+    assert mixed.bar.tasks[0].completed == 2
+    mixed.stop()
     quiet = _Progress(Console(file=io.StringIO(), force_terminal=False), enabled=True)
     quiet.listener.started(100)
     assert not quiet.showing  # never on a pipe or a log file
