@@ -13,8 +13,9 @@ A target file is JSON (or TOML) shaped like::
 
     {"name": "integration",
      "description": "...",
-     "pro": ["integration", "joined-up care", {"term": "model", "weight": 0.4}],
-     "con": ["fragmentation", "silo"],
+     "pro": ["integrated care", {"term": "partnership", "generic": true}, {"term": "model", "weight": 0.4}],
+     "con": ["fragmentation", {"term": "competition", "generic": true}],
+     "context": ["health", "care", "patients"],
      "anaphors": ["programme", "initiative"],
      "lexicon": {"positive": {"word": 0.5}, "negative": {}, "neutral": []}}
 
@@ -54,6 +55,11 @@ class Term(BaseModel):
 
     term: str = Field(min_length=1)
     weight: float = Field(default=1.0, gt=0.0, le=2.0)
+    generic: bool = Field(
+        default=False,
+        description="An everyday word that names the target only in the target's field "
+        "('partnership', 'competition'): counted only in a document that passes the target's context test.",
+    )
 
     @field_validator("term")
     @classmethod
@@ -95,6 +101,12 @@ class Target(BaseModel):
     description: str = ""
     pro: list[Term] = Field(min_length=1)
     con: list[Term] = Field(default_factory=list)
+    context: list[str] = Field(
+        default_factory=list,
+        description="Words that show a document is in the target's field ('health', 'patients'); "
+        "generic terms count only where these occur at least context_min times.",
+    )
+    context_min: int = Field(default=3, ge=0)
     anaphors: list[str] = Field(
         default_factory=list,
         description="Head nouns that, with a definite or demonstrative determiner "

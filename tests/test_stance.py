@@ -313,10 +313,11 @@ def _component(nlp, target="integration", **kwargs):
 
 
 def test_component_adds_stance_fields_to_every_claim(nlp):
-    text = "Ana Ruiz said the vanguards had failed. Ben Cole said fragmentation is the biggest barrier to good care."
+    text = ("Ana Ruiz, a GP, said the vanguards had failed. "
+            "Ben Cole said fragmentation is the biggest barrier to good care for NHS patients.")
     doc = nlp(text)
     doc._.claims = _claims(doc, [("the vanguards had failed", "ana", "indirect"),
-                                 ("fragmentation is the biggest barrier to good care", "ben", "indirect")])
+                                 ("fragmentation is the biggest barrier to good care for NHS patients", "ben", "indirect")])
     _component(nlp)(doc)
     first, second = doc._.claims
     assert (first["stance"], second["stance"]) == ("oppose", "support")
@@ -333,7 +334,7 @@ def test_component_leaves_a_doc_without_claims_alone(blank):
 
 
 def test_component_quote_run_inherits_the_speakers_stance(blank):
-    text = ("Dr Lena Marsh criticised the vanguards.\n"
+    text = ("Dr Lena Marsh, a hospital doctor, criticised the vanguards in health care.\n"
             "“Politicians love a legacy. They will always want something new.”")
     doc = blank(text)
     doc._.claims = _claims(doc, [("the vanguards", "lena", "indirect"),
@@ -349,20 +350,21 @@ def test_component_quote_run_inherits_the_speakers_stance(blank):
 
 
 def test_component_another_speaker_breaks_the_run(blank):
-    text = "Dr Lena Marsh criticised the vanguards.\nOmar Said said the budget was agreed.\nMarsh said politicians love a legacy."
+    text = ("Dr Lena Marsh, a hospital doctor, criticised the vanguards.\nOmar Said said the health budget was agreed."
+            "\nMarsh said politicians love a legacy.")
     doc = blank(text)
     doc._.claims = _claims(doc, [("criticised the vanguards", "lena", "indirect"),
-                                 ("the budget was agreed", "omar", "indirect"),
+                                 ("the health budget was agreed", "omar", "indirect"),
                                  ("politicians love a legacy", "lena", "indirect")])
     _component(blank)(doc)
     assert [c["stance"] for c in doc._.claims] == ["oppose", "neutral", "neutral"]
 
 
 def test_component_author_context_stays_in_the_paragraph(blank):
-    text = ("The vanguards have been a failure. Nobody is surprised.\n"
+    text = ("For NHS patients and hospital doctors the vanguards have been a failure. Nobody is surprised.\n"
             "Nobody is surprised.")
     doc = blank(text)
-    doc._.claims = _claims(doc, [("The vanguards have been a failure.", "author", "author"),
+    doc._.claims = _claims(doc, [("For NHS patients and hospital doctors the vanguards have been a failure.", "author", "author"),
                                  ("Nobody is surprised.", "author", "author"),
                                  ("Nobody is surprised.", "author", "author")])
     _component(blank)(doc)
@@ -370,7 +372,7 @@ def test_component_author_context_stays_in_the_paragraph(blank):
 
 
 def test_component_evaluation_without_target_reads_the_previous_sentence(blank):
-    text = "How have the integration pilots performed? Rather badly, on the whole."
+    text = "How have the health and social care integration pilots performed for patients? Rather badly, on the whole."
     doc = blank(text)
     doc._.claims = _claims(doc, [("Rather badly, on the whole.", "author", "author")])
     _component(blank)(doc)
@@ -399,6 +401,18 @@ def test_component_in_a_pipeline_and_its_target_travel_with_it(tmp_path):
     assert doc._.claims[0]["stance"] == "oppose" and doc._.claims[0]["target"] == "devolution"
 
 
+def test_component_generic_terms_count_only_in_the_targets_field(blank):
+    """In a text about foreign policy "alliance" and "divided" say nothing about health care."""
+    text = "The senator said the alliance with Japan had failed. He said the country was deeply divided."
+    doc = blank(text)
+    doc._.claims = _claims(doc, [("the alliance with Japan had failed", "senator", "indirect"),
+                                 ("the country was deeply divided", "senator", "indirect")])
+    _component(blank)(doc)
+    assert [c["stance"] for c in doc._.claims] == ["neutral", "neutral"]
+    # the same words in a health text are about the target
+    assert stance(blank, "The alliance of GP practices had failed.").label == "oppose"
+
+
 def test_component_factory_rejects_an_unknown_target():
     nlp = _blank()
     with pytest.raises(UsageError):
@@ -406,7 +420,7 @@ def test_component_factory_rejects_an_unknown_target():
 
 
 def test_component_handles_unbalanced_and_empty_content(blank):
-    doc = blank("“Integration is the answer, he said.")
+    doc = blank("“Integration of health and social care is the answer for patients, he said.")
     doc._.claims = [{"text": [0, 0], "content": [3, 3], "cue": None, "cue_lemma": None, "source": None,
                      "mode": "author", "actor": "author", "confidence": 0.5},
                     {"text": [0, len(doc.text)], "content": [0, len(doc.text)], "cue": None, "cue_lemma": None,

@@ -409,10 +409,11 @@ def _word_matches(word: str, piece_forms: frozenset[str]) -> bool:
 
 @dataclass(frozen=True)
 class _CompiledTarget:
-    terms: tuple[tuple[tuple[str, ...], int, float], ...]  # (words, polarity, weight)
+    terms: tuple[tuple[tuple[str, ...], int, float, bool], ...]  # (words, polarity, weight, generic)
     by_first: dict
-    wildcard: tuple[tuple[tuple[str, ...], int, float], ...]
+    wildcard: tuple[tuple[tuple[str, ...], int, float, bool], ...]
     anaphors: frozenset[str]
+    context: tuple[tuple[str, ...], ...]
 
 
 def _compile(target: Target) -> _CompiledTarget:
@@ -424,10 +425,10 @@ def _compile_terms(target: Target) -> _CompiledTarget:
     for polarity, group in ((1, target.pro), (-1, target.con)):
         for term in group:
             words = tuple(canon(w) if not w.endswith("*") else canon(w[:-1]) + "*" for w in term.words)
-            terms.append((words, polarity, term.weight))
+            terms.append((words, polarity, term.weight, term.generic))
             solid = "".join(words)
             if len(words) > 1 and "*" not in solid and "-" in term.term and " " not in term.term:
-                terms.append(((solid,), polarity, term.weight))
+                terms.append(((solid,), polarity, term.weight, term.generic))
     by_first: dict[str, list] = {}
     wildcard = []
     for t in terms:
@@ -437,16 +438,44 @@ def _compile_terms(target: Target) -> _CompiledTarget:
             by_first.setdefault(t[0][0], []).append(t)
     for bucket in by_first.values():
         bucket.sort(key=lambda t: -len(t[0]))
-    return _CompiledTarget(tuple(terms), by_first, tuple(wildcard), frozenset(canon(a) for a in target.anaphors))
+    context = tuple(_split_phrase(c) for c in target.context if _split_phrase(c))
+    return _CompiledTarget(tuple(terms), by_first, tuple(wildcard), frozenset(canon(a) for a in target.anaphors), context)
 
 
 def _text_of(doc: Doc, pieces: list[Piece], start: int, end: int) -> str:
     return doc.text[pieces[start].start : pieces[end - 1].end]
 
 
+def in_domain(doc: Union[Doc, Span], target: Target) -> bool:
+    """Whether a text is in the target's field: its context words occur often enough.
+
+    Generic terms ("partnership", "competition") name the target only there.
+    """
+    compiled = _compile(target)
+    if not compiled.context or target.context_min == 0:
+        return True
+    pieces = _pieces(doc)
+    first = {}
+    for words in compiled.context:
+        first.setdefault(words[0], []).append(words)
+    hits = 0
+    for i, piece in enumerate(pieces):
+        for f in piece.forms:
+            for words in first.get(f, ()):
+                if _match_words(pieces, i, words) > i:
+                    hits += 1
+                    if hits >= target.context_min:
+                        return True
+                    break
+    return False
+
+
 def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bool = False,
-                  settings: Settings = DEFAULT_SETTINGS) -> list[Mention]:
-    """Target terms in reading order, longest match first, no overlaps."""
+                  domain: bool = True, settings: Settings = DEFAULT_SETTINGS) -> list[Mention]:
+    """Target terms in reading order, longest match first, no overlaps.
+
+    Out of the target's field (`domain` False) generic terms are not mentions.
+    """
     compiled = _compile(target)
     mentions: list[Mention] = []
     i = 0
@@ -457,7 +486,9 @@ def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bo
             continue
         candidates = [t for f in piece.forms for t in compiled.by_first.get(f, ())] + list(compiled.wildcard)
         best = None
-        for words, polarity, weight in candidates:
+        for words, polarity, weight, generic in candidates:
+            if generic and not domain:
+                continue
             end = _match_words(pieces, i, words)
             if end > i and (best is None or end > best[0] or (end == best[0] and weight > best[2])):
                 best = (end, polarity, weight)
@@ -943,6 +974,7 @@ def stance_of(
     *,
     cue: Optional[Span] = None,
     anaphora: bool = False,
+    domain: bool = True,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> StanceResult:
     """The stance a stretch of text takes toward `target`, from its own words.
@@ -958,6 +990,8 @@ def stance_of(
             judges target mentions the content does not judge itself.
         anaphora: allow "this programme"-style references as weak mentions
             (set when the document names the target somewhere).
+        domain: whether the text is in the target's field (see :func:`in_domain`);
+            when False, generic terms ("partnership") are not read as the target.
     """
     lex = (lexicon or Lexicon.default()).with_target(target)
     doc = span.doc if isinstance(span, Span) else span
@@ -969,7 +1003,7 @@ def stance_of(
         pieces = _pieces(sent)
         if not pieces:
             continue
-        mentions = find_mentions(doc, pieces, target, anaphora=anaphora, settings=settings)
+        mentions = find_mentions(doc, pieces, target, anaphora=anaphora, domain=domain, settings=settings)
         taken = {k for m in mentions for k in range(m.start, m.end)}
         items = _find_items(doc, pieces, lex, taken)
         mentions = _pronoun_objects(doc, pieces, mentions, items)
@@ -1046,10 +1080,11 @@ def label_for(score: float, positive: float, negative: float, settings: Settings
     return "neutral"
 
 
-def target_polarity(span: Union[Span, Doc], target: Target, *, anaphora: bool = False) -> float:
+def target_polarity(span: Union[Span, Doc], target: Target, *, anaphora: bool = False, domain: bool = True) -> float:
     """Sum of polarity x weight of the target mentions in a span (0 when none)."""
     doc = span.doc if isinstance(span, Span) else span
-    return sum(m.polarity * m.weight for m in find_mentions(doc, _pieces(span), target, anaphora=anaphora))
+    mentions = find_mentions(doc, _pieces(span), target, anaphora=anaphora, domain=domain)
+    return sum(m.polarity * m.weight for m in mentions)
 
 
 # --------------------------------------------------------------------------- the component
@@ -1083,12 +1118,13 @@ class StanceComponent:
         claims = doc._.claims
         if not claims:
             return doc
-        anaphora = bool(find_mentions(doc, _pieces(doc), self.target))
+        domain = in_domain(doc, self.target)
+        anaphora = bool(find_mentions(doc, _pieces(doc), self.target, domain=domain))
         paragraphs = _paragraph_starts(doc.text)
-        results = [self._own(doc, claim, anaphora) for claim in claims]
+        results = [self._own(doc, claim, anaphora, domain) for claim in claims]
         for i, claim in enumerate(claims):
             if not _decisive(results[i], self.settings):
-                results[i] = self._from_context(doc, claims, results, i, paragraphs, anaphora) or results[i]
+                results[i] = self._from_context(doc, claims, results, i, paragraphs, anaphora, domain) or results[i]
             result = results[i]
             claim["stance"] = result.label
             claim["stance_score"] = result.score
@@ -1097,7 +1133,7 @@ class StanceComponent:
             claim["stance_basis"] = result.basis
         return doc
 
-    def _own(self, doc: Doc, claim: dict, anaphora: bool) -> StanceResult:
+    def _own(self, doc: Doc, claim: dict, anaphora: bool, domain: bool) -> StanceResult:
         start, end = claim["content"]
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1105,10 +1141,11 @@ class StanceComponent:
         cue = None
         if claim.get("cue"):
             cue = doc.char_span(claim["cue"][0], claim["cue"][1], alignment_mode="expand")
-        return stance_of(span, self.target, self.lexicon, cue=cue, anaphora=anaphora, settings=self.settings)
+        return stance_of(span, self.target, self.lexicon, cue=cue, anaphora=anaphora, domain=domain,
+                         settings=self.settings)
 
     def _from_context(self, doc: Doc, claims: list[dict], results: list[StanceResult], i: int,
-                      paragraphs: list[int], anaphora: bool) -> Optional[StanceResult]:
+                      paragraphs: list[int], anaphora: bool, domain: bool) -> Optional[StanceResult]:
         """A claim without decisive evidence of its own, read in the light of what precedes it.
 
         (1) Evaluation with no target of its own ("Rather badly.") is taken to be
@@ -1126,7 +1163,7 @@ class StanceComponent:
         if own.free_valence and not own.has_target and s.topic_damp:
             prev = _previous_sentence(doc, _first_char(doc.text, claim["content"][0]))
             if prev is not None and _paragraph_of(paragraphs, _first_char(doc.text, prev.start_char)) == para:
-                polarity = target_polarity(prev, self.target, anaphora=anaphora)
+                polarity = target_polarity(prev, self.target, anaphora=anaphora, domain=domain)
                 if polarity:
                     value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
                     positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
