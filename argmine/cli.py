@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Iterator, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from argmine import __version__
 from argmine.errors import ArgmineError, UsageError
 from argmine.output import DocClaims, OutputFormat, atomic_output, choose_format, write_records
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from argmine.runner import ExtractRun, RunListener
     from argmine.store import Store
 
@@ -49,7 +49,20 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-err_console = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def stderr_console() -> "Console":
+    """The console for progress, warnings and errors (stderr), made on first use:
+    a query that prints only JSON never loads Rich."""
+    global _stderr_console
+    if _stderr_console is None:
+        from rich.console import Console
+
+        _stderr_console = Console(stderr=True, soft_wrap=True, highlight=False)
+    return _stderr_console
+
+
+_stderr_console: Optional["Console"] = None
 
 
 class Versions(str, Enum):
@@ -159,16 +172,22 @@ def _raise_errors() -> bool:
 
 
 def _fail(message: str, exit_code: int) -> typer.Exit:
-    err_console.print(Text("Error: ", style="bold red") + Text(message))
+    from rich.text import Text
+
+    stderr_console().print(Text("Error: ", style="bold red") + Text(message))
     return typer.Exit(exit_code)
 
 
 def warn(message: str) -> None:
-    err_console.print(Text("Warning: ", style="yellow") + Text(message))
+    from rich.text import Text
+
+    stderr_console().print(Text("Warning: ", style="yellow") + Text(message))
 
 
 def note(message: str) -> None:
-    err_console.print(Text(message, style="dim"))
+    from rich.text import Text
+
+    stderr_console().print(Text(message, style="dim"))
 
 
 @contextmanager
@@ -257,7 +276,7 @@ def _check_output_is_not_input(output: Optional[Path], inputs: list[Path]) -> No
 class _Progress:
     """The run's listener: a progress bar (terminal, enough files) and warnings, on stderr."""
 
-    def __init__(self, console: Console, *, enabled: bool):
+    def __init__(self, console: "Console", *, enabled: bool):
         from argmine.runner import RunListener
 
         self.console = console
@@ -305,6 +324,7 @@ class _Progress:
             TextColumn,
             TimeRemainingColumn,
         )
+        from rich.text import Text
 
         class Rate(ProgressColumn):
             def render(self, task: Any) -> Text:
@@ -364,7 +384,7 @@ def _primed(run: "ExtractRun") -> Iterator[DocClaims]:
 
 def _summary(run: "ExtractRun", store: Optional[Path]) -> None:
     """A closing line for people at a terminal; scripts get a clean stderr."""
-    if not err_console.is_terminal:
+    if not stderr_console().is_terminal:
         return
     s = run.stats
     parts = [f"{s.read} documents ({s.extracted} extracted, {s.cached} cached)", f"{s.claims} claims"]
@@ -393,7 +413,7 @@ def _claim_groups(
         return read_claim_stream(sys.stdin, source="stdin")
     if sources:
         _check_target(target)
-        progress = _Progress(err_console, enabled=True)
+        progress = _Progress(stderr_console(), enabled=True)
         run = _new_run(
             [Path(s) for s in sources],
             store=store,
@@ -447,14 +467,14 @@ def extract(
     with reported_errors():
         _check_target(target)
         _check_output_is_not_input(output, paths)
-        progress = _Progress(err_console, enabled=True)
+        progress = _Progress(stderr_console(), enabled=True)
         run = _new_run(
             paths, store=store, target=target, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
         )
         chosen = choose_format(fmt, output, _stdout_is_terminal())
         try:
             results: Any = _primed(run)
-            if chosen is OutputFormat.table and output is None and _stdout_is_terminal() and err_console.is_terminal:
+            if chosen is OutputFormat.table and output is None and _stdout_is_terminal() and stderr_console().is_terminal:
                 # A live progress bar and a table on one terminal would tear each
                 # other apart: draw the table once the bar is done.
                 results = list(results)
@@ -703,6 +723,7 @@ def evaluate(
 def _print_report(report: Any, fp: Any) -> None:
     """The evaluation as Rich tables: per document and total, then the stance confusion."""
     from rich import box
+    from rich.console import Console
     from rich.table import Table
 
     def figures(*values: Optional[float]) -> str:

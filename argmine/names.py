@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Iterable, Sequence, TypeVar
 
 from argmine.errors import ArgmineError, UsageError
@@ -38,6 +39,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _NON_WORD = re.compile(r"[^\w']+")
 
 
+@lru_cache(maxsize=65536)  # a corpus repeats a few hundred names thousands of times
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces: 'Dr. José O’Neill' -> 'dr jose o'neill'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -45,6 +47,7 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", plain.casefold()).replace("'", "").split())
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str, *, person: bool = True) -> tuple[str, ...]:
     """The words of a name; a person's without leading titles or trailing post-nominals.
 

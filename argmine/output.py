@@ -13,13 +13,9 @@ can import it (for `OutputFormat`) and still answer `--help` at once.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
-import shutil
-import tempfile
-import typing
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
@@ -141,6 +137,9 @@ def _write_claims_json(groups: Iterable[DocClaims], fp: TextIO) -> int:
     while the actor summaries (which need every claim) are gathered, so the
     memory held does not grow with the corpus.
     """
+    import shutil
+    import tempfile
+
     from argmine.aggregate import ActorAggregator
     from argmine.records import SCHEMA_VERSION
 
@@ -428,6 +427,8 @@ def csv_columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, tup
 
 def _nested_model(annotation: Any) -> Optional[type[BaseModel]]:
     """The model class of a field typed `Model` or `Optional[Model]`, else None."""
+    import typing
+
     from pydantic import BaseModel
 
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -465,6 +466,8 @@ def neutralise_formula(text: str) -> str:
 
 
 def _write_csv(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO) -> int:
+    import csv
+
     columns = csv_columns(model)
     # RFC 4180 line ends: with them the writer quotes a cell holding a lone CR
     # too, which a bare "\n" terminator would leave unquoted (and break readers).
@@ -568,6 +571,8 @@ def atomic_output(path: Optional[Path], stdout: Optional[TextIO] = None) -> Iter
     if path is None:
         yield stdout if stdout is not None else _sys_stdout()
         return
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False

@@ -1,9 +1,12 @@
 """Start-up time of argmine's query commands (the target: under 0.5 s each).
 
 Runs each command as a fresh process, as a user would, several times, and
-reports the median and the worst wall-clock time. The store the queries read
-is built first with synthetic claims (no model needed), so the figures
-include reading and matching, not only imports.
+reports the median and the worst wall-clock time, and the median CPU time
+(user + system) of the process. On a busy machine wall time grows with the
+load while CPU time barely moves: it is what the wall time would be with a
+free core. The store the queries read is built first with synthetic claims
+(no model needed), so the figures include reading and matching, not only
+imports.
 
     python benchmarks/bench_startup.py              # 7 runs each, a 200-document store
     python benchmarks/bench_startup.py --runs 15 --docs 1000 --check
@@ -19,6 +22,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -77,21 +81,23 @@ def build_store(path: Path, documents: int, claims_per_document: int = 10) -> No
             store.save(key, document, list(actors.values()), claims, source=f"/corpus/{doc}")
 
 
-def time_command(args: list[str], cwd: Path, runs: int, env: dict[str, str]) -> tuple[list[float], bool, int]:
-    """Wall-clock seconds of each run, whether spaCy was imported, and the exit code."""
-    launcher = cwd / "launch.py"
-    launcher.write_text(LAUNCHER)
-    times, spacy, code = [], False, 0
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_command(command: list[str], cwd: Path, runs: int, env: dict[str, str]) -> tuple[list[float], list[float], bool, int]:
+    """Wall-clock and CPU seconds of each run, whether spaCy was imported, and the exit code."""
+    walls, cpus, spacy, code = [], [], False, 0
     for _ in range(runs):
+        cpu_before = _children_cpu()
         started = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, str(launcher), *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True,
-        )
-        times.append(time.perf_counter() - started)
+        done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        walls.append(time.perf_counter() - started)
+        cpus.append(_children_cpu() - cpu_before)
         spacy = spacy or "SPACY=1" in done.stderr
         code = done.returncode
-    return times, spacy, code
+    return walls, cpus, spacy, code
 
 
 def main() -> int:
@@ -115,29 +121,39 @@ def main() -> int:
             "argmine actors": ["actors", "-f", "jsonl"],
             "argmine schema": ["schema"],
         }
+        launcher = cwd / "launch.py"
+        launcher.write_text(LAUNCHER)
         rows = []
         for label, args in commands.items():
-            if args is None:
-                times = []
-                for _ in range(options.runs):
-                    started = time.perf_counter()
-                    subprocess.run([sys.executable, "-c", "pass"])
-                    times.append(time.perf_counter() - started)
-                spacy, code = False, 0
-            else:
-                times, spacy, code = time_command(args, cwd, options.runs, env)
+            command = [sys.executable, "-c", "pass"] if args is None else [sys.executable, str(launcher), *args]
+            walls, cpus, spacy, code = time_command(command, cwd, options.runs, env)
             rows.append(
-                {"command": label, "median_s": statistics.median(times), "max_s": max(times), "spacy": spacy, "exit": code}
+                {
+                    "command": label,
+                    "median_s": statistics.median(walls),
+                    "max_s": max(walls),
+                    "cpu_median_s": statistics.median(cpus),
+                    "spacy": spacy,
+                    "exit": code,
+                }
             )
 
-    machine = f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    machine = (
+        f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · load {load} · "
+        f"Python {platform.python_version()}"
+    )
     if options.json:
         print(json.dumps({"machine": machine, "runs": options.runs, "docs": options.docs, "results": rows}, indent=2))
     else:
         print(f"argmine start-up · {machine} · {options.runs} runs each · store of {options.docs} documents")
-        print(f"{'command':44} {'median':>8} {'worst':>8}  spaCy  exit")
+        print(f"{'command':42} {'wall median':>11} {'wall worst':>10} {'CPU median':>10}  spaCy  exit")
         for row in rows:
-            print(f"{row['command']:44} {row['median_s']:7.3f}s {row['max_s']:7.3f}s  {'YES' if row['spacy'] else 'no':5}  {row['exit']}")
+            print(
+                f"{row['command']:42} {row['median_s']:10.3f}s {row['max_s']:9.3f}s {row['cpu_median_s']:9.3f}s"
+                f"  {'YES' if row['spacy'] else 'no':5}  {row['exit']}"
+            )
+    # Judged on wall time: that is what a user waits.
     failed = [r for r in rows if r["spacy"] or r["exit"] != 0 or (r["median_s"] > LIMIT_S and "floor" not in r["command"])]
     return 1 if options.check and failed else 0
 
