@@ -473,13 +473,13 @@ def extract(
         )
         chosen = choose_format(fmt, output, _stdout_is_terminal())
         try:
-            results: Any = _primed(run)
-            if chosen is OutputFormat.table and output is None and _stdout_is_terminal() and stderr_console().is_terminal:
-                # A live progress bar and a table on one terminal would tear each
-                # other apart: draw the table once the bar is done.
-                results = list(results)
-                progress.stop()
-            with atomic_output(output) as fp:
+            with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
+                results: Any = _primed(run)
+                if chosen is OutputFormat.table and output is None and _stdout_is_terminal() and stderr_console().is_terminal:
+                    # A live progress bar and a table on one terminal would tear each
+                    # other apart: draw the table once the bar is done.
+                    results = list(results)
+                    progress.stop()
                 count = write_records(results, chosen, fp)
         finally:
             progress.stop()

@@ -573,10 +573,17 @@ def atomic_output(path: Optional[Path], stdout: Optional[TextIO] = None) -> Iter
         return
     import tempfile
 
+    from argmine.errors import ArgmineError
+
     directory = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
+    if not directory.is_dir():
+        raise ArgmineError(f"cannot write {path}: there is no folder {directory}")
+    try:
+        handle = tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        )
+    except OSError as error:
+        raise ArgmineError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with handle:
             yield handle

@@ -290,6 +290,15 @@ def test_extract_failed_output_leaves_the_old_file(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [".argmine", "claims.jsonl", "corpus"]
 
 
+def test_extract_output_into_a_missing_folder_fails_before_any_work(cli, monkeypatch):
+    seen: list[str] = []
+    monkeypatch.setattr(runner_module, "pipeline_extract", counting(seen))
+    result = cli.invoke(app, ["extract", "corpus", "-o", "nowhere/claims.json"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {Path('nowhere/claims.json')}: there is no folder nowhere\n"
+    assert seen == []
+
+
 @pytest.mark.parametrize("given", ["corpus/one.txt", "corpus", "."])
 def test_extract_refuses_to_overwrite_an_input(cli, tmp_path, given):
     result = cli.invoke(app, ["extract", given, "-o", "corpus/one.txt"])
