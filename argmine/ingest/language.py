@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from argmine.ingest.lexicon import function_words
@@ -35,16 +36,29 @@ def document_language(text: str, *, sample_chars: int = 200_000) -> Optional[str
     return language if hits >= 2 else None
 
 
+@lru_cache(maxsize=1)
+def _languages_of_word() -> dict[str, frozenset[str]]:
+    """Each function word and the languages that use it (one lookup per token)."""
+    index: dict[str, set[str]] = {}
+    for language, vocabulary in function_words().items():
+        for word in vocabulary:
+            index.setdefault(word, set()).add(language)
+    return {word: frozenset(languages) for word, languages in index.items()}
+
+
 def _language_counts(tokens: list[str], *, exclusive: bool, against: str = "en") -> Counter[str]:
     """Function-word hits per language. With ``exclusive``, words the `against`
     language also uses ("in", "die", "a") do not count for the others."""
-    lists = function_words()
-    base = lists.get(against, frozenset())
+    index = _languages_of_word()
     counts: Counter[str] = Counter()
     for token in tokens:
-        for language, vocabulary in lists.items():
-            if token in vocabulary and (not exclusive or language == against or token not in base):
-                counts[language] += 1
+        languages = index.get(token)
+        if not languages:
+            continue
+        if exclusive and against in languages:
+            counts[against] += 1
+        else:
+            counts.update(languages)
     return counts
 
 

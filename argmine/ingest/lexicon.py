@@ -23,6 +23,7 @@ _SPACES = re.compile(r"\s+")
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 
+@lru_cache(maxsize=512)
 def normalise_for_matching(text: str) -> str:
     """Lower-case, straight quotes, single spaces, no surrounding markup."""
     text = _MARKUP_EDGES.sub("", text.translate(_APOSTROPHES))
@@ -59,11 +60,12 @@ def function_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _platform_ui() -> tuple[dict[str, UiString], list[tuple[re.Pattern[str], UiString]]]:
-    """Exact strings in a dict; strings with '{n}' or '{rest}' as patterns."""
+def _platform_ui() -> tuple[dict[str, UiString], re.Pattern[str], dict[str, UiString]]:
+    """Exact strings in a dict; strings with '{n}' or '{rest}' in one pattern, a named group each."""
     raw = json.loads((DATA / "platform_ui.json").read_text(encoding="utf-8"))
     exact: dict[str, UiString] = {}
-    patterns: list[tuple[re.Pattern[str], UiString]] = []
+    alternatives: list[str] = []
+    groups: dict[str, UiString] = {}
     for language, roles in raw.items():
         if language.startswith("_"):
             continue
@@ -71,15 +73,16 @@ def _platform_ui() -> tuple[dict[str, UiString], list[tuple[re.Pattern[str], UiS
             for string in strings:
                 entry = UiString(language, role)
                 has_rest = string.endswith("{rest}")
-                head = string[: -len("{rest}")] if has_rest else string
-                key = _ui_key(head)
+                key = _ui_key(string[: -len("{rest}")] if has_rest else string)
                 if "{n}" not in string and not has_rest:
                     exact.setdefault(key, entry)
                     continue
+                name = f"p{len(groups)}"
                 body = re.escape(key).replace(re.escape("{n}"), _NUMBER_WORDS)
-                tail = r"(?:\s*:)?\s+(?P<rest>\S.*)" if has_rest else ""
-                patterns.append((re.compile(body + tail), entry))
-    return exact, patterns
+                tail = rf"(?:\s*:)?\s+(?P<rest_{name}>\S.*)" if has_rest else ""
+                alternatives.append(f"(?P<{name}>{body}{tail})")
+                groups[name] = entry
+    return exact, re.compile("|".join(alternatives)), groups
 
 
 def match_platform_ui(text: str) -> Optional[UiString]:
@@ -98,17 +101,17 @@ def match_platform_ui_rest(text: str) -> Optional[tuple[UiString, str]]:
     key = _ui_key(text)
     if not key:
         return None
-    exact, patterns = _platform_ui()
+    exact, pattern, groups = _platform_ui()
     if key in exact:
         return exact[key], ""
-    for pattern, entry in patterns:
-        match = pattern.fullmatch(key)
-        if match:
-            rest = match.groupdict().get("rest") or ""
-            original = " ".join(text.split())
-            at = len(original) - len(rest) if rest and original.lower().endswith(rest) else None
-            return entry, (original[at:] if at is not None else rest)
-    return None
+    match = pattern.fullmatch(key)
+    if match is None:
+        return None
+    name = next(n for n in groups if match.group(n) is not None)
+    rest = match.groupdict().get(f"rest_{name}") or ""
+    original = " ".join(text.split())
+    at = len(original) - len(rest) if rest and original.lower().endswith(rest) else None
+    return groups[name], (original[at:] if at is not None else rest)
 
 
 @lru_cache(maxsize=1)
@@ -132,24 +135,50 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
 _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?…])\s+)(?=\S)")
 
 
+@lru_cache(maxsize=1)
+def _sentence_rules() -> tuple[re.Pattern[str], dict[str, FurnitureRule]]:
+    """All 'sentence' rules as one pattern with a named group per rule, tried in file order."""
+    rules = [r for r in furniture_rules() if r.match == "sentence"]
+    groups = {f"r{i}": rule for i, rule in enumerate(rules)}
+    combined = "|".join(f"(?P<{name}>{rule.pattern.pattern})" for name, rule in groups.items())
+    return re.compile(combined, re.IGNORECASE), groups
+
+
 def match_furniture(text: str) -> Optional[FurnitureRule]:
-    """The first furniture rule that matches this line (see data/furniture.json)."""
+    """The first furniture rule (in file order) that matches this line (see data/furniture.json)."""
     norm = normalise_for_matching(text)
     if not norm:
         return None
     n_words = norm.count(" ") + 1
+    sentence_pattern, groups = _sentence_rules()
+    sentence_hit: Optional[FurnitureRule] = None
+    if n_words <= 80:
+        order = list(groups)
+        best = len(order)
+        for start in _SENTENCE_STARTS.finditer(norm):
+            match = sentence_pattern.match(norm, start.end())
+            if match and match.lastgroup is not None:
+                best = min(best, order.index(_outer_group(match, order)))
+        if best < len(order):
+            sentence_hit = groups[order[best]]
     for rule in furniture_rules():
-        if rule.match == "line":
+        if rule.match == "sentence":
+            if rule is sentence_hit:
+                return rule
+        elif rule.match == "line":
             if len(norm) <= 300 and rule.pattern.fullmatch(norm):
                 return rule
-        elif rule.match == "start":
-            if n_words <= rule.max_words and rule.pattern.match(norm):
-                return rule
-        elif n_words <= rule.max_words:
-            for start in _SENTENCE_STARTS.finditer(norm):
-                if rule.pattern.match(norm, start.end()):
-                    return rule
+        elif n_words <= rule.max_words and rule.pattern.match(norm):
+            return rule
     return None
+
+
+def _outer_group(match: re.Match[str], order: list[str]) -> str:
+    """Which rule's group matched (inner groups of a rule's own pattern are ignored)."""
+    for name in order:
+        if match.group(name) is not None:
+            return name
+    raise AssertionError("a combined match without a rule group")
 
 
 @lru_cache(maxsize=1)

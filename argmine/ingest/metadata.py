@@ -28,11 +28,6 @@ _WRITING_VERB = re.compile(
     r"gives (?:an|her|his|their) (?:update|view|perspective)|offers)\b",
     re.IGNORECASE,
 )
-_LEADING_CLAUSE = re.compile(
-    r"^(?:as|when|while|with|after|following|ahead of|in|on|since|now that|having|before|here|at|during|for|"
-    r"to mark|marking|one year on|a year on|twelve months on)\b[^,]{0,200},\s*",
-    re.IGNORECASE,
-)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|this|one)\s+(?P<role>.+)$", re.IGNORECASE)
 _FIRST_PERSON = frozenset({"we", "our", "us", "my", "we're", "we've", "i'm", "i've", "ours", "myself", "ourselves"})
 _AUTHOR_RULES_EXCLUDED = ("comment-",)
@@ -56,19 +51,23 @@ def author_from_standfirst(standfirst: str, body_in_first_person: bool) -> tuple
     verb = _WRITING_VERB.search(text)
     if not verb:
         return None, None
-    subject = _LEADING_CLAUSE.sub("", text[: verb.start()].strip(), count=1)
-    # "the Director of X and one of the programme's leads": the first description is the role;
-    # a capitalised word after "and" belongs to a name ("Health and Social Care").
-    subject = re.split(r"\s+and\s+(?=[a-z])", subject)[0].strip(" ,")
-    head = subject.split(",")[0]
-    name = person_name(head)
-    if name:
-        return name, None
-    match = _DETERMINER.match(subject)
-    if match and len(subject.split()) <= 20:
-        role = match.group("role").strip(" ,")
-        if any(w.strip(".,()'’").lower() in role_words() for w in role.split()):
-            return None, role
+    # The subject is one of the comma-separated stretches before the verb: a name
+    # ("Jane Smith, chief executive of X, argues") or a description opened by a
+    # determiner after a scene-setting clause ("As the scheme turns one, the director of X").
+    parts = [p.strip() for p in text[: verb.start()].split(",") if p.strip()]
+    for part in parts:
+        name = person_name(part)
+        if name:
+            return name, None
+    for part in reversed(parts):
+        match = _DETERMINER.match(part)
+        if match:
+            # "the Director of X and one of the programme's leads": the first description is the
+            # role; a capitalised word after "and" belongs to a name ("Health and Social Care").
+            role = re.split(r"\s+and\s+(?=[a-z])", match.group("role"))[0].strip(" ,")
+            if len(role.split()) <= 20 and any(w.strip(".,()'’").lower() in role_words() for w in role.split()):
+                return None, role
+            return None, None
     return None, None
 
 

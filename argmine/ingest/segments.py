@@ -35,7 +35,7 @@ from argmine.ingest.language import document_language, has_function_words, has_l
 from argmine.ingest.line_rules import classify_alone
 from argmine.ingest.lines import Unit, is_list_item, strip_span, units_from_text
 from argmine.ingest.names import person_name
-from argmine.ingest.versions import VersionTable, find_version_tables, same_text
+from argmine.ingest.versions import VersionTable, find_version_tables
 from argmine.records import Segment, SegmentKind as K, TextSpan, VersionInfo
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]*_]*$")
@@ -263,19 +263,21 @@ def _headings(units: list[Unit], labels: list[Optional[Label]]) -> None:
 
 def _foreign_neighbours(units: list[Unit], labels: list[Optional[Label]], language: str) -> None:
     """Short lines beside foreign boilerplate, in letters English does not use and without English words."""
-    changed = True
-    while changed:
-        changed = False
-        for i, unit in enumerate(units):
-            if labels[i] is not None or word_count(unit.text) > 6:
-                continue
-            if has_function_words(unit.text, language) or not has_letters_outside_english(unit.text):
-                continue
-            beside = [labels[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
-            foreign = next((n for n in beside if n is not None and n.kind == K.foreign), None)
-            if foreign is not None:
-                labels[i] = Label(K.foreign, "foreign-neighbour", language=foreign.language)
-                changed = True
+    candidates = [
+        labels[i] is None
+        and word_count(unit.text) <= 6
+        and has_letters_outside_english(unit.text)
+        and not has_function_words(unit.text, language)
+        for i, unit in enumerate(units)
+    ]
+    # A sweep each way carries the label along a run of such lines.
+    for order, step in ((range(len(units)), -1), (range(len(units) - 1, -1, -1), 1)):
+        for i in order:
+            j = i + step
+            if candidates[i] and labels[i] is None and 0 <= j < len(units):
+                neighbour = labels[j]
+                if neighbour is not None and neighbour.kind == K.foreign:
+                    labels[i] = Label(K.foreign, "foreign-neighbour", language=neighbour.language)
 
 
 def _tail(units, labels, claimed: set[int], title_index: Optional[int]) -> None:
@@ -382,20 +384,30 @@ def segment_text(text: str) -> Segmentation:
         segments.append(_furniture_segment(text, table.header, "version-table-header"))
         if table.rule is not None:
             segments.append(_furniture_segment(text, table.rule, "version-table-rule"))
-        latest_pairs = [(u, lab) for u, lab in pairs if u.version == table.latest and _cell_in(table, u)]
-        seen_dropped: list[str] = []
+        latest = {(u.start, u.end): (u, lab) for u, lab in pairs if u.version == table.latest}
+        twins = {
+            _key(u.text): (u, lab)
+            for c in table.cells
+            if c.version == table.latest and (c.start, c.end) in latest
+            for u, lab in [latest[(c.start, c.end)]]
+        }
+        # Earlier versions are read with the page around their table (up to the
+        # neighbouring tables), so a page of many tables stays linear.
+        lo = max(positions[t - 1] if t else 0, positions[t] - _CONTEXT)
+        hi = min(positions[t + 1] if t + 1 < len(tables) else len(outside), positions[t] + _CONTEXT)
+        window = outside[lo:hi]
+        seen_dropped: set[str] = set()
         for version in sorted(set(table.versions) - {table.latest}):
-            cells = {t: cells_of(table, version)}
-            earlier_units = _stream(outside, cells, {t: positions[t]})
+            earlier_units = _stream(window, {t: cells_of(table, version)}, {t: positions[t] - lo})
             earlier_labels = classify_stream(earlier_units, language)
             for unit, label in zip(earlier_units, earlier_labels):
                 if unit.version != version:
                     continue
-                twin = next((lab for u, lab in latest_pairs if same_text(u.text, unit.text)), None)
+                twin = twins.get(_key(unit.text))
                 if twin is not None:
-                    label = replace(twin, signature=_shift(twin, latest_pairs, unit))
-                elif label.kind not in (K.version_meta, K.furniture) and not any(same_text(unit.text, s) for s in seen_dropped):
-                    seen_dropped.append(unit.text)
+                    label = replace(twin[1], signature=_shift(twin, unit))
+                elif label.kind not in (K.version_meta, K.furniture) and _key(unit.text) not in seen_dropped:
+                    seen_dropped.add(_key(unit.text))
                     dropped.append(TextSpan(text=unit.text, start=unit.start, end=unit.end))
                 segments.extend(_segments_for(text, unit, label))
 
@@ -412,19 +424,21 @@ def segment_text(text: str) -> Segmentation:
     return Segmentation(segments, pairs, detected, versions, warnings)
 
 
-def _cell_in(table: VersionTable, unit: Unit) -> bool:
-    return any(c.start == unit.start and c.end == unit.end for c in table.cells)
+_CONTEXT = 200  # outside units read around a table for its earlier versions
 
 
-def _shift(twin: Label, latest_pairs: list[tuple[Unit, Label]], unit: Unit) -> Optional[tuple[int, int]]:
+def _key(text: str) -> str:
+    """Versions of a paragraph that differ only in spacing count as the same paragraph."""
+    return " ".join(text.split())
+
+
+def _shift(twin: tuple[Unit, Label], unit: Unit) -> Optional[tuple[int, int]]:
     """Move a twin cell's inline signature span onto this cell's offsets."""
-    if twin.signature is None:
+    source, label = twin
+    if label.signature is None or unit.text != source.text:
         return None
-    source = next(u for u, lab in latest_pairs if lab is twin)
     delta = unit.start - source.start
-    if unit.text != source.text:
-        return None
-    return twin.signature[0] + delta, twin.signature[1] + delta
+    return label.signature[0] + delta, label.signature[1] + delta
 
 
 def _furniture_segment(text: str, unit: Unit, rule: str) -> Segment:

@@ -57,19 +57,22 @@ def _pipe_positions(text: str) -> list[int]:
     return [i for i, ch in enumerate(text) if ch == "|"]
 
 
-def _row_cells(text: str, n_columns: int) -> Optional[list[tuple[int, int]]]:
+def _row_cells(text: str, n_columns: int, leading_pipe: bool) -> Optional[list[tuple[int, int]]]:
     """(start, end) of each column's cell inside a row's text, or None if it is no row.
 
-    A row ends with a pipe (and may start with one). When a cell's own text
-    holds a pipe, the split that makes the cells most alike wins: versions of
-    one paragraph are usually near-identical.
+    A row ends with a pipe; it starts with one only when the header does
+    (Markdown style) — otherwise a pipe first means an empty first cell.
+    When a cell's own text holds a pipe, the split that makes the cells most
+    alike wins: versions of one paragraph are usually near-identical.
     """
     stripped = text.rstrip()
     if not stripped.endswith("|"):
         return None
     pipes = _pipe_positions(stripped)
     left = 0
-    if stripped.lstrip().startswith("|"):
+    if leading_pipe:
+        if not stripped.lstrip().startswith("|") or len(pipes) < 2:
+            return None
         left = pipes[0] + 1
         pipes = pipes[1:]
     inner, last = pipes[:-1], pipes[-1]
@@ -122,7 +125,8 @@ def find_version_tables(text: str, units: list[Unit]) -> list[VersionTable]:
             j += 1
         while j < len(units):
             unit = units[j]
-            spans = _row_cells(unit.text, len(versions)) if "\n" not in unit.text else None
+            leading = units[i].text.lstrip().startswith("|")
+            spans = _row_cells(unit.text, len(versions), leading) if "\n" not in unit.text else None
             if spans is None:
                 break
             row = len(table.rows)
