@@ -94,3 +94,9 @@ def test_news_standfirst_about_a_source_names_no_author() -> None:
 )
 def test_author_from_standfirst_rules(standfirst: str, first_person: bool, expected: tuple) -> None:
     assert author_from_standfirst(standfirst, first_person) == expected
+
+
+def test_site_name_after_a_bar_in_the_title_is_the_outlet() -> None:
+    found = meta("Councils and hospitals agree to pool budgets | Care Weekly\n" + BODY)
+    assert found["title"] == "Councils and hospitals agree to pool budgets"
+    assert found["outlet"] == "Care Weekly"

@@ -64,6 +64,8 @@ LINE_RULES = [
     ("Tue 3 Mar 2020 06.00 GMT", "byline", "dateline"),
     ("Last modified on 4 March 2020", "byline", "dateline-updated"),
     ("This article first appeared on Policy Matters", "byline", "republication-note"),
+    ("Associated Press writer Sam Lee contributed to this report.", "furniture", "publisher-note"),
+    ("Reporting by Priya Shah; Editing by Tom Ellis", "byline", "byline-posted"),
     ("Dies ist ein Beitrag über die Zusammenarbeit der Kliniken und der Pflege in der Stadt.", "foreign", "foreign-function-words-de"),
     ("- Shared budgets across the county", "body", "list-item"),
 ]
@@ -215,3 +217,26 @@ def test_hard_wrapped_paragraphs_become_one_segment() -> None:
     found = segments(text)
     assert [k for k, _, _ in found] == ["title", "body", "body"]
     assert found[1][2].startswith("The county council") and found[1][2].endswith("two bodies.")
+
+
+def test_menu_lines_before_the_headline_are_breadcrumbs() -> None:
+    text = "Opinion\nSport\nCulture\n" + OPENING + BEFORE
+    assert [(k, r) for k, r, _ in segments(text)[:4]] == [
+        ("furniture", "breadcrumb"),
+        ("furniture", "breadcrumb"),
+        ("furniture", "breadcrumb"),
+        ("title", "title-first-line"),
+    ]
+
+
+def test_markdown_front_matter_is_furniture_that_states_metadata() -> None:
+    text = "---\ntitle: Pooling budgets, explained\nauthor: Priya Shah\ndate: 2020-03-04\n---\n\n# Pooling budgets\n\n" + BEFORE
+    article = parse_text(text)
+    assert [(k, r) for k, r, _ in segments(text)[:6]] == [("furniture", "front-matter")] * 5 + [("title", "title-markdown-heading")]
+    meta = article.document.meta
+    assert (meta.title, meta.author, meta.date) == ("Pooling budgets, explained", "Priya Shah", "2020-03-04")
+
+
+def test_a_leading_rule_line_is_not_front_matter() -> None:
+    text = "---\n" + OPENING + BEFORE + "---\n" + AFTER
+    assert [k for k, _, _ in segments(text)] == ["furniture", "title", "body", "furniture", "body"]

@@ -28,6 +28,7 @@ class Label:
     signer: Optional[str] = None
     signature: Optional[tuple[int, int]] = None
     language: Optional[str] = None
+    meta_title: Optional[str] = None  # a title stated as metadata (front matter), not as a line of the page
 
     @property
     def claim_bearing(self) -> bool:

@@ -61,6 +61,8 @@ _UI_KIND = {
 def classify_alone(unit: Unit, language: str) -> Optional[Label]:
     """The label a line earns by itself, or None to leave it to context."""
     text = unit.text
+    if unit.front_matter:
+        return _front_matter(text)
     if not any(ch.isalnum() for ch in text):
         return Label(K.furniture, "separator")
     if unit.markdown_heading:
@@ -80,6 +82,31 @@ def classify_alone(unit: Unit, language: str) -> Optional[Label]:
         if label is not None:
             return label
     return None
+
+
+_FRONT_MATTER_KEYS = {
+    "title": "meta_title",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "date": "date",
+    "published": "date",
+    "publisher": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "outlet": "outlet",
+}
+
+
+def _front_matter(text: str) -> Label:
+    """A 'key: value' line of YAML front matter: furniture that may state title, author, date, outlet."""
+    label = Label(K.furniture, "front-matter")
+    key, sep, value = text.partition(":")
+    field = _FRONT_MATTER_KEYS.get(key.strip().lower())
+    value = value.strip().strip("\"'").strip()
+    if sep and field and value and not value.startswith(("[", "{")):
+        setattr(label, field, value)
+    return label
 
 
 def _platform_label(text: str, language: str) -> Optional[Label]:

@@ -38,6 +38,7 @@ class Unit:
     markdown_heading: bool = False
     version: Optional[int] = None  # set for version-table cells
     line: int = 0  # 0-based line number of the first line
+    front_matter: bool = False  # a line of a Markdown file's YAML front matter
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -60,12 +61,31 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FRONT_MATTER = re.compile(r"---[ \t]*(?:\r\n|\n)(?:.*?(?:\r\n|\n))??(?:---|\.\.\.)[ \t]*(?:\r\n|\n|$)", re.DOTALL)
+
+
+def front_matter_end(text: str) -> int:
+    """Where a Markdown file's YAML front matter ("---\\ntitle: ...\\n---") ends; 0 if it has none."""
+    match = _FRONT_MATTER.match(text, 0, min(len(text), 5000))
+    if not match:
+        return 0
+    inner = [line for line in text[: match.end()].splitlines()[1:-1] if line.strip()]
+    if not inner or not all(re.match(r"\s*[\w-]+\s*:|\s+|\s*-\s", line) for line in inner):
+        return 0
+    return match.end()
+
+
 def units_from_text(text: str) -> list[Unit]:
     """Paragraph units of the whole text, in reading order."""
+    front_end = front_matter_end(text)
+    front: list[Unit] = []
     raw: list[tuple[int, int, int, bool]] = []  # start, end, line number, blank before
     blank = False
     for number, (line_start, line_end) in enumerate(split_lines(text)):
         start, end = strip_span(text, line_start, line_end)
+        if start < end and end <= front_end:
+            front.append(Unit(start, end, text[start:end], len(front), line=number, front_matter=True))
+            continue
         if start == end:
             blank = True
             continue
@@ -87,9 +107,9 @@ def units_from_text(text: str) -> list[Unit]:
             ):
                 j += 1
         end = raw[j][1]
-        units.append(Unit(start, end, text[start:end], len(units), blank_before, line=number))
+        units.append(Unit(start, end, text[start:end], len(front) + len(units), blank_before, line=number))
         i = j + 1
-    return _mark_markdown_headings(text, units)
+    return front + _mark_markdown_headings(text, units)
 
 
 def _looks_hard_wrapped(text: str, raw: list[tuple[int, int, int, bool]]) -> bool:
@@ -136,6 +156,7 @@ def _mark_markdown_headings(text: str, units: list[Unit]) -> list[Unit]:
             and unit.line == out[-1].line + out[-1].text.count("\n") + 1
             and len(out[-1].text) <= 120
             and "\n" not in out[-1].text
+            and not out[-1].text.rstrip().endswith((".", ",", ";"))  # a sentence above a rule is prose
         ):
             out[-1] = replace(out[-1], markdown_heading=True)
         out.append(unit)

@@ -75,6 +75,9 @@ def build_meta(main: list[tuple[Unit, Label]], language: Optional[str]) -> Docum
     """DocumentMeta from the main stream's labels (see the module docstring)."""
     meta = DocumentMeta(language=language)
     dates_updated: list[str] = []
+    stated_title = next((lab.meta_title for _, lab in main if lab.meta_title), None)
+    if stated_title:
+        meta.title = stated_title
     for unit, label in main:
         if label.kind == K.title and meta.title is None:
             meta.title = " ".join(unit.text.split())
@@ -89,6 +92,12 @@ def build_meta(main: list[tuple[Unit, Label]], language: Optional[str]) -> Docum
                 dates_updated.append(label.date)
             elif meta.date is None:
                 meta.date = label.date
+    if meta.title and " | " in meta.title:
+        # "Headline | Site name": HTML page titles carry the site after a bar.
+        head, _, site = meta.title.rpartition(" | ")
+        if len(head.split()) >= 3 and 0 < len(site.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in site.split()):
+            meta.title = head
+            meta.outlet = meta.outlet or site
     if meta.date is None and dates_updated:
         meta.date = dates_updated[0]
     if meta.author is None:

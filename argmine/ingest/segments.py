@@ -202,22 +202,22 @@ def _header_bylines(units: list[Unit], labels: list[Optional[Label]], after: int
 def _title(units: list[Unit], labels: list[Optional[Label]]) -> Optional[int]:
     """The first line no rule claimed is the title when it reads as one (a Markdown heading first is one).
 
-    One- or two-word lines before a longer headline are breadcrumbs ("Home", "News").
+    Runs of one- or two-word lines before a longer headline are breadcrumbs
+    and section menus ("Home", "News", "Opinion").
     """
     for i, unit in enumerate(units):
         label = labels[i]
         if label is None:
             if not title_like(unit.text):
                 return None
-            following = next((j for j in range(i + 1, len(units)) if labels[j] is None), None)
-            if (
-                word_count(unit.text) <= 2
-                and following is not None
-                and title_like(units[following].text)
-                and word_count(units[following].text) > 2
-            ):
-                labels[i] = Label(K.furniture, "breadcrumb")
-                continue
+            if word_count(unit.text) <= 2:
+                headline = _headline_after_menu(units, labels, i)
+                if headline is not None:
+                    for j in range(i, headline):
+                        if labels[j] is None:
+                            labels[j] = Label(K.furniture, "breadcrumb")
+                    labels[headline] = Label(K.title, "title-first-line")
+                    return headline
             labels[i] = Label(K.title, "title-first-line")
             return i
         if label.rule == "markdown-heading":
@@ -225,6 +225,19 @@ def _title(units: list[Unit], labels: list[Optional[Label]]) -> Optional[int]:
             return i
         if label.kind in (K.title, K.comment, K.comment_marker, K.heading):
             return None
+    return None
+
+
+def _headline_after_menu(units: list[Unit], labels: list[Optional[Label]], first: int) -> Optional[int]:
+    """The headline after a run of short menu lines starting at ``first``, if there is one."""
+    for j in range(first, len(units)):
+        if labels[j] is not None:
+            if labels[j].kind in (K.furniture, K.caption, K.byline):
+                continue
+            return None
+        if word_count(units[j].text) <= 2:
+            continue
+        return j if title_like(units[j].text) else None
     return None
 
 
