@@ -280,11 +280,15 @@ def row_view(model: type[BaseModel]) -> tuple[list[str], Any]:
     from argmine.records import STANCES, ActorSummary, Segment
 
     if model is ActorSummary:
-        header = ["Actor", "Kind", "Roles", "Docs", "Claims", "Stance", "Mix (s/o/m/n)"]
+        header = ["Actor", "Kind", "Roles", "Docs", "Claims", "Stance", "s/o/m/n"]
 
         def actor_cells(_index: int, a: ActorSummary) -> list[str]:
             mix = "/".join(str(a.stance_mix.get(s, 0)) for s in STANCES)
-            return [a.name, a.kind, "; ".join(a.roles), str(len(a.docs)), str(a.claims), a.stance or "", mix]
+            name = a.name
+            if a.kind == "author" and len(a.docs) == 1:
+                name += f" ({a.docs[0]})"  # which article's writer: unnamed ones look alike
+            roles = "; ".join(r for r in a.roles if r != a.name)
+            return [name, a.kind, roles, str(len(a.docs)), str(a.claims), a.stance or "", mix]
 
         return header, actor_cells
     if model is Segment:
@@ -298,7 +302,10 @@ def row_view(model: type[BaseModel]) -> tuple[list[str], Any]:
 
 
 #: Columns the human formats right-align.
-NUMERIC_COLUMNS = frozenset({"#", "Start", "End", "Docs", "Claims", "Mix (s/o/m/n)"})
+NUMERIC_COLUMNS = frozenset({"#", "Start", "End", "Docs", "Claims", "s/o/m/n"})
+
+#: Free-text columns and their share of the width the short ones leave.
+FLEX_COLUMNS = {"Actor": 3, "Roles": 2, "Text": 3, "Rule": 1}
 
 #: Short columns the table never wraps.
 NO_WRAP_COLUMNS = NUMERIC_COLUMNS | {"Kind", "Stance", "Mode"}
@@ -341,7 +348,8 @@ def _print_claims_table(groups: Iterable[DocClaims], fp: TextIO) -> int:
         table.add_column("Claim", ratio=1, min_width=20)
         for claim in group.claims:
             actor = Text(claim.actor.name)
-            actor.append(f" ({claim.actor.kind})", style="dim")
+            if claim.actor.name.casefold() != claim.actor.kind:
+                actor.append(f" ({claim.actor.kind})", style="dim")
             content = Text(claim.content.text)
             if claim.cue is not None:
                 content.append(f"  [{claim.cue.text}]", style="dim")
@@ -372,13 +380,14 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
                     console.print(Text(f"{key}: ", style="bold") + Text(_plain(item)))
             console.print()
     header, cells_of = row_view(model)
-    table = Table(show_header=True, header_style="bold")
+    table = Table(show_header=True, header_style="bold", expand=True)
     for column in header:
         table.add_column(
             column,
             justify="right" if column in NUMERIC_COLUMNS else "left",
             no_wrap=column in NO_WRAP_COLUMNS,
-            ratio=3 if column in ("Text", "Roles") else (2 if column == "Actor" else None),
+            # The free-text columns share what the short ones leave.
+            ratio=FLEX_COLUMNS.get(column),
             overflow="fold",
         )
     count = 0

@@ -258,16 +258,15 @@ def test_cli_a_bug_becomes_one_line_not_a_traceback(runner, jsonl, monkeypatch):
 
 
 EXPECTED_ACTORS_TABLE = """\
-┏━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━┓
-┃ Actor       ┃ Kind         ┃ Roles ┃ Docs ┃ Claims ┃ Stance  ┃ Mix (s/o/m/n) ┃
-┡━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━┩
-│ Dr Ann      │ person       │ GP    │    2 │      3 │ oppose  │       1/2/0/0 │
-│ Coffey      │              │       │      │        │         │               │
-│ Northfield  │ organisation │       │    1 │      1 │ support │       1/0/0/0 │
-│ Health      │              │       │      │        │         │               │
-│ Trust       │              │       │      │        │         │               │
-│ the author  │ author       │       │    1 │      1 │ support │       1/0/0/0 │
-└─────────────┴──────────────┴───────┴──────┴────────┴─────────┴───────────────┘
+┏━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━┓
+┃ Actor          ┃ Kind         ┃ Roles    ┃ Docs ┃ Claims ┃ Stance  ┃ s/o/m/n ┃
+┡━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━┩
+│ Dr Ann Coffey  │ person       │ GP       │    2 │      3 │ oppose  │ 1/2/0/0 │
+│ Northfield     │ organisation │          │    1 │      1 │ support │ 1/0/0/0 │
+│ Health Trust   │              │          │      │        │         │         │
+│ the author     │ author       │          │    1 │      1 │ support │ 1/0/0/0 │
+│ (b.txt)        │              │          │      │        │         │         │
+└────────────────┴──────────────┴──────────┴──────┴────────┴─────────┴─────────┘
 """
 
 
