@@ -8,7 +8,7 @@ compared with gold. As ``argmine evaluate``: optional claims count,
 ``stance_optional`` ones are skipped; macro-F1 is the mean F1 over the labels
 present in gold or prediction.
 
-    python benchmarks/stance_on_gold.py [--gold DIR] [--seeds DIR] [--blank] [--no-context] [-v]
+    python benchmarks/stance_on_gold.py [--gold DIR] [--seeds DIR] [--blank] [--no-context] [--sweep] [-v]
 
 ``--blank`` uses a blank English pipeline with a sentencizer instead of the
 trained model (no parse, no lemmas). The real figure comes from ``argmine evaluate``.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,15 +59,15 @@ def _find(text: str, needle: str) -> tuple[int, int]:
     return mapping[pos], mapping[pos + len(wanted) - 1] + 1
 
 
-def run(gold_dir: Path, seeds_dir: Path, blank: bool, context: bool, verbose: bool) -> StanceScores:
-    nlp = _nlp(blank)
+def run(gold_dir: Path, seeds_dir: Path, nlp, settings: Settings, verbose: bool, docs: dict) -> StanceScores:
     target = load_target("integration")
-    settings = DEFAULT_SETTINGS if context else Settings(inherit_damp=0.0, topic_damp=0.0)
     component = StanceComponent(nlp, target=target, settings=settings)
     total = StanceScores()
     for gold in load_gold_dir(gold_dir):
         text = (seeds_dir / gold.doc).read_text(encoding="utf-8")
-        doc = nlp(text)
+        if gold.doc not in docs:
+            docs[gold.doc] = nlp(text)
+        doc = docs[gold.doc]
         claims, golds = [], []
         for g in gold.claims:
             at, end = _find(text, g.anchor)
@@ -125,8 +126,22 @@ def main() -> None:
     parser.add_argument("--blank", action="store_true", help="blank English + sentencizer instead of the model")
     parser.add_argument("--no-context", action="store_true", help="switch off topic carry-over and inheritance")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every claim")
+    parser.add_argument("--sweep", action="store_true", help="macro-F1 over a grid of thresholds (sensitivity)")
     args = parser.parse_args()
-    scores = run(args.gold, args.seeds, args.blank, not args.no_context, args.verbose)
+    nlp = _nlp(args.blank)
+    docs: dict = {}
+    if args.sweep:
+        for threshold in (0.1, 0.15, 0.2, 0.25, 0.3):
+            row = []
+            for mixed_min in (0.05, 0.1, 0.2):
+                for mixed_ratio in (0.4, 0.5, 0.6):
+                    settings = replace(DEFAULT_SETTINGS, threshold=threshold, mixed_min=mixed_min, mixed_ratio=mixed_ratio)
+                    f1 = run(args.gold, args.seeds, nlp, settings, False, docs).macro_f1
+                    row.append(f"{f1:.3f}")
+            print(f"T={threshold:.2f}  (mixed_min x mixed_ratio: 0.05/.4 .5 .6, 0.1/..., 0.2/...): " + " ".join(row))
+        return
+    settings = DEFAULT_SETTINGS if not args.no_context else replace(DEFAULT_SETTINGS, inherit_damp=0.0, topic_damp=0.0)
+    scores = run(args.gold, args.seeds, nlp, settings, args.verbose, docs)
     print(f"pairs: {scores.pairs}  macro-F1: {scores.macro_f1:.3f}  per label: "
           + ", ".join(f"{k} {v:.2f}" for k, v in scores.per_label_f1.items()))
     print("gold \\ pred " + " ".join(f"{p:>8}" for p in STANCES))
