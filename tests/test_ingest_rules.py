@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from argmine.ingest import parse_text
-from argmine.records import SegmentKind
 
 OPENING = "Councils and hospitals agree to pool budgets\n"
 BEFORE = "The county council and the hospital trust said on Monday that they would share one budget from April.\n"

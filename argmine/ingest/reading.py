@@ -22,7 +22,6 @@ Text that decodes but is mostly control characters is reported as binary.
 from __future__ import annotations
 
 import codecs
-import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,7 +205,3 @@ def _control_share(text: str) -> float:
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS)
     return controls / len(sample)
 
-
-def is_readable_file(path: Path) -> bool:
-    """Cheap check used when walking folders (the real errors come from reading)."""
-    return os.access(path, os.R_OK)

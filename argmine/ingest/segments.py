@@ -25,13 +25,14 @@ exact offsets, and records version-table furniture.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from argmine.ingest import bylines
 from argmine.ingest.comments import label_comment_sections
 from argmine.ingest.labels import Label
-from argmine.ingest.language import document_language, has_function_words, has_letters_outside_english, words
+from argmine.ingest.language import document_language, has_function_words, has_letters_outside_english
 from argmine.ingest.line_rules import classify_alone
 from argmine.ingest.lines import Unit, is_list_item, strip_span, units_from_text
 from argmine.ingest.names import person_name
@@ -318,7 +319,7 @@ def _tail(units, labels, claimed: set[int], title_index: Optional[int]) -> None:
         elif title_text is not None and _same_line(text, title_text):
             labels[i] = Label(K.furniture, "title-repeat")
         elif not after_furniture and person_name(text):
-            labels[i] = Label(K.byline, "signoff-name", author=person_name(text))
+            labels[i] = Label(K.byline, "signoff-name", author=person_name(text))  # the writer signing off
         elif after_furniture:
             labels[i] = Label(K.furniture, "tail-short-line")
 
@@ -374,7 +375,8 @@ def segment_text(text: str) -> Segmentation:
     in_table = {unit.index for table in tables for unit in table.units}
     outside = [unit for unit in units if unit.index not in in_table]
     # Where each table sits among the outside units.
-    positions = {t: sum(1 for u in outside if u.index < table.header.index) for t, table in enumerate(tables)}
+    outside_indexes = [unit.index for unit in outside]
+    positions = {t: bisect_left(outside_indexes, table.header.index) for t, table in enumerate(tables)}
 
     def cells_of(table: VersionTable, version: int) -> list[Unit]:
         return [
@@ -393,16 +395,15 @@ def segment_text(text: str) -> Segmentation:
         segments.extend(_segments_for(text, unit, label))
 
     dropped: list[TextSpan] = []
+    cell_labels = {(u.start, u.end): (u, lab) for u, lab in pairs if u.version is not None}
     for t, table in enumerate(tables):
         segments.append(_furniture_segment(text, table.header, "version-table-header"))
         if table.rule is not None:
             segments.append(_furniture_segment(text, table.rule, "version-table-rule"))
-        latest = {(u.start, u.end): (u, lab) for u, lab in pairs if u.version == table.latest}
         twins = {
-            _key(u.text): (u, lab)
+            _key(text[c.start : c.end]): cell_labels[(c.start, c.end)]
             for c in table.cells
-            if c.version == table.latest and (c.start, c.end) in latest
-            for u, lab in [latest[(c.start, c.end)]]
+            if c.version == table.latest and (c.start, c.end) in cell_labels
         }
         # Earlier versions are read with the page around their table (up to the
         # neighbouring tables), so a page of many tables stays linear.

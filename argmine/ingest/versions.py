@@ -83,8 +83,10 @@ def _row_cells(text: str, n_columns: int, leading_pipe: bool) -> Optional[list[t
         if len(spaced) >= n_columns - 1:
             inner = spaced
         if len(inner) > n_columns - 1:
-            if n_columns == 2:
+            if n_columns == 2 and len(inner) <= 12 and last <= 20000:
                 inner = [max(inner, key=lambda p: difflib.SequenceMatcher(None, text[left:p], text[p + 1 : last]).ratio())]
+            elif n_columns == 2:  # too many to compare: the pipe nearest the middle
+                inner = [min(inner, key=lambda p: abs((p - left) - (last - p - 1)))]
             else:
                 inner = inner[: n_columns - 1]
     bounds = [left] + [p + 1 for p in inner]
