@@ -78,6 +78,8 @@ def test_line_rule(line: str, kind: str, rule: str) -> None:
 
 def test_not_furniture_ordinary_lines_stay_body() -> None:
     lines = [
+        "His best-known idea is dynamic equivalence. For more information, see the chapter on translation, "
+        "which sets out the method in detail and shows how it changed the practice of a whole generation.",
         "By contrast, the hospital trust said the plan would take years to agree.",
         "Jane Smith, the chief executive, said the plan would save money.",
         'Dr Amy Patel, Clinical Director for Urgent Care, said: "This is integration in action."',
@@ -116,7 +118,8 @@ def test_breadcrumb_before_the_headline() -> None:
         ("furniture", "platform-ui", "News"),
         ("title", "title-first-line", OPENING.strip()),
     ]
-    assert label_of("Services\n" + OPENING + BEFORE, "Services") == ("furniture", "breadcrumb")
+    # One short line over a longer one is a short title, not a menu.
+    assert label_of("Brock Holt\n" + OPENING + BEFORE, "Brock Holt") == ("title", "title-first-line")
 
 
 def test_standfirst_after_title() -> None:
@@ -132,6 +135,11 @@ def test_heading_short_line_before_paragraph() -> None:
     assert label_of(text, "What the money buys") == ("heading", "short-line-before-paragraph")
     # A short line with a full stop is a one-line paragraph, not a heading.
     assert label_of(OPENING + BEFORE + "That is the plan.\n" + AFTER, "That is the plan.") == ("body", "paragraph")
+
+
+def test_header_line_with_a_role_word_that_is_not_a_role_stays_prose() -> None:
+    text = OPENING + "Former Minister Ann Lee's Inaugural Address\n" + BEFORE
+    assert label_of(text, "Former Minister Ann Lee's Inaugural Address")[0] != "byline"
 
 
 def test_header_bylines_name_role_and_date() -> None:

@@ -159,9 +159,18 @@ _SENTENCE_MARKS = re.compile(r"[\"“”:;!?]|[.!?]\s|\b(?:said|says|told|added|
 
 
 def role_phrase(text: str) -> bool:
-    """A job title ("health correspondent", "Director of Nursing, Westshire NHS Trust"), not a clause."""
+    """A job title ("health correspondent", "Director of Nursing, Westshire NHS Trust"), not a clause.
+
+    The role word heads the phrase: it comes last, or just before the
+    organisation ("of", "at", "for", a comma) — "Minister Nehru's Inaugural
+    Address" has a role word but is not a role.
+    """
     stripped = text.strip(" .")
-    return 0 < len(stripped.split()) <= 12 and _role_like(stripped) and not _SENTENCE_MARKS.search(stripped)
+    if not 0 < len(stripped.split()) <= 12 or _SENTENCE_MARKS.search(stripped):
+        return False
+    roles = role_words()
+    head = re.split(r",|\s(?:of|at|for|in|to|with)\s", stripped, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".()'’") in roles
 
 
 def name_then_role(text: str) -> Optional[Found]:

@@ -132,6 +132,7 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
     return tuple(rules)
 
 
+_SHORT_LINE_WORDS = 30
 _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?…])\s+)(?=\S)")
 
 
@@ -155,8 +156,11 @@ def match_furniture(text: str) -> Optional[FurnitureRule]:
     if n_words <= 80:
         order = list(groups)
         best = len(order)
-        for start in _SENTENCE_STARTS.finditer(norm):
-            match = sentence_pattern.match(norm, start.end())
+        # A furniture sentence makes the whole line furniture when it opens the line, or when
+        # the line is short; a long paragraph with one such sentence inside is prose.
+        starts = _SENTENCE_STARTS.finditer(norm) if n_words <= _SHORT_LINE_WORDS else iter([None])
+        for start in starts:
+            match = sentence_pattern.match(norm, start.end() if start else 0)
             if match and match.lastgroup is not None:
                 best = min(best, order.index(_outer_group(match, order)))
         if best < len(order):

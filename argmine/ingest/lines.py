@@ -157,6 +157,8 @@ def _mark_markdown_headings(text: str, units: list[Unit]) -> list[Unit]:
             and len(out[-1].text) <= 120
             and "\n" not in out[-1].text
             and not out[-1].text.rstrip().endswith((".", ",", ";"))  # a sentence above a rule is prose
+            and not is_list_item(out[-1].text)
+            and len(out[-1].text.split()) <= 12
         ):
             out[-1] = replace(out[-1], markdown_heading=True)
         out.append(unit)

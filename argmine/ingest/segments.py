@@ -203,15 +203,16 @@ def _header_bylines(units: list[Unit], labels: list[Optional[Label]], after: int
 def _title(units: list[Unit], labels: list[Optional[Label]]) -> Optional[int]:
     """The first line no rule claimed is the title when it reads as one (a Markdown heading first is one).
 
-    Runs of one- or two-word lines before a longer headline are breadcrumbs
-    and section menus ("Home", "News", "Opinion").
+    Runs of two or more one- or two-word lines before a longer headline are
+    breadcrumbs and section menus ("Opinion", "Sport", "Culture"); a single
+    short line is a short title ("Brock Holt" over a caption).
     """
     for i, unit in enumerate(units):
         label = labels[i]
         if label is None:
             if not title_like(unit.text):
                 return None
-            if word_count(unit.text) <= 2:
+            if word_count(unit.text) <= 2 and _menu_run(units, labels, i) >= 2:
                 headline = _headline_after_menu(units, labels, i)
                 if headline is not None:
                     for j in range(i, headline):
@@ -227,6 +228,16 @@ def _title(units: list[Unit], labels: list[Optional[Label]]) -> Optional[int]:
         if label.kind in (K.title, K.comment, K.comment_marker, K.heading):
             return None
     return None
+
+
+def _menu_run(units: list[Unit], labels: list[Optional[Label]], first: int) -> int:
+    """How many one- or two-word unclaimed lines follow each other from ``first``."""
+    count = 0
+    for j in range(first, len(units)):
+        if labels[j] is not None or word_count(units[j].text) > 2:
+            break
+        count += 1
+    return count
 
 
 def _headline_after_menu(units: list[Unit], labels: list[Optional[Label]], first: int) -> Optional[int]:
