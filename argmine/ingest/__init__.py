@@ -3,7 +3,7 @@
     >>> from argmine.ingest import parse_text
     >>> article = parse_text("A headline\\nThe first paragraph says something.\\n")
     >>> [(s.kind.value, s.start, s.end) for s in article.document.segments]
-    [('title', 0, 10), ('body', 11, 45)]
+    [('title', 0, 10), ('body', 11, 46)]
 
 Offsets are character offsets into ``Article.text``, the file's decoded text
 (byte-order mark removed, line ends as in the file): for every segment,

@@ -79,9 +79,13 @@ def foreign_language(text: str, article_language: Optional[str]) -> Optional[str
     if not counts:
         return None
     language, hits = counts.most_common(1)[0]
-    if hits >= 2 and hits >= 0.25 * len(tokens) and own <= 0.1 * len(tokens) and hits > 2 * own:
-        return language
-    return None
+    if hits < 2 or hits < 0.25 * len(tokens) or own > 0.1 * len(tokens) or hits <= 2 * own:
+        return None
+    # Two hits in a short line may be a name's particles ("Jean de la Fontaine"):
+    # ask for a third, or for letters English does not use.
+    if hits == 2 and len(tokens) < 6 and not has_letters_outside_english(text):
+        return None
+    return language
 
 
 def has_function_words(text: str, language: str) -> bool:
