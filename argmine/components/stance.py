@@ -91,11 +91,15 @@ _OUR_WORDS = re.compile(
 )
 
 
+_IZE = re.compile(r"iz(e|ed|es|ing|ation|ations|ational|er|ers)$")
+
+
+@lru_cache(maxsize=65536)
 def canon(word: str) -> str:
     """Lower case, straight apostrophe, British spelling for -ize/-or variants."""
     w = word.lower().translate(_APOSTROPHES)
     if len(w) > 5:
-        w = re.sub(r"iz(e|ed|es|ing|ation|ations|ational|er|ers)$", r"is\1", w)
+        w = _IZE.sub(r"is\1", w)
     w = _OUR_WORDS.sub(r"\1ur", w)
     if w.startswith("skeptic"):
         w = "sceptic" + w[7:]
@@ -104,6 +108,7 @@ def canon(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def forms(word: str, lemma: str = "") -> frozenset[str]:
     """The word and the base forms a regular inflection may hide (canonical spelling).
 
@@ -243,10 +248,10 @@ class Lexicon:
         return out
 
     def with_target(self, target: Target) -> "Lexicon":
-        """This lexicon plus the target file's own additions."""
+        """This lexicon plus the target file's own additions (built once per target)."""
         if target.lexicon == self.extra:
             return self
-        return Lexicon(self.curated, self.vader, target.lexicon)
+        return target.memo(f"stance.lexicon.{id(self)}", lambda: Lexicon(self.curated, self.vader, target.lexicon))
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -447,11 +452,29 @@ def _compile_terms(target: Target) -> _CompiledTarget:
     return _CompiledTarget(tuple(terms), by_first, tuple(wildcard), frozenset(canon(a) for a in target.anaphors), context)
 
 
-def _text_of(doc: Doc, pieces: list[Piece], start: int, end: int) -> str:
-    return doc.text[pieces[start].start : pieces[end - 1].end]
+@dataclass(frozen=True)
+class _Source:
+    """The characters of the stretch being read, and where they start in ``doc.text``.
+
+    (``Doc.text`` is rebuilt on every access, so it is read once per stretch.)
+    """
+
+    text: str
+    base: int = 0
+
+    @classmethod
+    def of(cls, span: Union[Span, Doc]) -> "_Source":
+        return cls(span.text, span.start_char if isinstance(span, Span) else 0)
+
+    def cut(self, start: int, end: int) -> str:
+        return self.text[start - self.base : end - self.base]
 
 
-def in_domain(doc: Union[Doc, Span], target: Target) -> bool:
+def _text_of(src: _Source, pieces: list[Piece], start: int, end: int) -> str:
+    return src.cut(pieces[start].start, pieces[end - 1].end)
+
+
+def in_domain(doc: Union[Doc, Span], target: Target, pieces: Optional[list[Piece]] = None) -> bool:
     """Whether a text is in the target's field: its context words occur often enough.
 
     Generic terms ("partnership", "competition") name the target only there.
@@ -459,8 +482,8 @@ def in_domain(doc: Union[Doc, Span], target: Target) -> bool:
     compiled = _compile(target)
     if not compiled.context or target.context_min == 0:
         return True
-    pieces = _pieces(doc)
-    first = {}
+    pieces = pieces if pieces is not None else _pieces(doc)
+    first: dict[str, list[tuple[str, ...]]] = {}
     for words in compiled.context:
         first.setdefault(words[0], []).append(words)
     hits = 0
@@ -475,7 +498,7 @@ def in_domain(doc: Union[Doc, Span], target: Target) -> bool:
     return False
 
 
-def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bool = False,
+def find_mentions(src: _Source, pieces: list[Piece], target: Target, *, anaphora: bool = False,
                   domain: bool = True, settings: Settings = DEFAULT_SETTINGS) -> list[Mention]:
     """Target terms in reading order, longest match first, no overlaps.
 
@@ -499,7 +522,7 @@ def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bo
                 best = (end, polarity, weight)
         if best:
             end, polarity, weight = best
-            mentions.append(Mention(i, end, polarity, weight, _text_of(doc, pieces, i, end)))
+            mentions.append(Mention(i, end, polarity, weight, _text_of(src, pieces, i, end)))
             i = end
             continue
         i += 1
@@ -513,7 +536,7 @@ def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bo
                 if j < 0 or pieces[j].punct or j in taken:
                     break
                 if pieces[j].text in _DETERMINERS:
-                    mentions.append(Mention(j, i + 1, 1, settings.anaphor_weight, _text_of(doc, pieces, j, i + 1)))
+                    mentions.append(Mention(j, i + 1, 1, settings.anaphor_weight, _text_of(src, pieces, j, i + 1)))
                     break
         mentions.sort(key=lambda m: m.start)
     return mentions
@@ -522,7 +545,7 @@ def find_mentions(doc: Doc, pieces: list[Piece], target: Target, *, anaphora: bo
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "these"})
 
 
-def _pronoun_objects(doc: Doc, pieces: list[Piece], mentions: list[Mention], items: list[Item]) -> list[Mention]:
+def _pronoun_objects(src: _Source, pieces: list[Piece], mentions: list[Mention], items: list[Item]) -> list[Mention]:
     """"... the partnership mantra, but promotes policies that undermine it": a pronoun
     right after an evaluative verb stands for the nearest target mention before it."""
     if not mentions:
@@ -537,11 +560,11 @@ def _pronoun_objects(doc: Doc, pieces: list[Piece], mentions: list[Mention], ite
         before = [m for m in mentions if m.end <= it.start]
         if before:
             ref = before[-1]
-            added.append(Mention(it.end, it.end + 1, ref.polarity, ref.weight * 0.8, doc.text[p.start : p.end]))
+            added.append(Mention(it.end, it.end + 1, ref.polarity, ref.weight * 0.8, src.cut(p.start, p.end)))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def _find_items(doc: Doc, pieces: list[Piece], lexicon: Lexicon, taken: set[int]) -> list[Item]:
+def _find_items(src: _Source, pieces: list[Piece], lexicon: Lexicon, taken: set[int]) -> list[Item]:
     items: list[Item] = []
     group_sizes: dict[int, int] = {}
     for p in pieces:
@@ -566,7 +589,7 @@ def _find_items(doc: Doc, pieces: list[Piece], lexicon: Lexicon, taken: set[int]
         if hit:
             entry, end = hit
             if entry.kind != "neutral":
-                items.append(Item(i, end, entry, _text_of(doc, pieces, i, end)))
+                items.append(Item(i, end, entry, _text_of(src, pieces, i, end)))
             i = end
         else:
             i += 1
@@ -622,7 +645,7 @@ def _clause_end(pieces: list[Piece], start: int, limit: int, *, hard_only: bool 
     return min(limit, len(pieces))
 
 
-def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], items: list[Item],
+def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], items: list[Item],
                     settings: Settings, *, prior_weight: float = 1.0) -> tuple[list[_Contribution], list[_Contribution], bool]:
     """Contributions toward the target and free (target-less) evaluation for one sentence.
 
@@ -885,7 +908,7 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
             event = sum(m.polarity * m.weight for m in in_cond)
         value_to_target = frame_regions[rid] * (1 if event > 0 else -1) * frame_strength
         w = region_factor.get(rid, 1.0) * sentence_factor * max(weight[k] for k in range(n) if region[k] != rid or True)
-        evidence = tuple([t for ev in matrix + inner for t in _evidence(doc, pieces, ev)] + [m.text for m in in_cond])
+        evidence = tuple([t for ev in matrix + inner for t in _evidence(src, pieces, ev)] + [m.text for m in in_cond])
         contributions.append(_Contribution(value_to_target * w, evidence, cond_start))
 
     # Every other evaluator attaches to the target mentions of its clause.
@@ -904,7 +927,7 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
             cross = settings.cross_clause
         targets = _gate_complement(pieces, ev, targets, mentions, items)
         if not targets:
-            free.append(_Contribution(_effective(ev, settings) * w, _evidence(doc, pieces, ev), ev.start))
+            free.append(_Contribution(_effective(ev, settings) * w, _evidence(src, pieces, ev), ev.start))
             continue
         # Within a clause the nearest mentions take the evaluation; across clauses of the
         # sentence the discourse relation links them, whatever the distance.
@@ -917,11 +940,11 @@ def _score_sentence(doc: Doc, pieces: list[Piece], mentions: list[Mention], item
             share = p / total
             toward += share * pair_sign(ev, m) * men.polarity * men.weight
             used.append(men.text)
-        contributions.append(_Contribution(value * w * cross * best * toward, (*_evidence(doc, pieces, ev), *used), ev.start))
+        contributions.append(_Contribution(value * w * cross * best * toward, (*_evidence(src, pieces, ev), *used), ev.start))
     return contributions, free, starts_with_contrast
 
 
-def _evidence(doc: Doc, pieces: list[Piece], ev: Item) -> tuple[str, ...]:
+def _evidence(src: _Source, pieces: list[Piece], ev: Item) -> tuple[str, ...]:
     """The words that carried an evaluation: "not a fan" rather than "fan" when a
     negator close by flipped it; a distant shifter ("difficult to see ...") on its own."""
     if not ev.shifters:
@@ -932,7 +955,7 @@ def _evidence(doc: Doc, pieces: list[Piece], ev: Item) -> tuple[str, ...]:
         first = min(sh.start for sh in near)
         if first > 0 and pieces[first - 1].end == pieces[first].start and not pieces[first - 1].punct:
             first -= 1  # "wo|n't", "ca|n't": keep the word whole
-        return (*far, doc.text[pieces[first].start : pieces[ev.end - 1].end])
+        return (*far, src.cut(pieces[first].start, pieces[ev.end - 1].end))
     return (*far, ev.text)
 
 
@@ -1039,11 +1062,12 @@ def stance_of(
         pieces = _pieces(sent)
         if not pieces:
             continue
-        mentions = find_mentions(doc, pieces, target, anaphora=anaphora, domain=domain, settings=settings)
+        src = _Source.of(sent)
+        mentions = find_mentions(src, pieces, target, anaphora=anaphora, domain=domain, settings=settings)
         taken = {k for m in mentions for k in range(m.start, m.end)}
-        items = _find_items(doc, pieces, lex, taken)
-        mentions = _pronoun_objects(doc, pieces, mentions, items)
-        contrib, free_eval, contrast_start = _score_sentence(doc, pieces, mentions, items, settings)
+        items = _find_items(src, pieces, lex, taken)
+        mentions = _pronoun_objects(src, pieces, mentions, items)
+        contrib, free_eval, contrast_start = _score_sentence(src, pieces, mentions, items, settings)
         sentence_results.append((contrib, free_eval, contrast_start))
         all_mentions.extend(mentions)
     # A sentence opening with "But"/"However" outweighs the sentence before it.
@@ -1076,7 +1100,7 @@ def _outside(cue: Span, span: Union[Span, Doc]) -> bool:
 
 def _cue_valence(cue: Span, lexicon: Lexicon) -> float:
     pieces = _pieces(cue)
-    items = _find_items(cue.doc, pieces, lexicon, set())
+    items = _find_items(_Source.of(cue), pieces, lexicon, set())
     values = [it.entry.value for it in items if it.entry.kind in ("eval", "reverser") and it.entry.value]
     return max(-1.0, min(1.0, sum(values)))
 
@@ -1119,7 +1143,7 @@ def label_for(score: float, positive: float, negative: float, settings: Settings
 def target_polarity(span: Union[Span, Doc], target: Target, *, anaphora: bool = False, domain: bool = True) -> float:
     """Sum of polarity x weight of the target mentions in a span (0 when none)."""
     doc = span.doc if isinstance(span, Span) else span
-    mentions = find_mentions(doc, _pieces(span), target, anaphora=anaphora, domain=domain)
+    mentions = find_mentions(_Source.of(span), _pieces(span), target, anaphora=anaphora, domain=domain)
     return sum(m.polarity * m.weight for m in mentions)
 
 
@@ -1154,13 +1178,15 @@ class StanceComponent:
         claims = doc._.claims
         if not claims:
             return doc
-        domain = in_domain(doc, self.target)
-        anaphora = bool(find_mentions(doc, _pieces(doc), self.target, domain=domain))
-        paragraphs = _paragraph_starts(doc.text)
+        pieces = _pieces(doc)
+        domain = in_domain(doc, self.target, pieces)
+        text = doc.text
+        anaphora = bool(find_mentions(_Source(text), pieces, self.target, domain=domain))
+        paragraphs = _paragraph_starts(text)
         results = [self._own(doc, claim, anaphora, domain) for claim in claims]
         for i, claim in enumerate(claims):
             if not _decisive(results[i], self.settings):
-                results[i] = self._from_context(doc, claims, results, i, paragraphs, anaphora, domain) or results[i]
+                results[i] = self._from_context(doc, text, claims, results, i, paragraphs, anaphora, domain) or results[i]
             result = results[i]
             claim["stance"] = result.label
             claim["stance_score"] = result.score
@@ -1180,7 +1206,7 @@ class StanceComponent:
         return stance_of(span, self.target, self.lexicon, cue=cue, anaphora=anaphora, domain=domain,
                          settings=self.settings)
 
-    def _from_context(self, doc: Doc, claims: list[dict], results: list[StanceResult], i: int,
+    def _from_context(self, doc: Doc, text: str, claims: list[dict], results: list[StanceResult], i: int,
                       paragraphs: list[int], anaphora: bool, domain: bool) -> Optional[StanceResult]:
         """A claim without decisive evidence of its own, read in the light of what precedes it.
 
@@ -1194,11 +1220,11 @@ class StanceComponent:
         """
         s = self.settings
         claim = claims[i]
-        para = _paragraph_of(paragraphs, _first_char(doc.text, claim["content"][0]))
+        para = _paragraph_of(paragraphs, _first_char(text, claim["content"][0]))
         own = results[i]
         if own.free_valence and not own.has_target and s.topic_damp:
-            prev = _previous_sentence(doc, _first_char(doc.text, claim["content"][0]))
-            if prev is not None and _paragraph_of(paragraphs, _first_char(doc.text, prev.start_char)) == para:
+            prev = _previous_sentence(doc, _first_char(text, claim["content"][0]))
+            if prev is not None and _paragraph_of(paragraphs, _first_char(text, prev.start_char)) == para:
                 polarity = target_polarity(prev, self.target, anaphora=anaphora, domain=domain)
                 if polarity:
                     value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
@@ -1214,7 +1240,7 @@ class StanceComponent:
         reach = para
         for j in range(i - 1, -1, -1):
             other = claims[j]
-            other_para = _paragraph_of(paragraphs, _first_char(doc.text, other["content"][0]))
+            other_para = _paragraph_of(paragraphs, _first_char(text, other["content"][0]))
             if author_voice and other_para != para:
                 return None
             if not author_voice and reach - other_para > 2:
@@ -1289,7 +1315,7 @@ def _previous_sentence(doc: Doc, char: int) -> Optional[Span]:
     """The sentence before the one holding `char` (None at the start or without sentences)."""
     if not doc.has_annotation("SENT_START"):
         return None
-    token = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
     if token is None or len(token) == 0:
         return None
     sent_start = token[0].sent.start
