@@ -180,3 +180,27 @@ def test_iter_articles_is_deterministic(tmp_path: Path) -> None:
     first = [(i.document.doc, i.document.model_dump()) for i in iter_articles([tmp_path / "d"])]
     second = [(i.document.doc, i.document.model_dump()) for i in iter_articles([tmp_path / "d"])]
     assert first == second
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_iter_articles_survives_a_symlink_loop(tmp_path: Path) -> None:
+    _write(tmp_path, "top/a.txt", ARTICLE.encode())
+    (tmp_path / "top" / "loop").symlink_to(tmp_path / "top", target_is_directory=True)
+    assert [i.document.doc for i in iter_articles([tmp_path / "top"])] == ["a.txt"]
+
+
+def test_iter_articles_turns_an_internal_error_into_a_skip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmine.ingest as ingest
+
+    path = _write(tmp_path, "a.txt", ARTICLE.encode())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(ingest, "segment_text", broken)
+    monkeypatch.delenv("ARGMINE_RAISE_ERRORS", raising=False)
+    (item,) = list(iter_articles([path]))
+    assert item == Skipped(str(path), "could not be segmented (internal error: KeyError; please report it)")
+    monkeypatch.setenv("ARGMINE_RAISE_ERRORS", "1")
+    with pytest.raises(KeyError):
+        list(iter_articles([path]))

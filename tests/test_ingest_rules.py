@@ -59,7 +59,7 @@ LINE_RULES = [
     ("By Priya Shah and Tom Ellis, health correspondents", "byline", "byline-by"),
     ("Posted by Priya Shah at 10:15", "byline", "byline-posted"),
     ("Author: Priya Shah", "byline", "byline-label"),
-    ("Priya Shah, social affairs correspondent", "byline", "byline-name-role"),
+    ("Priya Shah, social affairs correspondent", "caption", "portrait-caption"),  # between paragraphs
     ("Tue 3 Mar 2020 06.00 GMT", "byline", "dateline"),
     ("Last modified on 4 March 2020", "byline", "dateline-updated"),
     ("This article first appeared on Policy Matters", "byline", "republication-note"),
@@ -153,6 +153,15 @@ def test_header_bylines_name_role_and_date() -> None:
     assert label_of(text, "Priya Shah") == ("byline", "byline-name")
     text = OPENING + "By Priya Shah\nSocial affairs correspondent\nPublished\n4 March 2020\n" + BEFORE
     assert [r for _, r, _ in segments(text)[1:5]] == ["byline-by", "byline-role", "dateline-label", "dateline"]
+
+
+def test_name_role_line_above_the_text_is_a_byline() -> None:
+    text = OPENING + "Priya Shah, social affairs correspondent\n" + BEFORE + AFTER
+    assert label_of(text, "Priya Shah, social affairs correspondent") == ("byline", "byline-name-role")
+    assert parse_text(text).document.meta.author == "Priya Shah"
+    # Between paragraphs the same line captions a portrait and names no author.
+    text = OPENING + BEFORE + "Priya Shah, social affairs correspondent\n" + AFTER
+    assert parse_text(text).document.meta.author is None
 
 
 def test_author_bio_at_the_end() -> None:

@@ -16,6 +16,7 @@ file is not UTF-8.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal, Sequence, Union
@@ -130,3 +131,7 @@ def iter_articles(
             yield read_article(candidate.path, candidate.doc_id, max_bytes=max_bytes)
         except InputError as exc:
             yield Skipped(str(candidate.path), str(exc))
+        except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
+            if os.environ.get("ARGMINE_RAISE_ERRORS"):
+                raise
+            yield Skipped(str(candidate.path), f"could not be segmented (internal error: {type(exc).__name__}; please report it)")

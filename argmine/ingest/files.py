@@ -29,8 +29,17 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(folder: Path) -> Iterator[Union[Path, tuple[Path, str]]]:
-    """Files under a folder, sorted; unreadable sub-folders as (path, reason)."""
+def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Union[Path, tuple[Path, str]]]:
+    """Files under a folder, sorted; unreadable sub-folders as (path, reason).
+
+    Symbolic links to folders are followed once: a link back up the tree
+    is not walked again.
+    """
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except PermissionError:
@@ -48,7 +57,7 @@ def _walk(folder: Path) -> Iterator[Union[Path, tuple[Path, str]]]:
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path)
+            yield from _walk(path, seen)
         else:
             yield path
 

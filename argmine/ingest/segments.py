@@ -11,6 +11,7 @@ in order, rules that need context:
 - the title: the first line no rule claimed, when it reads as a headline;
 - the standfirst: the line after the title, when it reads as one;
 - an author's bio closing the article ("Jane Smith is director of …");
+- "Name, role" alone between paragraphs captions a portrait;
 - headings: short unpunctuated lines followed by a paragraph;
 - short lines beside boilerplate in another language, without any of the
   article's function words, are in that language too;
@@ -115,6 +116,7 @@ def classify_stream(units: list[Unit], language: str) -> list[Label]:
         _standfirst(units, labels, title_index)
         _header_bylines(units, labels, after=header_start)  # bylines printed under the standfirst
     _author_bio(units, labels)
+    _portrait_captions(units, labels)
     _headings(units, labels)
     _foreign_neighbours(units, labels, language)
     _tail(units, labels, claimed, title_index)
@@ -273,6 +275,17 @@ def _author_bio(units: list[Unit], labels: list[Optional[Label]]) -> None:
         found = bylines.author_bio(units[last].text)
         if found is not None:
             labels[last] = Label(K.byline, found.rule, author=found.author)
+
+
+def _portrait_captions(units: list[Unit], labels: list[Optional[Label]]) -> None:
+    """'Jane Smith, chief executive of X' alone between paragraphs captions a portrait; it names no author."""
+    paragraphs = [i for i, unit in enumerate(units) if labels[i] is None and paragraph_like(unit.text)]
+    if len(paragraphs) < 2:
+        return
+    for i in range(paragraphs[0] + 1, paragraphs[-1]):
+        label = labels[i]
+        if label is not None and label.rule == "byline-name-role":
+            labels[i] = Label(K.caption, "portrait-caption")
 
 
 def _headings(units: list[Unit], labels: list[Optional[Label]]) -> None:
