@@ -25,7 +25,7 @@ from argmine.errors import InputError
 from argmine.ingest.files import candidates
 from argmine.ingest.metadata import build_meta
 from argmine.ingest.reading import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
-from argmine.ingest.segments import segment_text
+from argmine.ingest.assemble import segment_text
 from argmine.ingest.versions import same_text
 from argmine.ingest.view import AnalysisView
 from argmine.records import CLAIM_BEARING, Document, Segment

@@ -9,7 +9,7 @@ own line), never at particular names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from argmine.ingest.lexicon import date_words, normalise_for_matching, role_words
@@ -77,7 +77,6 @@ class Found:
     date: Optional[str] = None
     outlet: Optional[str] = None
     role: Optional[str] = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def dateline(text: str) -> Optional[Found]:

@@ -30,8 +30,3 @@ class Label:
     language: Optional[str] = None
     meta_title: Optional[str] = None  # a title stated as metadata (front matter), not as a line of the page
 
-    @property
-    def claim_bearing(self) -> bool:
-        from argmine.records import CLAIM_BEARING
-
-        return self.kind in CLAIM_BEARING

@@ -85,12 +85,6 @@ def _platform_ui() -> tuple[dict[str, UiString], re.Pattern[str], dict[str, UiSt
     return exact, re.compile("|".join(alternatives)), groups
 
 
-def match_platform_ui(text: str) -> Optional[UiString]:
-    """The platform string this whole line is, if any (in any language listed)."""
-    found = match_platform_ui_rest(text)
-    return found[0] if found else None
-
-
 def match_platform_ui_rest(text: str) -> Optional[tuple[UiString, str]]:
     """The platform string this line is, and the rest of the line its '{rest}' covered ('' if none).
 

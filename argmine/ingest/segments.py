@@ -7,8 +7,10 @@ in order, rules that need context:
 - bare numbers beside version navigation are version navigation;
 - comment sections (`comments`), the notes after a press release's "ENDS",
   and the link lists after "Related posts"/"More on this story";
-- a personal name beside a dateline or byline is a byline;
-- the title: the first line no rule claimed, when it reads as a headline;
+- the title: the first line no rule claimed, when it reads as a headline
+  (after a menu of short lines, the headline below it);
+- bylines between the title and the first paragraph that no line rule knew
+  (a name beside a dateline, "Name Role" without a comma, a role line);
 - the standfirst: the line after the title, when it reads as one;
 - an author's bio closing the article ("Jane Smith is director of …");
 - "Name, role" alone between paragraphs captions a portrait;
@@ -19,26 +21,22 @@ in order, rules that need context:
   foot of a page, the author's name, leftovers of the page);
 - everything else is body.
 
-`segment_text` runs the streams, joins their labels into `Segment`s with
-exact offsets, and records version-table furniture.
+`assemble.segment_text` runs the streams and turns labels into segments.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from argmine.ingest import bylines
 from argmine.ingest.comments import label_comment_sections
 from argmine.ingest.labels import Label
-from argmine.ingest.language import document_language, has_function_words, has_letters_outside_english
+from argmine.ingest.language import has_function_words, has_letters_outside_english
 from argmine.ingest.line_rules import classify_alone
-from argmine.ingest.lines import Unit, is_list_item, strip_span, units_from_text
+from argmine.ingest.lines import Unit, is_list_item
 from argmine.ingest.names import person_name
-from argmine.ingest.versions import VersionTable, find_version_tables
-from argmine.records import Segment, SegmentKind as K, TextSpan, VersionInfo
+from argmine.records import SegmentKind as K
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]*_]*$")
 _BARE_NUMBER = re.compile(r"\d{1,4}")
@@ -346,139 +344,3 @@ def _tail(units, labels, claimed: set[int], title_index: Optional[int]) -> None:
             labels[i] = Label(K.byline, "signoff-name", author=person_name(text))  # the writer signing off
         elif after_furniture:
             labels[i] = Label(K.furniture, "tail-short-line")
-
-
-# --- from labels to segments -------------------------------------------------------------
-
-
-@dataclass
-class Segmentation:
-    """Everything `segment_text` found: segments, the main stream's labels, version tables."""
-
-    segments: list[Segment]
-    main: list[tuple[Unit, Label]]
-    language: Optional[str]
-    versions: Optional[VersionInfo] = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def _segments_for(text: str, unit: Unit, label: Label) -> list[Segment]:
-    common = {"version": unit.version}
-    if label.signature is None:
-        return [Segment(kind=label.kind, start=unit.start, end=unit.end, text=unit.text, rule=label.rule, signer=label.signer, **common)]
-    sig_start, sig_end = label.signature
-    body_start, body_end = strip_span(text, unit.start, sig_start)
-    out = []
-    if body_start < body_end:
-        out.append(
-            Segment(kind=label.kind, start=body_start, end=body_end, text=text[body_start:body_end], rule=label.rule, signer=label.signer, **common)
-        )
-    out.append(
-        Segment(kind=K.byline, start=sig_start, end=sig_end, text=text[sig_start:sig_end], rule="comment-signature", signer=label.signer, **common)
-    )
-    return out
-
-
-def _stream(outside: list[Unit], table_cells: dict[int, list[Unit]], positions: dict[int, int]) -> list[Unit]:
-    """Outside units with each table's chosen cells spliced in where the table stood."""
-    stream: list[Unit] = []
-    for unit in outside:
-        stream.append(unit)
-    for table_pos in sorted(positions, key=lambda t: positions[t], reverse=True):
-        at = positions[table_pos]
-        stream[at:at] = table_cells.get(table_pos, [])
-    return [replace(unit, index=k) for k, unit in enumerate(stream)]
-
-
-def segment_text(text: str) -> Segmentation:
-    """Cut a decoded page into typed segments (offsets into ``text``)."""
-    detected = document_language(text)
-    language = detected or "en"
-    units = units_from_text(text)
-    tables = find_version_tables(text, units)
-    in_table = {unit.index for table in tables for unit in table.units}
-    outside = [unit for unit in units if unit.index not in in_table]
-    # Where each table sits among the outside units.
-    outside_indexes = [unit.index for unit in outside]
-    positions = {t: bisect_left(outside_indexes, table.header.index) for t, table in enumerate(tables)}
-
-    def cells_of(table: VersionTable, version: int) -> list[Unit]:
-        return [
-            Unit(c.start, c.end, text[c.start : c.end], -1, version=c.version, line=table.rows[c.row].line)
-            for c in table.cells
-            if c.version == version
-        ]
-
-    latest_cells = {t: cells_of(table, table.latest) for t, table in enumerate(tables)}
-    main_units = _stream(outside, latest_cells, positions)
-    main_labels = classify_stream(main_units, language)
-    pairs = list(zip(main_units, main_labels))
-
-    segments: list[Segment] = []
-    for unit, label in pairs:
-        segments.extend(_segments_for(text, unit, label))
-
-    dropped: list[TextSpan] = []
-    cell_labels = {(u.start, u.end): (u, lab) for u, lab in pairs if u.version is not None}
-    for t, table in enumerate(tables):
-        segments.append(_furniture_segment(text, table.header, "version-table-header"))
-        if table.rule is not None:
-            segments.append(_furniture_segment(text, table.rule, "version-table-rule"))
-        twins = {
-            _key(text[c.start : c.end]): cell_labels[(c.start, c.end)]
-            for c in table.cells
-            if c.version == table.latest and (c.start, c.end) in cell_labels
-        }
-        # Earlier versions are read with the page around their table (up to the
-        # neighbouring tables), so a page of many tables stays linear.
-        lo = max(positions[t - 1] if t else 0, positions[t] - _CONTEXT)
-        hi = min(positions[t + 1] if t + 1 < len(tables) else len(outside), positions[t] + _CONTEXT)
-        window = outside[lo:hi]
-        seen_dropped: set[str] = set()
-        for version in sorted(set(table.versions) - {table.latest}):
-            earlier_units = _stream(window, {t: cells_of(table, version)}, {t: positions[t] - lo})
-            earlier_labels = classify_stream(earlier_units, language)
-            for unit, label in zip(earlier_units, earlier_labels):
-                if unit.version != version:
-                    continue
-                twin = twins.get(_key(unit.text))
-                if twin is not None:
-                    label = replace(twin[1], signature=_shift(twin, unit))
-                elif label.kind not in (K.version_meta, K.furniture) and _key(unit.text) not in seen_dropped:
-                    seen_dropped.add(_key(unit.text))
-                    dropped.append(TextSpan(text=unit.text, start=unit.start, end=unit.end))
-                segments.extend(_segments_for(text, unit, label))
-
-    segments.sort(key=lambda s: (s.start, s.end))
-    versions = None
-    warnings: list[str] = []
-    if tables:
-        first = tables[0]
-        versions = VersionInfo(count=len(first.versions), used=first.latest, dropped=dropped)
-        warnings.append(
-            f"page shows {len(first.versions)} versions side by side; reading version {first.latest} (the latest)"
-            + (f"; {len(dropped)} paragraph(s) only earlier versions had" if dropped else "")
-        )
-    return Segmentation(segments, pairs, detected, versions, warnings)
-
-
-_CONTEXT = 200  # outside units read around a table for its earlier versions
-
-
-def _key(text: str) -> str:
-    """Versions of a paragraph that differ only in spacing count as the same paragraph."""
-    return " ".join(text.split())
-
-
-def _shift(twin: tuple[Unit, Label], unit: Unit) -> Optional[tuple[int, int]]:
-    """Move a twin cell's inline signature span onto this cell's offsets."""
-    source, label = twin
-    if label.signature is None or unit.text != source.text:
-        return None
-    delta = unit.start - source.start
-    return label.signature[0] + delta, label.signature[1] + delta
-
-
-def _furniture_segment(text: str, unit: Unit, rule: str) -> Segment:
-    return Segment(kind=K.version_meta, start=unit.start, end=unit.end, text=text[unit.start : unit.end], rule=rule)
-
