@@ -55,6 +55,14 @@ def test_reading_latin1_accents() -> None:
     assert any("not UTF-8" in w for w in article.document.warnings)
 
 
+def test_reading_utf8_with_a_stray_byte_keeps_the_utf8() -> None:
+    data = "Trusts plan “joint” care – at £2m\n".encode("utf-8") + b"Caf\xe9 staff said it\xe2\x80\x99s good.\n"
+    article = parse_bytes(data, "a.txt")
+    assert article.document.encoding == "utf-8"
+    assert article.text.startswith("Trusts plan “joint” care – at £2m\nCaf\ufffd staff said it’s good.")
+    assert "1 byte(s) not valid UTF-8, shown as \ufffd" in article.document.warnings
+
+
 def test_reading_keeps_crlf_and_offsets_point_past_it() -> None:
     text = "A short headline here\r\nFirst paragraph of the story, with a full stop.\r\n\r\nSecond paragraph follows it.\r\n"
     article = parse_bytes(text.encode("utf-8"), "a.txt")

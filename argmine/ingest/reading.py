@@ -11,7 +11,8 @@ Order of decisions, cheapest and surest first:
 2. a byte-order mark (UTF-8, UTF-16, UTF-32) decides outright;
 3. UTF-16 without a mark, when NUL bytes sit at every other position;
 4. any other NUL byte means a binary file;
-5. strict UTF-8;
+5. strict UTF-8, or UTF-8 with a few stray bytes (shown as U+FFFD, with a
+   warning) when real UTF-8 characters far outnumber them;
 6. a legacy single-byte page: Windows-1252 when it decodes the bytes
    plausibly (the usual case for English text saved by old editors), else
    what ``charset-normalizer`` detects.
@@ -128,7 +129,26 @@ def _decode(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     return _decode_legacy(data)
+
+
+def _mostly_utf8(data: bytes) -> DecodedText | None:
+    """UTF-8 with a few stray bytes (a file pasted together from two sources).
+
+    Reading it all as a legacy page would garble every real UTF-8 character,
+    so the stray bytes alone become U+FFFD, and a warning says how many.
+    """
+    escaped = data.decode("utf-8", "surrogateescape")
+    stray = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+    multibyte = sum(1 for ch in escaped if ord(ch) > 0x7F and not "\udc80" <= ch <= "\udcff")
+    if multibyte < 2 * stray or multibyte < 3:
+        return None
+    return DecodedText(
+        data.decode("utf-8", "replace"), "utf-8", (f"{stray} byte(s) not valid UTF-8, shown as \ufffd",)
+    )
 
 
 def _utf16_without_bom(data: bytes) -> DecodedText | None:
