@@ -88,3 +88,15 @@ def test_a_sentence_ending_in_a_name_is_not_cut_outside_comments() -> None:
     text = ARTICLE + "The plan was drawn up by the new chair. Sam Okafor\n"
     body = [s for s in parse_text(text).document.segments if s.kind == SegmentKind.body]
     assert body[-1].text.endswith("Sam Okafor")
+
+
+def test_a_comment_count_above_the_article_opens_nothing() -> None:
+    text = "Councils and hospitals agree to pool budgets\n12 comments\n" + ARTICLE.split("\n", 1)[1]
+    assert [(s.kind.value, s.rule) for s in parse_text(text).document.segments] == [
+        ("title", "title-first-line"),
+        ("comment_marker", "comment-count-link"),
+        ("body", "paragraph"),
+    ]
+    # Above the headline too.
+    text = "12 comments\n" + ARTICLE
+    assert [s.kind.value for s in parse_text(text).document.segments] == ["comment_marker", "title", "body"]

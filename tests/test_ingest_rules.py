@@ -38,6 +38,9 @@ LINE_RULES = [
     ("Join the Social Care Leaders Network for regular emails and offers.", "furniture", "network-pitch"),
     ("Sign up to our weekly policy newsletter", "furniture", "network-pitch"),
     ("Follow us on Twitter for the latest updates", "furniture", "social-prompt"),
+    ("Already a subscriber? Log in to read the full story.", "furniture", "paywall"),
+    ("Priya Shah does not work for, consult, own shares in or receive funding from any company.", "furniture", "publisher-note"),
+    ("Readers' comments (3)", "comment_marker", "comment-count"),
     ("We use cookies to improve your experience on this site.", "furniture", "cookie-notice"),
     ("© 2019 Example Media Ltd. All rights reserved.", "furniture", "copyright"),
     ("Email: press@example.org", "furniture", "contact-line"),
@@ -57,6 +60,7 @@ LINE_RULES = [
     ("Getty Images", "caption", "credit-only"),
     ("By Priya Shah", "byline", "byline-by"),
     ("By Priya Shah and Tom Ellis, health correspondents", "byline", "byline-by"),
+    ("By Priya Shah Health correspondent", "byline", "byline-by"),
     ("Posted by Priya Shah at 10:15", "byline", "byline-posted"),
     ("Author: Priya Shah", "byline", "byline-label"),
     ("Priya Shah, social affairs correspondent", "caption", "portrait-caption"),  # between paragraphs

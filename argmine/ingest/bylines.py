@@ -124,6 +124,10 @@ def byline(text: str) -> Optional[Found]:
             date = _DATE_ANYWHERE.search(rest)
             role = rest.strip(" )") if rest and _role_like(rest) else None
             return Found("byline-by", author=names, date=date.group(0) if date else None, role=role)
+        # "By Nick Triggle Health correspondent": name and role with no comma between.
+        found = name_then_role(match.group("names"))
+        if found is not None and found.role:
+            return Found("byline-by", author=found.author, role=found.role)
 
     match = _POSTED_ON_BY.match(line)
     if match:

@@ -8,7 +8,8 @@ the page. Platforms print a comment's author either *before* it (a header:
 ("… would be good. Gus Cairns", or the name alone on the last line). Which
 style a section uses is decided by its first line: a name first means
 headers. The signature is kept out of the comment's text and becomes a
-byline segment; the comment carries the name as its ``signer``.
+byline segment; the comment carries the name as its ``signer``. A comment
+count above any article text is a link by the headline, and opens nothing.
 """
 
 from __future__ import annotations
@@ -97,12 +98,21 @@ def label_comment_sections(units: list[Unit], labels: list[Optional[Label]]) -> 
             label.signer = name
         pending.clear()
 
+    prose_seen = False
     for i, (unit, label) in enumerate(zip(units, labels)):
         role = label.role if label else None
         if role in _OPENS:
+            if not prose_seen:
+                # A comment count above the article ("12 comments" by the headline) is a link,
+                # not the start of the comments: the article is still to come.
+                if label.kind == K.comment_marker:
+                    labels[i] = Label(K.comment_marker, "comment-count-link")
+                continue
             open_section, style, signer = True, None, None
             pending.clear()
             continue
+        if label is None and len(unit.text.split()) >= 12:
+            prose_seen = True
         if role in _CLOSES:
             open_section = False
             continue

@@ -225,7 +225,7 @@ def _title(units: list[Unit], labels: list[Optional[Label]]) -> Optional[int]:
         if label.rule == "markdown-heading":
             labels[i] = Label(K.title, "title-markdown-heading")
             return i
-        if label.kind in (K.title, K.comment, K.comment_marker, K.heading):
+        if label.kind in (K.title, K.comment, K.heading):
             return None
     return None
 
