@@ -100,3 +100,13 @@ def test_a_comment_count_above_the_article_opens_nothing() -> None:
     # Above the headline too.
     text = "12 comments\n" + ARTICLE
     assert [s.kind.value for s in parse_text(text).document.segments] == ["comment_marker", "title", "body"]
+
+
+def test_comments_closed_notice_ends_the_section() -> None:
+    text = ARTICLE + "2 comments\nAbout time.\nComments are closed.\nRead our guide to pooled budgets before you start.\n"
+    assert [(k, r) for k, r, _, _ in rows(text)] == [
+        ("comment_marker", "comment-count"),
+        ("comment", "comment"),
+        ("comment_marker", "comment-closed"),
+        ("body", "paragraph"),
+    ]

@@ -100,3 +100,21 @@ def test_site_name_after_a_bar_in_the_title_is_the_outlet() -> None:
     found = meta("Councils and hospitals agree to pool budgets | Care Weekly\n" + BODY)
     assert found["title"] == "Councils and hospitals agree to pool budgets"
     assert found["outlet"] == "Care Weekly"
+
+
+def test_article_in_another_language_keeps_its_own_platform_strings() -> None:
+    text = (
+        "Kliniken und Pflege arbeiten zusammen\n"
+        "Die Klinik und der Pflegedienst wollen ab April mit einem gemeinsamen Budget arbeiten, sagte die Leitung.\n"
+        "Eingestellt von Peter Müller um 10:15\n"
+        "Keine Kommentare:\n"
+    )
+    article = parse_text(text)
+    assert article.document.meta.language == "de"
+    assert article.document.meta.author == "Peter Müller"
+    assert [(s.kind.value, s.rule) for s in article.document.segments] == [
+        ("title", "title-first-line"),
+        ("body", "paragraph"),
+        ("byline", "byline-platform"),
+        ("comment_marker", "comment-none"),
+    ]
