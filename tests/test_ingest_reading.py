@@ -55,6 +55,19 @@ def test_reading_latin1_accents() -> None:
     assert any("not UTF-8" in w for w in article.document.warnings)
 
 
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Больницы и социальные службы объединяют бюджеты. Совет заявил, что это сэкономит деньги.\n" * 3, "cp1251"),
+        ("Szpitale i opieka społeczna łączą budżety. Zażółć gęślą jaźń, powiedział dyrektor szpitala.\n" * 3, "cp1250"),
+    ],
+    ids=["cyrillic-cp1251", "polish-cp1250"],
+)
+def test_reading_other_legacy_code_pages_are_not_taken_for_cp1252(text: str, encoding: str) -> None:
+    article = parse_bytes(text.encode(encoding), "a.txt")
+    assert article.text == text
+
+
 def test_reading_utf8_with_a_stray_byte_keeps_the_utf8() -> None:
     data = "Trusts plan “joint” care – at £2m\n".encode("utf-8") + b"Caf\xe9 staff said it\xe2\x80\x99s good.\n"
     article = parse_bytes(data, "a.txt")

@@ -194,10 +194,15 @@ def _decode_legacy(data: bytes) -> DecodedText:
 def _plausible_western(text: str) -> bool:
     """Does a cp1252 reading look like real text rather than another code page misread?
 
-    Text from a Central European or Cyrillic code page read as cp1252 puts
-    symbols (``¿ ³ ¹ ¾``) or runs of accented capitals inside words; real
-    Western text has letters and the usual typographic marks (“ ” ‘ ’ – — … £ €).
+    Text from a Central European code page read as cp1252 puts symbols
+    (``¿ ³ ¹ ¾``) inside words; a Cyrillic or Greek page turns nearly every
+    letter into an accented one. Real Western text has mostly plain letters
+    and the usual typographic marks (“ ” ‘ ’ – — … £ €).
     """
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())
+    if letters and accented > 0.3 * letters:
+        return False  # Cyrillic or Greek read as Latin: nearly every letter "accented"
     odd = 0
     non_ascii = 0
     for i, ch in enumerate(text):
