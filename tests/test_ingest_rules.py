@@ -261,3 +261,10 @@ def test_markdown_front_matter_is_furniture_that_states_metadata() -> None:
 def test_a_leading_rule_line_is_not_front_matter() -> None:
     text = "---\n" + OPENING + BEFORE + "---\n" + AFTER
     assert [k for k, _, _ in segments(text)] == ["furniture", "title", "body", "furniture", "body"]
+
+
+def test_a_line_broken_mid_sentence_is_one_paragraph() -> None:
+    text = OPENING + "The county council and the hospital trust said on Monday that they\nwould share one budget from April.\n" + AFTER
+    found = segments(text)
+    assert [k for k, _, _ in found] == ["title", "body", "body"]
+    assert found[1][2] == "The county council and the hospital trust said on Monday that they\nwould share one budget from April."

@@ -2,7 +2,8 @@
 
 Scraped pages usually hold one paragraph per line; plain-text and Markdown
 files often wrap a paragraph over several lines with blank lines between
-paragraphs. Both become one `Unit` per paragraph, each an exact stretch of
+paragraphs, and any file may break a long line mid-sentence (a line that
+stops without punctuation, continued in lower case). Both become one `Unit` per paragraph, each an exact stretch of
 the text (surrounding whitespace excluded), so later rules never have to
 think about offsets.
 """
@@ -98,14 +99,14 @@ def units_from_text(text: str) -> list[Unit]:
     while i < len(raw):
         start, end, number, blank_before = raw[i]
         j = i
-        if wrapped:
-            while (
-                j + 1 < len(raw)
-                and not raw[j + 1][3]
-                and raw[j + 1][2] == raw[j][2] + 1
-                and _continues(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]])
-            ):
-                j += 1
+        while (
+            j + 1 < len(raw)
+            and not raw[j + 1][3]
+            and raw[j + 1][2] == raw[j][2] + 1
+            and _continues(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]])
+            and (wrapped or _breaks_mid_sentence(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]]))
+        ):
+            j += 1
         end = raw[j][1]
         units.append(Unit(start, end, text[start:end], len(front) + len(units), blank_before, line=number))
         i = j + 1
@@ -135,6 +136,12 @@ def _continues(line: str, next_line: str) -> bool:
     if _SETEXT_UNDERLINE.match(next_line):
         return False
     return True
+
+
+def _breaks_mid_sentence(line: str, next_line: str) -> bool:
+    """A long line cut off mid-sentence and carried on in lower case: one paragraph, whatever the file's style."""
+    last = line.rstrip()[-1:]
+    return len(line) >= 60 and (last.isalnum() or last in ",–—-") and next_line[:1].islower()
 
 
 def _mark_markdown_headings(text: str, units: list[Unit]) -> list[Unit]:
