@@ -231,11 +231,13 @@ class Lexicon:
         self._index = index
         self.size = len(entries)
 
-    def starting_with(self, word_forms: Iterable[str]) -> list[Entry]:
+    def starting_with(self, word_forms: Iterable[str], surface: str = "") -> list[Entry]:
+        """Entries whose first word is one of `word_forms`: longest first, then the
+        one written as the text is ("benefits" before "benefit"), then alphabetical."""
         found: list[Entry] = []
         for f in word_forms:
             found.extend(self._index.get(f, ()))
-        found.sort(key=lambda e: -len(e.words))
+        found.sort(key=lambda e: (-len(e.words), e.words[0] != surface, e.words, e.kind))
         return found
 
     def counts(self) -> dict[str, int]:
@@ -512,7 +514,7 @@ def find_mentions(src: _Source, pieces: list[Piece], target: Target, *, anaphora
         if piece.punct:
             i += 1
             continue
-        candidates = [t for f in piece.forms for t in compiled.by_first.get(f, ())] + list(compiled.wildcard)
+        candidates = [t for f in sorted(piece.forms) for t in compiled.by_first.get(f, ())] + list(compiled.wildcard)
         best = None
         for words, polarity, weight, generic in candidates:
             if generic and not domain:
@@ -577,7 +579,7 @@ def _find_items(src: _Source, pieces: list[Piece], lexicon: Lexicon, taken: set[
             continue
         hit = None
         in_compound = group_sizes.get(pieces[i].group, 1) > 2
-        for entry in lexicon.starting_with(pieces[i].forms):
+        for entry in lexicon.starting_with(pieces[i].forms, pieces[i].text):
             end = _match_words(pieces, i, entry.words)
             if end > i and not any(k in taken for k in range(i, end)):
                 if in_compound and end - i < group_sizes[pieces[i].group]:
@@ -1084,7 +1086,7 @@ def stance_of(
             toward = sum(m.polarity * m.weight for m in all_mentions) / len(all_mentions)
             contributions.append(_Contribution(cue_value * settings.cue * toward, (cue.text,) + tuple(m.text for m in all_mentions), -1))
             basis = "cue"
-    result = _decide(contributions, settings)
+    result = _decide(contributions, settings, max((m.weight for m in all_mentions), default=1.0))
     result.has_target = bool(all_mentions)
     result.free_valence = sum(c.value for c in free)
     result.free_evidence = _dedupe(e for c in free for e in c.evidence)
@@ -1114,11 +1116,18 @@ def _dedupe(values: Iterable[str]) -> list[str]:
     return seen
 
 
-def _decide(contributions: list[_Contribution], settings: Settings) -> StanceResult:
+def _decide(contributions: list[_Contribution], settings: Settings, reference: float = 1.0) -> StanceResult:
+    """Label and score from the contributions.
+
+    `reference` is the weight of the surest target mention in the claim: how much
+    of the evidence is about the target at all. Whether evidence on both sides is
+    substantial (mixed) is judged relative to it; the score keeps the uncertainty.
+    """
     positive = sum(c.value for c in contributions if c.value > 0)
     negative = -sum(c.value for c in contributions if c.value < 0)
     score = (positive - negative) / (positive + negative + settings.smoothing) if contributions else 0.0
-    label = label_for(score, positive, negative, settings)
+    reference = reference if reference > 0 else 1.0
+    label = label_for(score, positive / reference, negative / reference, settings)
     decisive = [c for c in contributions if abs(c.value) >= 0.05]
     decisive.sort(key=lambda c: c.position)
     evidence = _dedupe(e for c in decisive for e in c.evidence)[:10]
@@ -1251,13 +1260,15 @@ class StanceComponent:
                 return None
             reach = other_para
             base = results[j]
+            if base.label == "mixed":
+                return None  # an ambivalent claim casts no clear light on the next one
             if _decisive(base, s):
                 root = base.score if base.basis != "context" else base.score / s.inherit_damp
                 score = round(root * s.inherit_damp, 3)
-                label = "mixed" if base.label == "mixed" else label_for(score, 0.0, 0.0, s)
-                if label == "neutral":
-                    return None
-                return StanceResult(label, score, [], basis="context")
+                label = label_for(score, 0.0, 0.0, s)
+                if label != "neutral":
+                    return StanceResult(label, score, [], basis="context")
+                # too weak once damped: look further back in the run
         return None
 
     # ---------------------------------------------------------------- serialisation
