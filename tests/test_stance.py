@@ -265,6 +265,27 @@ def test_stance_evidence_is_verbatim_from_the_content(nlp):
     assert "new care models" in result.evidence and "distraction" in result.evidence
 
 
+def test_stance_doubt_words_deny_what_they_govern(nlp):
+    assert stance(nlp, "Some are questioning the sustainability of the vanguards.").label == "oppose"
+    assert stance(nlp, "Some are questioning the vanguards.").label == "oppose"
+
+
+def test_stance_evidence_keeps_a_close_negator(nlp):
+    assert "not a fan" in stance(nlp, "He is not a fan of the new care models.").evidence
+    assert any(e.endswith("help") and "n" in e for e in stance(nlp, "Competition won't help.").evidence)
+
+
+def test_stance_balanced_coordination_of_opposites_is_not_evaluation(nlp):
+    result = stance(nlp, "They will review the strengths and weaknesses of the federation.")
+    assert result.label == "neutral"
+
+
+def test_stance_mixed_is_judged_relative_to_how_surely_the_mention_is_the_target(nlp):
+    # "models" is a low-weight term; the two evaluations still balance
+    result = stance(nlp, "I am not a fan of models, but I would grab the opportunity.")
+    assert result.label == "mixed"
+
+
 def test_stance_score_in_range_and_label_thresholds():
     assert label_for(0.5, 0.6, 0.0) == "support"
     assert label_for(-0.5, 0.0, 0.6) == "oppose"
@@ -369,6 +390,26 @@ def test_component_author_context_stays_in_the_paragraph(blank):
                                  ("Nobody is surprised.", "author", "author")])
     _component(blank)(doc)
     assert [c["stance"] for c in doc._.claims] == ["oppose", "oppose", "neutral"]
+
+
+def test_component_does_not_inherit_an_ambivalent_stance(blank):
+    text = ("The vanguards have failed patients, but integrated care in the NHS is promising.\n"
+            "Dr Amy Hart, a GP, told the conference that the vanguards had failed. Politicians love a legacy.")
+    doc = blank(text)
+    doc._.claims = _claims(doc, [
+        ("The vanguards have failed patients, but integrated care in the NHS is promising.", "author", "author"),
+        ("the vanguards had failed", "amy", "indirect"),
+        ("Politicians love a legacy.", "amy", "indirect"),
+    ])
+    doc2 = blank("The vanguards have failed patients, but integrated care in the NHS is promising. Politicians love a legacy.")
+    doc2._.claims = _claims(doc2, [
+        ("The vanguards have failed patients, but integrated care in the NHS is promising.", "author", "author"),
+        ("Politicians love a legacy.", "author", "author"),
+    ])
+    _component(blank)(doc)
+    _component(blank)(doc2)
+    assert [c["stance"] for c in doc._.claims] == ["mixed", "oppose", "oppose"]
+    assert [c["stance"] for c in doc2._.claims] == ["mixed", "neutral"]
 
 
 def test_component_evaluation_without_target_reads_the_previous_sentence(blank):

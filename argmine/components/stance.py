@@ -53,9 +53,6 @@ DATA_DIR = Path(__file__).parent / "data"
 CURATED_FILE = DATA_DIR / "evaluative.json"
 VADER_FILE = DATA_DIR / "evaluative.vader.tsv"
 
-STANCE_LABELS = ("support", "oppose", "mixed", "neutral")
-
-
 @dataclass(frozen=True)
 class Settings:
     """The numbers of the scoring; measured on the seeds' gold (docs/targets.md)."""
@@ -595,7 +592,23 @@ def _find_items(src: _Source, pieces: list[Piece], lexicon: Lexicon, taken: set[
             i = end
         else:
             i += 1
-    return _drop_directive_passives(pieces, items, lexicon)
+    return _drop_balanced_pairs(pieces, _drop_directive_passives(pieces, items, lexicon))
+
+
+_COORDINATORS = frozenset({"and", "or", "versus", "vs", "&"})
+
+
+def _drop_balanced_pairs(pieces: list[Piece], items: list[Item]) -> list[Item]:
+    """"strengths and weaknesses", "costs and benefits", "successes or failures": two
+    opposite evaluations coordinated with each other name a topic of assessment,
+    they do not assess."""
+    drop: set[int] = set()
+    evals = [it for it in items if it.entry.kind == "eval"]
+    for a, b in zip(evals, evals[1:]):
+        if (b.start == a.end + 1 and pieces[a.end].text in _COORDINATORS
+                and a.entry.value * b.entry.value < 0):
+            drop.update((id(a), id(b)))
+    return [it for it in items if id(it) not in drop] if drop else items
 
 
 _VERB_CONTEXT = frozenset({"to", "must", "should", "will", "would", "could", "can", "may", "might", "shall",
@@ -909,7 +922,8 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
         if not inner or event == 0:
             event = sum(m.polarity * m.weight for m in in_cond)
         value_to_target = frame_regions[rid] * (1 if event > 0 else -1) * frame_strength
-        w = region_factor.get(rid, 1.0) * sentence_factor * max(weight[k] for k in range(n) if region[k] != rid or True)
+        # the frame speaks with the weight of its main clause (an if-clause is not halved here)
+        w = region_factor.get(rid, 1.0) * sentence_factor * max(weight[ev.start] for ev in matrix)
         evidence = tuple([t for ev in matrix + inner for t in _evidence(src, pieces, ev)] + [m.text for m in in_cond])
         contributions.append(_Contribution(value_to_target * w, evidence, cond_start))
 
@@ -1219,8 +1233,11 @@ class StanceComponent:
                       paragraphs: list[int], anaphora: bool, domain: bool) -> Optional[StanceResult]:
         """A claim without decisive evidence of its own, read in the light of what precedes it.
 
-        (1) Evaluation with no target of its own ("Rather badly.") is taken to be
-        about the target named in the previous sentence of the same paragraph.
+        (1) Evaluation with no target of its own is taken to be about the target
+        named in the previous sentence of the same paragraph when the claim points
+        back to it ("This is a real shift", "they") or answers it (the previous
+        sentence is a question: "How do the pilots measure up? Rather badly.").
+        "Politicians love a legacy" evaluates its own nouns, not a topic.
         (2) Otherwise the claim inherits, damped, the stance of the same actor's
         nearest preceding claim that has one: within the paragraph for the
         author's voice; across a quote run for a speaker (the author's own
@@ -1233,7 +1250,9 @@ class StanceComponent:
         own = results[i]
         if own.free_valence and not own.has_target and s.topic_damp:
             prev = _previous_sentence(doc, _first_char(text, claim["content"][0]))
-            if prev is not None and _paragraph_of(paragraphs, _first_char(text, prev.start_char)) == para:
+            content = text[claim["content"][0] : claim["content"][1]]
+            linked = prev is not None and (_ANAPHORIC.search(content) or prev.text.rstrip().endswith("?"))
+            if linked and _paragraph_of(paragraphs, _first_char(text, prev.start_char)) == para:
                 polarity = target_polarity(prev, self.target, anaphora=anaphora, domain=domain)
                 if polarity:
                     value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
@@ -1310,6 +1329,7 @@ def _first_char(text: str, offset: int) -> int:
     return offset
 
 
+_ANAPHORIC = re.compile(r"\b(it|its|this|these|those|they|them|their|such)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
