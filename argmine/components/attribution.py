@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from argmine.components import extensions  # noqa: F401
 from argmine.components.lexicons import CueLexicon, actor_lexicon, cue_lexicon
 from argmine.components.quotes import Quote, find_quotes
-from argmine.components.spans import sentence_chars, span_chars, trim
+from argmine.components.spans import claim_sentences, sentence_chars, span_chars, trim
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 CLAUSAL = {"ccomp", "parataxis", "csubj"}
@@ -64,20 +64,21 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower() if token.lemma_ else token.lower_
 
 
-def cue_class(token: Token, lex: CueLexicon) -> Optional[str]:
-    """'speech', 'cognition' or 'evaluation' for a verb that can cue attribution."""
+def cue_classes(token: Token, lex: CueLexicon) -> frozenset[str]:
+    """Which of 'speech', 'cognition', 'evaluation' a verb can cue (several for
+    verbs like 'describe' or 'lament'); empty when it cues none."""
     if token.pos_ not in ("VERB",) and token.tag_[:2] != "VB":
-        return None
+        return frozenset()
     forms = {lemma_of(token), token.lower_}
     low = token.lower_
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
-    for cls, words in (("speech", lex.speech), ("cognition", lex.cognition), ("evaluation", lex.evaluation)):
-        if forms & words:
-            return cls
-    return None
-
+    return frozenset(
+        cls
+        for cls, words in (("speech", lex.speech), ("cognition", lex.cognition), ("evaluation", lex.evaluation))
+        if forms & words
+    )
 
 
 class Attributor:
@@ -127,17 +128,18 @@ class Attributor:
         verb it depends on ("went on to suggest", "and argued")."""
         t = verb
         for _ in range(4):
-            passive = any(c.dep_ == "nsubj:pass" for c in t.children)
+            passive = any(c.dep_ == "nsubj:pass" for c in t.children) and not any(c.dep_ == "nsubj" for c in t.children)
             if passive:
                 for c in t.children:
                     if c.dep_ in ("obl:agent", "obl") and any(g.lower_ == "by" and g.dep_ == "case" for g in c.children):
                         return c
                 return None
-            for c in t.children:
-                if c.dep_ in ("nsubj", "csubj"):
-                    if c.lower_ in {"who", "that", "which"} and t.dep_ == "acl:relcl":
-                        return t.head
-                    return c
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                c = self.prefer_named(subjects)
+                if c.lower_ in {"who", "that", "which"} and t.dep_ == "acl:relcl":
+                    return t.head
+                return c
             if t.dep_ == "acl:relcl":
                 return t.head
             if t.dep_ in CLIMB and t.head is not t:
@@ -146,12 +148,24 @@ class Attributor:
             break
         return None
 
-    def nearby_subject(self, verb: Token) -> Optional[Token]:
+    def prefer_named(self, subjects: list[Token]) -> Token:
+        """Of several subjects the parser gave a verb ("GP and director, Dr X, said"),
+        the one inside a person's name."""
+        for c in subjects:
+            m = self.mention_at(c)
+            if m is not None and self.person_mention(m):
+                return c
+        return subjects[0]
+
+    def person_mention(self, mention: Span) -> bool:
+        entry = (self.doc._.actors or {}).get(mention.label_)
+        return entry is not None and entry["kind"] in ("person", "author")
+
+    def nearby_subject(self, verb: Token, sent: Span) -> Optional[Token]:
         """When the parse gives a speech verb no subject: the noun phrase right before
         it (skipping an apposition between commas), or a name right after it ("said X")."""
         if verb.dep_ in ("acl", "amod") or any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
             return None
-        sent = verb.sent
         i = verb.i - 1
         while i >= sent.start and (self.doc[i].dep_ in ("aux", "advmod") or self.doc[i].lower_ in {"also", "not", "n't", "has", "have", "had", "will", "would"}):
             i -= 1
@@ -191,6 +205,12 @@ class Attributor:
                 m = self.mention_at(t)
                 if m is not None:
                     return m.start_char, m.end_char
+        # "<role>, Dr X, said": the name right after the role's noun phrase
+        right = head.right_edge.i + 1
+        if right + 1 < len(self.doc) and self.doc[right].text == ",":
+            m = self.mention_at(self.doc[right + 1])
+            if m is not None and self.person_mention(m) and m.start == right + 1:
+                return m.start_char, m.end_char
         toks = [t for t in head.subtree if not t.is_punct or head.i > t.i > head.left_edge.i]
         # an apposition or a relative clause stays (it describes the speaker), a
         # trailing comma does not
@@ -199,6 +219,9 @@ class Attributor:
 
     def acceptable_speaker(self, head: Token) -> bool:
         low = head.lower_
+        if low == "one" and any(c.dep_.startswith("nmod") for c in head.children):
+            # "One of the top officials within X": a description of a speaker
+            return any(t.lemma_.lower() in self.actor_lex.role_nouns or t.lower_ in self.actor_lex.groups for t in head.subtree)
         if low in self.lex.not_speakers or lemma_of(head) in self.lex.not_speakers:
             return False
         if self.voice_is_first_person(head) or low in {"you", "your"}:
@@ -225,7 +248,7 @@ class Attributor:
     # -- content --------------------------------------------------------------
     def clause_content(self, clause: Token) -> Optional[tuple[int, int]]:
         toks = [t for t in clause.subtree]
-        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].is_punct):
+        while toks and (toks[0].lower_ == "that" or toks[0].dep_ == "mark" and toks[0].lower_ in {"whether", "if"} or toks[0].is_punct):
             toks = toks[1:]
         chars = span_chars(toks)
         return trim(self.doc, *chars) if chars else None
@@ -244,6 +267,29 @@ class Attributor:
                 runs.append([t])
         best = max(runs, key=len)
         chars = span_chars(best)
+        return trim(self.doc, *chars) if chars else None
+
+    def that_clause_after(self, verb: Token, sent: Span) -> Optional[tuple[int, int]]:
+        """'X suggested that ...' when the parse missed the clause: the words after 'that'."""
+        for t in sent[verb.i - sent.start + 1 : verb.i - sent.start + 5]:
+            if t.lower_ == "that" and not self.in_quote(t):
+                rest = [x for x in sent if x.i > t.i and not x.is_space]
+                if len(rest) >= 3:
+                    chars = span_chars(rest)
+                    return trim(self.doc, *chars) if chars else None
+            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+                break
+        return None
+
+    def clause_after(self, verb: Token, sent: Span) -> Optional[tuple[int, int]]:
+        """'X said integrated care had failed' when the parse missed the clause: the
+        rest of the sentence, if it holds a finite verb of its own."""
+        rest = [t for t in sent if t.i > verb.i and not t.is_space and not self.in_quote(t)]
+        if len(rest) < 3 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest):
+            return None
+        if rest[0].dep_ in ("obl", "case") or rest[0].pos_ == "ADP":
+            return None  # "argue with this analysis", "speak at the conference"
+        chars = span_chars(rest)
         return trim(self.doc, *chars) if chars else None
 
     def quotes_for_cue(self, cue: Token, sent: Span, quote_ids: list[int], cues_in_sent: int) -> list[int]:
@@ -292,11 +338,14 @@ class Attributor:
     # -- rules ------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
-        cues = [t for t in sent if not self.in_quote(t) and cue_class(t, self.lex)]
+        cues = [t for t in sent if not self.in_quote(t) and cue_classes(t, self.lex)]
         quote_ids = self.sentence_quotes(sent)
         for verb in cues:
-            cls = cue_class(verb, self.lex)
-            head = self.subject_of(verb) or self.nearby_subject(verb)
+            classes = cue_classes(verb, self.lex)
+            cls = "speech" if "speech" in classes else "cognition" if "cognition" in classes else "evaluation"
+            head = self.subject_of(verb)
+            if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
+                head = self.nearby_subject(verb, sent)
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
@@ -334,14 +383,11 @@ class Attributor:
                     content = span_chars([verb] + list(obj[0].subtree))
                     cue_span = (verb.idx, obj[0].idx + len(obj[0].text))
                     cue_lemma = f"{cue_lemma} {lemma_of(obj[0])}"
-                elif obj and cls == "evaluation":
-                    # "criticised the new care models programme"
-                    right = max(t.i for o in obj for t in o.subtree)
-                    extra = [c for c in verb.children if c.dep_ in ("obl", "xcomp", "advcl") and c.i > verb.i]
-                    if extra:
-                        right = max(right, max(t.i for c in extra for t in c.subtree))
+                elif "evaluation" in classes and any(c.i > verb.i and not c.is_punct for c in verb.children):
+                    # "criticised the new care models programme": the verb and what it governs
+                    right = max(t.i for c in verb.children if c.i > verb.i and not c.is_punct for t in c.subtree)
                     content = span_chars(self.doc[verb.i : right + 1])
-                elif cls in ("speech", "evaluation"):
+                elif classes & {"speech", "evaluation"}:
                     xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
                     prt = [c for c in verb.children if c.dep_ == "compound:prt" and c.lower_ in self.lex.particle_verbs.get(lemma_of(verb), ())]
                     obl = [c for c in verb.children if c.dep_ == "obl" and c.i > verb.i]
@@ -351,6 +397,8 @@ class Attributor:
                         content = span_chars(self.doc[verb.i : max(t.i for t in obl[0].subtree) + 1])
                         cue_span = (verb.idx, prt[0].idx + len(prt[0].text))
                         cue_lemma = f"{cue_lemma} {prt[0].lower_}"
+            if content is None and classes & {"speech", "cognition"}:
+                content = self.that_clause_after(verb, sent) or self.clause_after(verb, sent)
             if content is None:
                 continue
             content = trim(self.doc, *content)
@@ -377,13 +425,12 @@ class Attributor:
             case = [c.lower_ for c in noun.children if c.dep_ == "case"]
             content = None
             if case and lem in self.lex.possessive_frames.get(case[0], ()):
-                frame = {t.i for t in noun.subtree}
-                clause_head = noun.head
-                scope = [t for t in clause_head.subtree if t.i not in frame] if clause_head is not noun else list(sent)
-                # a relative clause the frame sits in is its own scope
-                content = span_chars([t for t in scope if not t.is_space and t.sent == sent])
-                if clause_head.dep_ == "ROOT" or clause_head.dep_ == "root":
-                    content = self.sentence_minus(sent, frame)
+                # the clause the frame modifies, without the frame ("by his own admission")
+                # and without a sentence-initial conjunction ("Yet")
+                frame = {t.i for t in noun.subtree} | {t.i for t in sent if t.dep_ == "cc" and t.i < noun.i}
+                head = noun.head
+                scope = sent if head.dep_.lower() == "root" or head is noun else head.subtree
+                content = self.sentence_minus(sent, frame | {t.i for t in sent if t not in set(scope)})
             elif lem in self.lex.nominal:
                 clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c is not noun and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
                 if clauses:
@@ -514,7 +561,7 @@ class Attributor:
 
     def run(self, segment_kind) -> list[Candidate]:
         claims: list[Candidate] = []
-        for sent in self.doc.sents:
+        for sent in claim_sentences(self.doc):
             kind = segment_kind(sent.start_char)
             if kind is None:
                 continue

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from argmine.components import extensions  # noqa: F401
 from argmine.components.lexicons import DATA_DIR
 from argmine.components.quotes import find_quotes
-from argmine.components.spans import sentence_chars
+from argmine.components.spans import claim_sentences, sentence_chars
 
 AUTHOR_SEGMENTS = {"title", "standfirst", "body", "comment"}
 THRESHOLD = 0.5
@@ -125,7 +125,7 @@ class AuthorClaims:
             span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
             if span is not None:
                 quoted.update(t.i for t in span)
-        for sent in doc.sents:
+        for sent in claim_sentences(doc):
             seg = _segment(segments, sent.start_char)
             if seg is None or seg[2] not in AUTHOR_SEGMENTS:
                 continue

@@ -110,11 +110,13 @@ class Resolver:
         for m in self.doc.spans.get("argmine_mentions", []):
             if m.start <= head.i < m.end:
                 return self.registry.get(m.label_)
-        inside = [m for m in self.doc.spans.get("argmine_mentions", []) if span.start <= m.start and m.end <= span.end]
-        if inside:
-            people = [m for m in inside if (self.registry.get(m.label_) or ActorEntry("", "", "")).kind in ("person", "author")]
-            chosen = (people or inside)[0]
-            return self.registry.get(chosen.label_)
+        # a person named inside the speaker's phrase; an organisation there is only
+        # where the speaker works ("director of X"), not the speaker
+        for m in self.doc.spans.get("argmine_mentions", []):
+            if span.start <= m.start and m.end <= span.end:
+                entry = self.registry.get(m.label_)
+                if entry is not None and entry.kind in ("person", "author"):
+                    return entry
         return None
 
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
@@ -199,11 +201,19 @@ class Resolver:
         if agentive and (low in {"those", "people", "some", "others", "many"} or any(t.dep_ == "acl:relcl" for t in head.children)):
             return self.registry.add_group(agentive, span.text, chars)
         premods = [c for c in head.children if c.dep_ in ("amod", "compound", "nummod") and c.i < head.i]
-        words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in sorted(premods + [head], key=lambda t: t.i)]
+        words = [self._group_word(t) for t in sorted(premods + [head], key=lambda t: t.i)]
         name = " ".join(words)
         entry = self.registry.add_group(name, span.text, chars)
         entry.add_alias(head.text if head.pos_ == "PROPN" else head.lower_)
         return entry
+
+    def _group_word(self, token: Token) -> str:
+        """Lowercase, unless the word is a name (Republicans, GPs) wherever it stands."""
+        spelled = self.lex.group_spellings.get(token.lower_)
+        if spelled:
+            return spelled
+        mid_sentence = token.i > token.sent.start and not token.doc[token.i - 1].is_punct
+        return token.text if token.pos_ == "PROPN" and mid_sentence else token.lower_
 
     def organisation_noun(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """'the trust', 'the department', 'the government': the last such body, or a new one."""
@@ -224,12 +234,12 @@ class Resolver:
         entry = self.by_name(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
             entry = self.by_pronoun(head, start)
-        if entry is None:
-            entry = self.spokesperson_for(span)
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
             entry = self.by_description(span, start)
             if entry is None and head.lower_ != "one" and any(t.lower_ == "the" for t in span[:1]):
                 entry = self.salient(start, ("person",))
+        if entry is None:
+            entry = self.spokesperson_for(span)
         if entry is None:
             entry = self.new_named(span, head)
         if entry is None:

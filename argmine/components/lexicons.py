@@ -55,6 +55,7 @@ class ActorLexicon:
     org_prefixes: tuple[tuple[str, ...], ...]
     org_not_acronyms: frozenset[str]
     groups: frozenset[str]
+    group_spellings: dict[str, str]  # lowercase -> as written in the lexicon ("gps" -> "GPs")
     group_quantifiers: frozenset[str]
     document_sources: frozenset[str]
     pronouns: dict[str, str]
@@ -94,6 +95,7 @@ def actor_lexicon() -> ActorLexicon:
         org_prefixes=tuple(tuple(p.split()) for p in raw["org_prefixes"]),
         org_not_acronyms=frozenset(raw["org_not_acronyms"]),
         groups=_lower_set(raw["groups"]),
+        group_spellings={g.lower(): g for g in raw["groups"]},
         group_quantifiers=_lower_set(raw["group_quantifiers"]),
         document_sources=_lower_set(raw["document_sources"]),
         pronouns={k: v for k, v in raw["pronouns"].items()},

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 TRIM = " \t\n\r,;:–—-"
 LEADING_JUNK = TRIM + "“”\"‘"
-TRAILING_JUNK = TRIM + "“”\""
+TRAILING_JUNK = TRIM + "“”\"."
 
 
 def sentence_chars(sent: Span) -> tuple[int, int]:
@@ -20,6 +20,22 @@ def sentence_chars(sent: Span) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def claim_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, with fragments glued back on: a "sentence" that starts
+    with a lowercase word or with , ; : ) continues the one before (same paragraph)."""
+    merged: list[Span] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        if merged and not any("\n\n" in t.text for t in doc[merged[-1].end - 1 : sent.start + 1] if t.is_space):
+            if first.text[:1].islower() or first.text in {",", ";", ":", ")", "”", "’"}:
+                merged[-1] = doc[merged[-1].start : sent.end]
+                continue
+        merged.append(sent)
+    return merged
 
 
 def span_chars(tokens: Iterable[Token]) -> Optional[tuple[int, int]]:
@@ -35,7 +51,7 @@ def trim(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
     text = doc.text
     while start < end and text[start] in LEADING_JUNK:
         start += 1
-    while end > start and text[end - 1] in TRAILING_JUNK:
+    while end > start and text[end - 1] in TRAILING_JUNK and not text[max(start, end - 3) : end] == "...":
         end -= 1
     if end - start < 2:
         return None
