@@ -213,9 +213,22 @@ def _split_roles(tokens: list[Token], lex: ActorLexicon) -> list[str]:
     return roles
 
 
+def _clause_window(doc: Doc, m: Mention) -> Span:
+    """The stretch around a mention that an apposition can occupy: back to the last
+    full stop and on to the next, within the paragraph. (Not the parser's sentence:
+    a slip there must not cut a role off its name.)"""
+    start = m.start
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text) and doc[start - 1].text not in {".", "!", "?"}:
+        start -= 1
+    end = m.end
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and doc[end].text not in {".", "!", "?"}:
+        end += 1
+    return doc[start : min(end + 1, len(doc))]
+
+
 def find_roles(doc: Doc, m: Mention, lex: ActorLexicon) -> list[str]:
     """Roles from an apposition before or after the name, or a premodifier."""
-    sent = doc[m.start].sent
+    sent = _clause_window(doc, m)
     roles: list[str] = []
     # "<role>, Dr X," : the chunk before a comma that precedes the name
     if m.start - 1 > sent.start and doc[m.start - 1].text == ",":

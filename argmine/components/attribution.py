@@ -40,7 +40,9 @@ CLAUSAL = {"ccomp", "parataxis", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DASHES = {"—", "–", "-", "--", "―"}
-DIRECT_SHARE = 0.6  # a quote covering this share of what is reported makes a claim direct
+DIRECT_SHARE = 0.6
+#: Verbs that pass their subject to a following speech verb ("went on to argue").
+CONTROL_VERBS = {"go", "continue", "proceed", "want", "try", "seem", "appear", "begin", "start", "decide", "choose", "hasten", "rush", "move", "use"}  # a quote covering this share of what is reported makes a claim direct
 
 
 @dataclass
@@ -164,10 +166,16 @@ class Attributor:
     def nearby_subject(self, verb: Token, sent: Span) -> Optional[Token]:
         """When the parse gives a speech verb no subject: the noun phrase right before
         it (skipping an apposition between commas), or a name right after it ("said X")."""
-        if verb.dep_ in ("acl", "amod") or any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
+        if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
             return None
+        if verb.dep_ in ("acl", "amod") and verb.i > 0 and self.doc[verb.i - 1].pos_ == "DET":
+            return None  # "the proposed changes"
         i = verb.i - 1
-        while i >= sent.start and (self.doc[i].dep_ in ("aux", "advmod") or self.doc[i].lower_ in {"also", "not", "n't", "has", "have", "had", "will", "would"}):
+        while i >= sent.start and (
+            self.doc[i].dep_ in ("aux", "advmod", "compound:prt")
+            or self.doc[i].lower_ in {"also", "not", "n't", "has", "have", "had", "will", "would", "to", "on"}
+            or self.doc[i].lemma_.lower() in CONTROL_VERBS
+        ):
             i -= 1
         if i >= sent.start and self.doc[i].text == ",":
             # skip ", a consultant at the hospital," back to the noun phrase it describes
@@ -191,6 +199,14 @@ class Attributor:
                 return mention.root
             if t.pos_ == "PRON" and t.lower_ in self.actor_lex.pronouns:
                 return t
+            # inverted "says health chief", "said the minister"
+            run = []
+            while j < sent.end and self.doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and not self.in_quote(self.doc[j]):
+                run.append(self.doc[j])
+                j += 1
+            nouns = [x for x in run if x.pos_ in ("NOUN", "PROPN")]
+            if nouns and (j == sent.end or self.doc[j].is_punct or self.doc[j].is_space) and self.acceptable_speaker(nouns[-1]):
+                return nouns[-1]
         return None
 
     def speaker_span(self, head: Token) -> tuple[int, int]:
@@ -277,7 +293,7 @@ class Attributor:
                 if len(rest) >= 3:
                     chars = span_chars(rest)
                     return trim(self.doc, *chars) if chars else None
-            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            if t.pos_ == "VERB" or t.is_punct or (t.pos_ == "AUX" and t.lemma_.lower() != "be"):
                 break
         return None
 
@@ -435,6 +451,9 @@ class Attributor:
                 clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c is not noun and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
                 if clauses:
                     content = self.clause_content(clauses[0])
+                else:
+                    # "X's view is that ..." however the parser attached the clause
+                    content = self.that_clause_after(noun, sent)
             if content is None:
                 continue
             content = trim(self.doc, *content)

@@ -22,16 +22,29 @@ def sentence_chars(sent: Span) -> tuple[int, int]:
     return start, end
 
 
+TERMINAL = {".", "!", "?", "…", "...", "?!"}
+CLOSERS = {"”", "’", '"', "'", ")", "]"}
+
+
+def _ends_a_sentence(span: Span) -> bool:
+    tokens = [t for t in span if not t.is_space]
+    while tokens and tokens[-1].text in CLOSERS:
+        tokens.pop()
+    return bool(tokens) and (tokens[-1].text in TERMINAL or tokens[-1].text.endswith("."))
+
+
 def claim_sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, with fragments glued back on: a "sentence" that starts
-    with a lowercase word or with , ; : ) continues the one before (same paragraph)."""
+    """The parser's sentences, with fragments glued back on within a paragraph: a
+    "sentence" continues the one before when that one has no final punctuation
+    ("“It works,” | said Dr X.") or when it starts with a lowercase word or , ; :"""
     merged: list[Span] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        if merged and not any("\n\n" in t.text for t in doc[merged[-1].end - 1 : sent.start + 1] if t.is_space):
-            if first.text[:1].islower() or first.text in {",", ";", ":", ")", "”", "’"}:
+        if merged and not any(t.is_space and "\n\n" in t.text for t in doc[merged[-1].start : sent.start + 1]):
+            fragment = first.text[:1].islower() or first.text in {",", ";", ":", ")", "”", "’"}
+            if fragment or not _ends_a_sentence(merged[-1]):
                 merged[-1] = doc[merged[-1].start : sent.end]
                 continue
         merged.append(sent)

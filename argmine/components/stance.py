@@ -280,6 +280,8 @@ def _default_lexicon() -> Lexicon:
 
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\u2013", "\u2014", "--", "?", "!", ".", "\n", '"', "\u201c", "\u201d"})
 _HARD_BOUNDARY = frozenset({";", ":", "(", ")", "\u2013", "\u2014", "--", "?", "!", ".", "\n"})
+_NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon", "feel", "seem",
+                          "appear", "want", "anticipate", "guess"})
 _SCOPE_ENDERS = frozenset({"and", "but", "because", "while", "whilst", "although", "though", "if", "unless",
                            "when", "which", "who", "whereas", "so", "yet", "or", "since", "as"})
 _DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the", "its", "their", "our", "his", "her"})
@@ -402,14 +404,18 @@ def _match_words(pieces: list[Piece], i: int, words: tuple[str, ...]) -> int:
         while j < len(pieces) and pieces[j].group == g and not pieces[j].punct:
             joined += pieces[j].text
             j += 1
-        if j - k > 1 and _word_matches(word, forms(joined)):
+        if j - k > 1 and _word_matches(word, forms(joined)):  # noqa: SIM102
             k = j
             continue
         return -1
     return k
 
 
-def _word_matches(word: str, piece_forms: frozenset[str]) -> bool:
+def _word_matches(word: Union[str, frozenset], piece_forms: frozenset[str]) -> bool:
+    """A word of an entry against a piece's forms. A target term's word comes as the set
+    of its own forms ("pooled" -> pooled, pool), so "pool budgets" matches "pooled budget"."""
+    if isinstance(word, frozenset):
+        return not word.isdisjoint(piece_forms)
     if word.endswith("*"):
         stem = word[:-1]
         return any(f.startswith(stem) for f in piece_forms)
@@ -418,11 +424,19 @@ def _word_matches(word: str, piece_forms: frozenset[str]) -> bool:
 
 @dataclass(frozen=True)
 class _CompiledTarget:
-    terms: tuple[tuple[tuple[str, ...], int, float, bool], ...]  # (words, polarity, weight, generic)
+    terms: tuple[tuple[tuple, int, float, bool], ...]  # (word form sets, polarity, weight, generic)
     by_first: dict
-    wildcard: tuple[tuple[tuple[str, ...], int, float, bool], ...]
+    wildcard: tuple[tuple[tuple, int, float, bool], ...]
     anaphors: frozenset[str]
     context: tuple[tuple[str, ...], ...]
+
+
+def _term_forms(word: str) -> frozenset[str]:
+    """A term word and its base forms, minus the -ing ones: "pooled" also matches
+    "pool", but "partnering" must not match the noun "partner" (a GP partner)."""
+    if word.endswith("ing"):
+        return frozenset({word})
+    return forms(word)
 
 
 def _compile(target: Target) -> _CompiledTarget:
@@ -433,18 +447,25 @@ def _compile_terms(target: Target) -> _CompiledTarget:
     terms = []
     for polarity, group in ((1, target.pro), (-1, target.con)):
         for term in group:
-            words = tuple(canon(w) if not w.endswith("*") else canon(w[:-1]) + "*" for w in term.words)
-            terms.append((words, polarity, term.weight, term.generic))
-            solid = "".join(words)
-            if len(words) > 1 and "*" not in solid and "-" in term.term and " " not in term.term:
-                terms.append(((solid,), polarity, term.weight, term.generic))
+            plain = tuple(canon(w) if not w.endswith("*") else canon(w[:-1]) + "*" for w in term.words)
+            variants = [plain]
+            solid = "".join(plain)
+            if len(plain) > 1 and "*" not in solid and "-" in term.term and " " not in term.term:
+                variants.append((solid,))
+            for words in variants:
+                matchable = tuple(
+                    w if w.endswith("*") else frozenset({w}) if term.exact else _term_forms(w) for w in words
+                )
+                terms.append((matchable, polarity, term.weight, term.generic))
     by_first: dict[str, list] = {}
     wildcard = []
     for t in terms:
-        if t[0][0].endswith("*"):
+        first = t[0][0]
+        if isinstance(first, str):
             wildcard.append(t)
         else:
-            by_first.setdefault(t[0][0], []).append(t)
+            for f in first:
+                by_first.setdefault(f, []).append(t)
     for bucket in by_first.values():
         bucket.sort(key=lambda t: -len(t[0]))
     context = tuple(_split_phrase(c) for c in target.context if _split_phrase(c))
@@ -511,7 +532,8 @@ def find_mentions(src: _Source, pieces: list[Piece], target: Target, *, anaphora
         if piece.punct:
             i += 1
             continue
-        candidates = [t for f in sorted(piece.forms) for t in compiled.by_first.get(f, ())] + list(compiled.wildcard)
+        candidates = list({id(t): t for f in sorted(piece.forms) for t in compiled.by_first.get(f, ())}.values())
+        candidates += list(compiled.wildcard)
         best = None
         for words, polarity, weight, generic in candidates:
             if generic and not domain:
@@ -763,6 +785,10 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
             p = pieces[end]
             if _boundary(p) or p.text in _SCOPE_ENDERS:
                 break
+            # "nobody disputes that X": the negation stays in the main clause, except
+            # after verbs that pass it down ("I don't think that X works" = X does not work)
+            if p.text == "that" and end > it.end and not (pieces[end - 1].forms & _NEG_RAISING):
+                break
             end += 1
         it.scope_end = end
         for ev in evaluators:
@@ -790,6 +816,10 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
         if rv.entry.role == "doubt":
             # "questioning the sustainability of the model": a negator of what it governs,
             # and by itself ("questioning the model") a negative judgement of its object.
+            # Negated ("nobody disputes that ..."), it is certainty: nothing to flip.
+            if rv.negations % 2 == 1:
+                rv.consumed = True
+                continue
             end = _clause_end(pieces, rv.end, min(n, rv.end + settings.reverser_window))
             governed = [ev for ev in evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind == "eval"]
             for ev in governed:
@@ -804,11 +834,15 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
                 break
             end += 1
         rv.scope_end = end
-        if end == rv.end and rv.entry.role == "removal":
-            # used intransitively ("fragmentation must end"): it removes its subject
+        passive = rv.start > 0 and (pieces[rv.start - 1].text in _BE_FORMS or (
+            rv.start > 1 and pieces[rv.start - 2].text in _BE_FORMS and pieces[rv.start - 1].text.endswith("ly")))
+        intransitive = end == rv.end and rv.entry.role == "removal"
+        if passive or intransitive:
+            # "the plan to merge was scrapped", "fragmentation must end": it acts on its subject
             subject = [m for m in mentions if m.end <= rv.start and region[m.start] == region[rv.start]]
             if subject:
                 rv.scope_start, rv.scope_end = subject[-1].start, subject[-1].end
+                end = rv.scope_end
         governed = [ev for ev in evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind != "deontic"]
         governed_mentions = [m for m in mentions if rv.end <= m.start < end]
         if rv.entry.role == "remedy":
@@ -954,9 +988,14 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
         used = []
         for p, m, men in proximity:
             share = p / total
-            toward += share * pair_sign(ev, m) * men.polarity * men.weight
+            item_value = value
+            if ev.entry.role in ("harm", "remedy") and in_scope(men.start, ev):
+                # What "undermine" / "tackle" presuppose about their object survives
+                # negation: "far from breaking down silos" still takes silos to be bad.
+                item_value = ev.entry.value * ev.factor
+            toward += share * item_value * pair_sign(ev, m) * men.polarity * men.weight
             used.append(men.text)
-        contributions.append(_Contribution(value * w * cross * best * toward, (*_evidence(src, pieces, ev), *used), ev.start))
+        contributions.append(_Contribution(w * cross * best * toward, (*_evidence(src, pieces, ev), *used), ev.start))
     return contributions, free, starts_with_contrast
 
 
