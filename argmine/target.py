@@ -55,6 +55,10 @@ class Term(BaseModel):
 
     term: str = Field(min_length=1)
     weight: float = Field(default=1.0, gt=0.0, le=2.0)
+    exact: bool = Field(
+        default=False,
+        description="Match only as written, without inflections ('compete' but not 'competing').",
+    )
     generic: bool = Field(
         default=False,
         description="An everyday word that names the target only in the target's field "

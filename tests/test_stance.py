@@ -265,6 +265,30 @@ def test_stance_evidence_is_verbatim_from_the_content(nlp):
     assert "new care models" in result.evidence and "distraction" in result.evidence
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Reducing fragmentation is vital.", "support"),
+        ("The plan to merge the two hospital trusts was scrapped after opposition from staff.", "oppose"),
+        ("Far from breaking down silos, the reforms have entrenched them.", "support"),
+        ("The reforms did not tackle fragmentation.", "support"),
+        ("Nobody disputes that services need to be better coordinated.", "support"),
+        ("I don't think that integration will work.", "oppose"),
+        ("Health leaders welcomed the decision to pool budgets.", "support"),
+        ("Joining up health and social care is the only way forward.", "support"),
+        ("Patients have been let down by a fragmented system.", "support"),
+        ("The accountable care organisations have been plagued by delays.", "oppose"),
+        ("Competition between providers has driven up quality.", "oppose"),
+    ],
+)
+def test_stance_shifters_in_reported_news(nlp, text, label):
+    assert stance(nlp, text).label == label
+
+
+def test_stance_a_practice_partner_is_not_partnership(nlp):
+    assert stance(nlp, "Dr Shah, a senior partner at the practice, praised the staff.").label == "neutral"
+
+
 def test_stance_doubt_words_deny_what_they_govern(nlp):
     assert stance(nlp, "Some are questioning the sustainability of the vanguards.").label == "oppose"
     assert stance(nlp, "Some are questioning the vanguards.").label == "oppose"

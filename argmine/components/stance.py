@@ -280,6 +280,8 @@ def _default_lexicon() -> Lexicon:
 
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\u2013", "\u2014", "--", "?", "!", ".", "\n", '"', "\u201c", "\u201d"})
 _HARD_BOUNDARY = frozenset({";", ":", "(", ")", "\u2013", "\u2014", "--", "?", "!", ".", "\n"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re", "has", "have", "had", "will",
+                          "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "does", "do", "did"})
 _NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon", "feel", "seem",
                           "appear", "want", "anticipate", "guess"})
 _SCOPE_ENDERS = frozenset({"and", "but", "because", "while", "whilst", "although", "though", "if", "unless",
@@ -832,6 +834,10 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
             p = pieces[end]
             if _boundary(p) or p.text in _SCOPE_ENDERS - {"and", "or"}:
                 break
+            # what it governs is its object, not the predicate that follows
+            # ("[reducing fragmentation] is vital")
+            if p.text in _AUXILIARIES or p.pos in ("AUX", "VERB"):
+                break
             end += 1
         rv.scope_end = end
         passive = rv.start > 0 and (pieces[rv.start - 1].text in _BE_FORMS or (
@@ -870,6 +876,8 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
                 if in_scope(start, rv):
                     sign = -sign
             elif in_scope(ev.start, rv) != in_scope(start, rv):
+                if rv.scope_start >= 0 and ev.start > rv.start:
+                    continue  # "the plan was scrapped after opposition": an adjunct, not a frame
                 sign = -sign
         if mention_negated[m] and not ev.negations:
             sign = -sign
@@ -1004,7 +1012,7 @@ def _evidence(src: _Source, pieces: list[Piece], ev: Item) -> tuple[str, ...]:
     negator close by flipped it; a distant shifter ("difficult to see ...") on its own."""
     if not ev.shifters:
         return (ev.text,)
-    near = [sh for sh in ev.shifters if sh.end <= ev.start and ev.start - sh.start <= 4]
+    near = [sh for sh in ev.shifters if sh.end <= ev.start and ev.start - sh.end <= 2]
     far = [sh.text for sh in ev.shifters if sh not in near]
     if near:
         first = min(sh.start for sh in near)
