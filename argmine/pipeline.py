@@ -80,11 +80,21 @@ def _pipeline(target_key: str) -> "Language":
         importlib.import_module(_MODULES[name])
 
     nlp = load_fresh_model()
+    _split_glued_full_stops(nlp)
     nlp.add_pipe("argmine_paragraphs", first=True)
     for name in COMPONENTS:
         config = {"target": target_key} if name == "argmine_stance" else {}
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+def _split_glued_full_stops(nlp: "Language") -> None:
+    """Scraped comments type "... got it .More reports": make ".More" two tokens so
+    the stop can end a sentence (argmine_paragraphs then marks the boundary)."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes) + [r"\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def load_pipeline(target: str | Path | None = None) -> "Language":

@@ -41,6 +41,8 @@ CLIMB = {"xcomp", "conj", "advcl"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DASHES = {"—", "–", "-", "--", "―"}
 DIRECT_SHARE = 0.6
+#: Nouns that report what a document found ("the findings of the review show").
+FINDING_NOUNS = {"conclusion", "finding", "result", "lesson", "message", "verdict", "recommendation"}
 #: Verbs that pass their subject to a following speech verb ("went on to argue").
 CONTROL_VERBS = {"go", "continue", "proceed", "want", "try", "seem", "appear", "begin", "start", "decide", "choose", "hasten", "rush", "move", "use"}  # a quote covering this share of what is reported makes a claim direct
 
@@ -163,6 +165,16 @@ class Attributor:
         entry = (self.doc._.actors or {}).get(mention.label_)
         return entry is not None and entry["kind"] in ("person", "author")
 
+    def behind_findings(self, head: Token) -> Token:
+        """'The conclusions from most research point to ...': the research speaks."""
+        if lemma_of(head) in FINDING_NOUNS:
+            for c in head.children:
+                if c.dep_.startswith("nmod") and lemma_of(c) in self.actor_lex.document_sources and any(
+                    g.dep_ == "case" and g.lower_ in ("from", "of", "in", "by") for g in c.children
+                ):
+                    return c
+        return head
+
     def nearby_subject(self, verb: Token, sent: Span) -> Optional[Token]:
         """When the parse gives a speech verb no subject: the noun phrase right before
         it (skipping an apposition between commas), or a name right after it ("said X")."""
@@ -254,8 +266,8 @@ class Attributor:
         if head.text in self.actor_lex.org_heads or head.lower_ in {h.lower() for h in self.actor_lex.org_heads}:
             return True
         if lem in self.actor_lex.document_sources:
-            # "a report by the X Trust found": only when the document names its author
-            return any(self.mention_at(t) is not None for t in head.subtree)
+            # "a report by the X Trust found", "research suggests": a source an analyst cites
+            return True
         if lem in self.actor_lex.group_quantifiers or lem in {"one"} and any(c.lower_ == "of" for c in head.subtree):
             return True
         # "One of the top officials", "those who see ..."
@@ -360,6 +372,8 @@ class Attributor:
             classes = cue_classes(verb, self.lex)
             cls = "speech" if "speech" in classes else "cognition" if "cognition" in classes else "evaluation"
             head = self.subject_of(verb)
+            if head is not None:
+                head = self.behind_findings(head)
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
                 head = self.nearby_subject(verb, sent)
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):

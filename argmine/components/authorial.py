@@ -27,6 +27,7 @@ from argmine.components.spans import claim_sentences, sentence_chars
 
 AUTHOR_SEGMENTS = {"title", "standfirst", "body", "comment"}
 THRESHOLD = 0.5
+GENERAL_VALENCE = 0.4  # |valence| in the stance lexicon that counts as evaluative
 WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "well", "too", "rather", "instead"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 EPISTEMIC = {"could", "might", "may", "would"}
@@ -55,6 +56,17 @@ def markers() -> Markers:
         first_person=frozenset(raw["first_person"]),
         narrative=tuple(raw["narrative_markers"]),
     )
+
+
+def _valence(token) -> float:
+    """Strongest single-word valence the shared evaluative lexicon gives this word."""
+    from argmine.components.stance import Lexicon, forms
+
+    best = 0.0
+    for entry in Lexicon.default().starting_with(forms(token.lower_, token.lemma_.lower()), token.lower_):
+        if len(entry.words) == 1 and entry.kind == "eval":
+            best = max(best, abs(entry.value))
+    return best
 
 
 def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
@@ -95,6 +107,17 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in m.verbs]
     if verbs:
         score += 0.2
+    # the general evaluative lexicon (shared with stance) catches what the lists above miss
+    counted = {t.i for t in adjectives + strong_adverbs + nouns + verbs}
+    general = [t for t in tokens if t.i not in counted and t.is_alpha and _valence(t) >= GENERAL_VALENCE]
+    if general:
+        score += min(0.15 * len(general), 0.3)
+        why.append("evaluative (general): " + ", ".join(t.text for t in general[:3]))
+    # an evaluation as the sentence's main predicate: "X will be vital", "it is not ideal"
+    if any(t.dep_.lower() == "root" and (t.pos_ == "ADV" or t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children))
+           and (t.i in counted or _valence(t) >= GENERAL_VALENCE) for t in tokens):
+        score += 0.3
+        why.append("evaluative predicate")
     if any(t.dep_ == "advmod" and t.lower_ in ("not", "n't", "never") or t.lower_ == "no" for t in tokens) and score > 0:
         score += 0.15
     if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in tokens):

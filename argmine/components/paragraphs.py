@@ -15,8 +15,13 @@ from spacy.tokens import Doc
 
 @Language.component("argmine_paragraphs")
 def make_paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line (a whitespace token with two line breaks)."""
+    """Start a sentence after every blank line (a whitespace token with two line
+    breaks), and after a full stop typed against the next word (" .Next")."""
     for token in doc[:-1]:
+        nxt = doc[token.i + 1]
         if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+            nxt.is_sent_start = True
+        elif token.text in (".", "!", "?") and not token.whitespace_ and nxt.is_title and token.i > 0 and doc[token.i - 1].whitespace_:
+            # a run-on typed "... getting it .More progress": the stop starts a new sentence
+            nxt.is_sent_start = True
     return doc
