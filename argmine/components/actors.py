@@ -40,8 +40,12 @@ def _is_cap(token: Token) -> bool:
 
 
 def _title_case_sentence(sent: Span) -> bool:
-    """Headlines in Title Case defeat capitalisation rules."""
+    """Headlines in Title Case defeat capitalisation rules. A headline has no final
+    stop; body sentences full of organisation names do."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
+    last = [t for t in sent if not t.is_space]
+    if last and last[-1].text in {".", "!", "?", "”", '"'}:
+        return False
     return len(words) >= 4 and sum(_is_cap(t) for t in words) / len(words) > 0.7
 
 
@@ -281,7 +285,9 @@ class ActorRecognizer:
         registry = ActorRegistry.from_doc(doc)
         candidates = find_titled_people(doc, lex) + find_public_bodies(doc, lex) + find_entity_mentions(doc, lex)
         spans = []
-        for m in select_mentions(candidates):
+        chosen = select_mentions(candidates)
+        chosen = sorted(chosen + self.bare_surnames(doc, chosen, lex), key=lambda m: m.start)
+        for m in chosen:
             span = doc[m.start : m.end]
             char_span = (span.start_char, span.end_char)
             surface = span.text
@@ -302,6 +308,18 @@ class ActorRecognizer:
             Span(doc, s.start, s.end, label=registry.at(s.start_char, s.end_char).id) for s in spans
         ]
         return doc
+
+    @staticmethod
+    def bare_surnames(doc: Doc, mentions: list[Mention], lex: ActorLexicon) -> list[Mention]:
+        """A known person's surname standing alone ("Later Aziz left") is a mention of
+        that person even where the entity recogniser missed it."""
+        surnames = {m.names[-1] for m in mentions if m.kind == "person" and len(m.names) >= 2}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        for t in doc:
+            if t.text in surnames and t.i not in taken and t.text not in lex.titles:
+                found.append(Mention(t.i, t.i + 1, "person", [t.text]))
+        return found
 
     # Nothing to save: the vocabulary lives in the package's data files.
     def to_disk(self, path, *, exclude=tuple()):
