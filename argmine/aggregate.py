@@ -136,14 +136,21 @@ class ActorAggregator:
         self._documents[document.doc] = document
 
     def key_of(self, claim: Claim) -> ActorKey:
-        return actor_key(claim.actor, claim.doc, self._documents.get(claim.doc))
+        return self.key_for(claim.actor, claim.doc)
+
+    def key_for(self, actor: Actor, doc: str) -> ActorKey:
+        return actor_key(actor, doc, self._documents.get(doc))
 
     def add_claim(self, claim: Claim) -> ActorKey:
-        key = self.key_of(claim)
+        return self.add(claim.actor, claim.doc, claim.stance)
+
+    def add(self, actor: Actor, doc: str, stance: str) -> ActorKey:
+        """Count one claim by `actor` in `doc`; returns the merged actor's key."""
+        key = self.key_for(actor, doc)
         group = self._groups.get(key)
         if group is None:
-            group = self._groups[key] = _Group(first=claim.actor)
-        group.add(claim.actor, claim.doc, claim.stance)
+            group = self._groups[key] = _Group(first=actor)
+        group.add(actor, doc, stance)
         return key
 
     def summaries(self) -> list[ActorSummary]:

@@ -17,10 +17,11 @@ import itertools
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
 
 import typer
 
@@ -396,7 +397,7 @@ def _summary(run: "ExtractRun", store: Optional[Path]) -> None:
 
 
 def _claim_groups(
-    sources: Optional[list[str]],
+    sources: list[str],
     *,
     store: Optional[Path],
     target: Optional[str],
@@ -404,35 +405,62 @@ def _claim_groups(
     jobs: int,
     max_bytes: int = 10_000_000,
 ) -> list[DocClaims]:
-    """Claims from stdin (`-`), from paths (through the cache), or from the store."""
-    if sources and "-" in sources:
+    """Claims from stdin (`-`), or from paths (extracted through the store's cache)."""
+    if "-" in sources:
         if len(sources) > 1:
             raise UsageError("- (claim records on stdin) cannot be mixed with paths")
         from argmine.output import read_claim_stream
 
         return read_claim_stream(sys.stdin, source="stdin")
+    _check_target(target)
+    progress = _Progress(stderr_console(), enabled=True)
+    run = _new_run(
+        [Path(s) for s in sources],
+        store=store,
+        target=target,
+        versions=versions,
+        jobs=jobs,
+        max_bytes=max_bytes,
+        progress=progress,
+    )
+    try:
+        return list(run)
+    finally:
+        progress.stop()
+        if run.store is not None:
+            run.store.close()
+
+
+@dataclass
+class _Found:
+    """Claims for a query: documents (by source file), light rows to choose from,
+    and how to load the records of the rows chosen."""
+
+    documents: dict[str, Any]
+    rows: list[Any]
+    load: Callable[[list[Any]], list[Any]]
+
+
+@contextmanager
+def _query_claims(
+    sources: Optional[list[str]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
+) -> Iterator[_Found]:
+    """who-said's and actors' claims: from the store (rows, parsed only when chosen),
+    or from stdin or paths (records already at hand)."""
+    from argmine.store import ClaimRow
+
     if sources:
-        _check_target(target)
-        progress = _Progress(stderr_console(), enabled=True)
-        run = _new_run(
-            [Path(s) for s in sources],
-            store=store,
-            target=target,
-            versions=versions,
-            jobs=jobs,
-            max_bytes=max_bytes,
-            progress=progress,
+        groups = _claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
+        yield _Found(
+            documents={g.doc: g.document for g in groups if g.document is not None},
+            rows=[ClaimRow.of(claim, source=g.doc) for g in groups for claim in g.claims],
+            load=lambda rows: [row.claim for row in rows],
         )
-        try:
-            groups = list(run)
-        finally:
-            progress.stop()
-            if run.store is not None:
-                run.store.close()
-        return groups
+        return
     opened = _open_store(store, create=False)
     try:
-        return opened.current()
+        snapshot = opened.snapshot()
+        yield _Found(documents=snapshot.documents, rows=snapshot.rows, load=opened.load_claims)
     finally:
         opened.close()
 
@@ -524,38 +552,36 @@ def who_said(
 
     Example: argmine extract seeds/ -f jsonl | argmine who-said --actor Coffey -
     """
-    with reported_errors():
+    with reported_errors(), _query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
         from argmine.aggregate import ActorAggregator
         from argmine.names import resolve_actor
 
-        groups = _claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
-        if not any(group.claims for group in groups):
+        if not found.rows:
             raise ArgmineError(_no_claims_message(sources, store))
         aggregator = ActorAggregator()
-        for group in groups:
-            if group.document is not None:
-                aggregator.add_document(group.document)
-            for claim in group.claims:
-                aggregator.add_claim(claim)
+        for document in found.documents.values():
+            aggregator.add_document(document)
+        keys = [aggregator.add(row.actor, row.doc, row.stance) for row in found.rows]
         by_key = aggregator.summaries_by_key()
         chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
         wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
         stances = {s.value for s in stance} if stance else None
         modes = {m.value for m in mode} if mode else None
-        selected = []
-        for group in groups:
-            if doc and not any(_doc_matches(group.doc, pattern) for pattern in doc):
-                continue
-            claims = [
-                c
-                for c in group.claims
-                if aggregator.key_of(c) in wanted
-                and (stances is None or c.stance in stances)
-                and (modes is None or c.mode in modes)
-            ]
-            if claims:
-                selected.append(DocClaims(doc=group.doc, claims=claims, document=group.document))
-        count = _write(selected, fmt, output)
+        chosen = [
+            row
+            for row, key in zip(found.rows, keys)
+            if key in wanted
+            and (stances is None or row.stance in stances)
+            and (modes is None or row.mode in modes)
+            and (not doc or any(_doc_matches(row.doc, pattern) for pattern in doc))
+        ]
+        groups: dict[str, DocClaims] = {}  # by source file, in document order
+        for row, claim in zip(chosen, found.load(chosen)):
+            group = groups.get(row.source)
+            if group is None:
+                group = groups[row.source] = DocClaims(doc=row.doc, claims=[], document=found.documents.get(row.source))
+            group.claims.append(claim)
+        count = _write(list(groups.values()), fmt, output)
         if count == 0:
             note(f"no claims by {actor} match these filters")
 
@@ -597,13 +623,16 @@ def actors(
 
     Example: argmine actors -f csv -o actors.csv
     """
-    with reported_errors():
-        from argmine.aggregate import summarise
+    with reported_errors(), _query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+        from argmine.aggregate import ActorAggregator
         from argmine.records import ActorSummary
 
-        groups = _claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
-        documents = [g.document for g in groups if g.document is not None]
-        summaries = summarise((c for g in groups for c in g.claims), documents)
+        aggregator = ActorAggregator()
+        for document in found.documents.values():
+            aggregator.add_document(document)
+        for row in found.rows:  # no claim record is parsed: the rows say all an actor summary needs
+            aggregator.add(row.actor, row.doc, row.stance)
+        summaries = aggregator.summaries()
         if kind:
             kinds = {k.value for k in kind}
             summaries = [s for s in summaries if s.kind in kinds]

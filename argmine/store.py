@@ -7,19 +7,22 @@ unchanged file is never processed twice, wherever it lies. Each document is
 written in one transaction: a killed run leaves whole documents or nothing.
 WAL journalling and a busy timeout let two runs share one store.
 
-Tables (store schema version 1)::
+Tables (store schema version 2)::
 
     meta(key PRIMARY KEY, value)          schema_version, records_schema_version
     extractions(id, sha256, pipeline_version, versions, target,
                 doc, document JSON, actors JSON, claim_count, created_at)
                 UNIQUE(sha256, pipeline_version, versions, target)
-    claims(extraction_id, seq, actor_name, actor_kind, stance, mode, record JSON)
+    claims(extraction_id, seq, actor_name, actor_kind, stance, mode,
+           actor JSON, record JSON)
                 PRIMARY KEY(extraction_id, seq)
     sources(path PRIMARY KEY, doc, extraction_id, seen_at)
                 the file at `path` (absolute) last gave that extraction
 
 Queries without paths (`who-said`, `actors`) read the extraction each
-source last gave: what `extract` last put there.
+source last gave: what `extract` last put there. They choose claims from
+the light columns (actor, stance, mode) and parse only the records they
+print, so they stay quick as the store grows.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from argmine.errors import StoreError
 from argmine.output import DocClaims, claim_number
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document
 
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 2
 DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
 STORE_ENV = "ARGMINE_STORE"
 TIMEOUT_ENV = "ARGMINE_STORE_TIMEOUT"
@@ -70,6 +73,7 @@ CREATE TABLE claims (
     stance TEXT NOT NULL,
     mode TEXT NOT NULL,
     record TEXT NOT NULL,
+    actor TEXT NOT NULL,
     PRIMARY KEY (extraction_id, seq)
 );
 CREATE TABLE sources (
@@ -81,10 +85,16 @@ CREATE TABLE sources (
 CREATE INDEX sources_by_extraction ON sources(extraction_id);
 """
 
+def _add_actor_column(conn: sqlite3.Connection) -> None:
+    """1 -> 2: each claim's actor in a column of its own, so queries need not parse records."""
+    conn.execute("ALTER TABLE claims ADD COLUMN actor TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE claims SET actor = json_extract(record, '$.actor')")
+
+
 #: Upgrades in place, from store schema version n (the key) to n + 1. A store
 #: whose version has no path to the current one is rebuilt empty instead: it
 #: is a cache, and `extract` refills it.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column}
 
 
 def default_store_path() -> Path:
@@ -341,10 +351,19 @@ class Store:
             if cursor.rowcount == 1:
                 extraction_id = int(cursor.lastrowid)
                 conn.executemany(
-                    "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, record) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, actor, record) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        (extraction_id, seq, c.actor.name, c.actor.kind, c.stance, c.mode, c.model_dump_json())
+                        (
+                            extraction_id,
+                            seq,
+                            c.actor.name,
+                            c.actor.kind,
+                            c.stance,
+                            c.mode,
+                            c.actor.model_dump_json(),
+                            c.model_dump_json(),
+                        )
                         for seq, c in enumerate(claims)
                     ],
                 )
@@ -369,27 +388,82 @@ class Store:
     # ------------------------------------------------------------------ queries
 
     def current(self) -> list[DocClaims]:
-        """What extract last put here: each source's latest extraction, by document name."""
+        """What extract last put here, in full: each source's latest extraction, by document name."""
+        snapshot = self.snapshot()
+        claims: dict[str, list[Claim]] = {}
+        for row, claim in zip(snapshot.rows, self.load_claims(snapshot.rows)):
+            claims.setdefault(row.source, []).append(claim)
+        return [
+            DocClaims(doc=document.doc, claims=claims.get(source, []), document=document)
+            for source, document in snapshot.documents.items()
+        ]
+
+    def snapshot(self) -> "Snapshot":
+        """What extract last put here, light: documents, and claim rows to choose from.
+
+        Claim records are not parsed; `load_claims` parses the rows chosen.
+        """
+        actors: dict[str, Actor] = {}  # one parse per distinct actor, however many claims
+
+        def actor_of(text: str) -> Actor:
+            if text not in actors:
+                actors[text] = Actor.model_validate_json(text)
+            return actors[text]
+
         with self._translated("read"):
-            self._conn.execute("BEGIN")  # one snapshot for all the reads below
+            self._conn.execute("BEGIN")  # one snapshot for both reads
             try:
-                rows = self._conn.execute(
-                    "SELECT s.path, s.doc, e.id, e.document, e.actors FROM sources s "
+                sources = self._conn.execute(
+                    "SELECT s.path, s.doc, e.document FROM sources s "
                     "JOIN extractions e ON e.id = s.extraction_id ORDER BY s.doc, s.path"
                 ).fetchall()
-                claims: dict[int, list[str]] = {}
-                for extraction_id, record in self._conn.execute(
-                    "SELECT c.extraction_id, c.record FROM claims c "
-                    "WHERE c.extraction_id IN (SELECT extraction_id FROM sources) "
-                    "ORDER BY c.extraction_id, c.seq"
-                ):
-                    claims.setdefault(extraction_id, []).append(record)
+                rows = [
+                    ClaimRow(
+                        doc=doc,
+                        actor=actor_of(actor),
+                        stance=stance,
+                        mode=mode,
+                        source=path,
+                        ref=(extraction_id, seq),
+                    )
+                    for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(
+                        "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, c.stance, c.mode FROM sources s "
+                        "JOIN claims c ON c.extraction_id = s.extraction_id ORDER BY s.doc, s.path, c.seq"
+                    )
+                ]
             finally:
                 self._conn.execute("COMMIT")
-        return [
-            _load(document_json, actors_json, claims.get(extraction_id, []), doc=doc)
-            for _source, doc, extraction_id, document_json, actors_json in rows
-        ]
+        documents = {}
+        for path, doc, document_json in sources:
+            document = Document.model_validate_json(document_json)
+            documents[path] = document.model_copy(update={"doc": doc}) if document.doc != doc else document
+        return Snapshot(documents=documents, rows=rows)
+
+    def load_claims(self, rows: Sequence["ClaimRow"]) -> list[Claim]:
+        """The claim records of stored rows, in their order, named for their rows' documents."""
+        wanted: dict[int, list[int]] = {}
+        for row in rows:
+            if row.ref is not None:
+                wanted.setdefault(row.ref[0], []).append(row.ref[1])
+        records: dict[tuple[int, int], str] = {}
+        with self._translated("read"):
+            for extraction_id, seqs in wanted.items():
+                marks = ",".join("?" * len(seqs))
+                for seq, record in self._conn.execute(
+                    f"SELECT seq, record FROM claims WHERE extraction_id = ? AND seq IN ({marks})",
+                    (extraction_id, *seqs),
+                ):
+                    records[(extraction_id, seq)] = record
+        claims = []
+        for row in rows:
+            if row.claim is not None:
+                claims.append(row.claim)
+                continue
+            claim = Claim.model_validate_json(records[row.ref])
+            if claim.doc != row.doc:
+                claim = claim.model_copy(update={"doc": row.doc, "id": f"{row.doc}#{claim_number(claim)}"})
+            claims.append(claim)
+        return claims
 
     def counts(self) -> dict[str, int]:
         """Sizes of the store, for messages and tests."""
@@ -398,6 +472,35 @@ class Store:
                 table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("extractions", "claims", "sources")
             }
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as a query first sees it: enough to choose it; parsed only when chosen.
+
+    `ref` locates it in the store; `claim` holds it when it is already at hand
+    (claims piped in, or fresh from extraction).
+    """
+
+    doc: str
+    actor: Actor
+    stance: str
+    mode: str
+    source: str = ""
+    ref: Optional[tuple[int, int]] = None
+    claim: Optional[Claim] = None
+
+    @classmethod
+    def of(cls, claim: Claim, source: str = "") -> "ClaimRow":
+        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim)
+
+
+@dataclass
+class Snapshot:
+    """The store's current documents (by source path) and claim rows, in document order."""
+
+    documents: dict[str, Document]
+    rows: list[ClaimRow]
 
 
 def _load(

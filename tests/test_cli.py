@@ -248,7 +248,7 @@ def test_cli_a_bug_becomes_one_line_not_a_traceback(runner, jsonl, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("boom")
 
-    monkeypatch.setattr("argmine.aggregate.summarise", broken)
+    monkeypatch.setattr("argmine.aggregate.ActorAggregator.summaries", broken)
     result = runner.invoke(app, ["actors", "-"], input=jsonl)
     assert result.exit_code == 1
     assert result.stderr == "Error: internal error: KeyError: 'boom' (set ARGMINE_RAISE_ERRORS=1 for the traceback)\n"

@@ -491,22 +491,23 @@ def test_killed_extract_leaves_whole_documents_and_the_next_run_finishes(tmp_pat
     store = tmp_path / ".argmine" / "argmine.db"
     run = subprocess.Popen(
         [sys.executable, str(script), "extract", "many", "-o", "out.jsonl"],
-        cwd=tmp_path, env={**os.environ, "FAKE_EXTRACT_DELAY": "0.05"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=tmp_path, env={**os.environ, "FAKE_EXTRACT_DELAY": "0.1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if store.exists() and _count(store) >= 8:
                 break
-            assert run.poll() is None, run.stderr.read().decode()
-            time.sleep(0.05)
+            # 40 articles at 0.1 s each: it cannot finish before 8 are stored and seen.
+            assert run.poll() is None, f"finished too early (exit {run.returncode}): {run.stderr.read().decode()}"
+            time.sleep(0.02)
     finally:
         os.kill(run.pid, signal.SIGKILL)
         run.wait(timeout=30)
         run.stdout.close()
         run.stderr.close()
     kept = _store_is_whole(store)
-    assert 8 <= kept < 40
+    assert 8 <= kept < 40, kept
     assert not (tmp_path / "out.jsonl").exists()  # no half-written output either
     again = subprocess.run(
         [sys.executable, str(script), "extract", "many", "-o", "out.jsonl"], cwd=tmp_path, capture_output=True, text=True, timeout=120

@@ -172,11 +172,58 @@ def test_store_from_an_older_version_is_migrated_when_a_migration_exists(tmp_pat
         assert sum(len(g.claims) for g in store.current()) == 5  # data kept
 
 
+V1_CLAIMS = """
+CREATE TABLE claims (
+    extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, actor_name TEXT NOT NULL, actor_kind TEXT NOT NULL,
+    stance TEXT NOT NULL, mode TEXT NOT NULL, record TEXT NOT NULL,
+    PRIMARY KEY (extraction_id, seq))
+"""
+
+
+def test_store_version_1_is_migrated_keeping_its_claims(tmp_path):
+    """Store schema 1 had no actor column: the migration fills it from the records."""
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        save_all(store)
+    with sqlite3.connect(path) as conn:  # turn it back into a version 1 store
+        conn.execute("ALTER TABLE claims RENAME TO claims_v2")
+        conn.execute(V1_CLAIMS)
+        conn.execute(
+            "INSERT INTO claims SELECT extraction_id, seq, actor_name, actor_kind, stance, mode, record FROM claims_v2"
+        )
+        conn.execute("DROP TABLE claims_v2")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.notices == [f"store {path}: migrated from store schema 1 to {STORE_SCHEMA_VERSION}"]
+        snapshot = store.snapshot()
+        assert [row.actor.name for row in snapshot.rows] == [
+            "Dr Ann Coffey", "Northfield Health Trust", "Dr Ann Coffey", "Ann Coffey", "the author"
+        ]
+        assert store.load_claims(snapshot.rows) == [c for _, _, claims in sample_documents() for c in claims]
+        save_all(store, "v2")  # and new claims go in
+
+
+def test_store_snapshot_chooses_before_parsing(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        save_all(store)
+        document, actors, claims = sample_documents()[0]
+        store.reuse(key_for(document), doc="copy.txt", path="copy.txt", source="/elsewhere/copy.txt")
+        snapshot = store.snapshot()
+        assert sorted(d.doc for d in snapshot.documents.values()) == ["a.txt", "b.txt", "copy.txt"]
+        trust = [row for row in snapshot.rows if row.actor.kind == "organisation"]
+        assert [(row.doc, row.stance, row.mode) for row in trust] == [("a.txt", "support", "indirect"), ("copy.txt", "support", "indirect")]
+        loaded = store.load_claims(trust)
+        assert [c.id for c in loaded] == ["a.txt#2", "copy.txt#2"]
+        assert loaded[1].model_copy(update={"doc": "a.txt", "id": "a.txt#2"}) == claims[1]
+
+
 def test_store_from_a_newer_version_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "s.db"
     _old_store(path, STORE_SCHEMA_VERSION + 1)
     before = path.read_bytes()
-    with pytest.raises(StoreError, match=r"was written by a newer argmine \(store schema 2, records schema 1\)"):
+    newer = STORE_SCHEMA_VERSION + 1
+    with pytest.raises(StoreError, match=rf"was written by a newer argmine \(store schema {newer}, records schema 1\)"):
         Store(path)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 1
