@@ -33,10 +33,17 @@ class Mention:
     kind: str  # "person" / "organisation"
     names: list[str]  # name tokens without title (person) or the canonical name (organisation)
     title: Optional[str] = None
+    by_rule: bool = False  # found by a rule (titled name, public body), not the model
 
 
 def _is_cap(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _after_a_stop(doc: Doc, i: int) -> bool:
+    """True when token i follows a full stop or a line break (a name never runs across)."""
+    prev = doc[i - 1] if i > 0 else None
+    return prev is None or prev.text in {".", "!", "?"} or (prev.is_space and "\n" in prev.text)
 
 
 def _title_case_sentence(sent: Span) -> bool:
@@ -78,12 +85,12 @@ def find_titled_people(doc: Doc, lex: ActorLexicon) -> list[Mention]:
             while j < len(doc) and doc[j].text in lex.titles:
                 j += 1
             k = j
-            while k < len(doc) and k - j < 4 and _is_cap(doc[k]) and doc[k].text not in lex.titles and not doc[k].is_sent_start:
+            while k < len(doc) and k - j < 4 and _is_cap(doc[k]) and doc[k].text not in lex.titles and not _after_a_stop(doc, k):
                 k += 1
             if k > j and not (k - j == 1 and doc[j].text in lex.org_heads):
                 title, names = _person_names(list(doc[i:k]), lex)
                 if names:
-                    found.append(Mention(i, k, "person", names, title))
+                    found.append(Mention(i, k, "person", names, title, by_rule=True))
                     i = k
                     continue
         i += 1
@@ -146,7 +153,7 @@ def find_public_bodies(doc: Doc, lex: ActorLexicon) -> list[Mention]:
                 while e > s and (doc[e - 1].text.lower() in CONNECTORS or doc[e - 1].text in POSSESSIVE):
                     e -= 1
                 if e - s >= 2 or doc[s].text not in lex.org_heads:
-                    found.append(Mention(s, e, "organisation", [doc[s:e].text]))
+                    found.append(Mention(s, e, "organisation", [doc[s:e].text], by_rule=True))
                 i = max(e, i + 1)
             else:
                 i = end if end > i else i + 1
@@ -179,12 +186,9 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 def select_mentions(candidates: list[Mention]) -> list[Mention]:
     """Titled people and rule-found bodies win over model entities they overlap;
     among the rest, longer spans win."""
-    ranked = sorted(
-        enumerate(candidates),
-        key=lambda ic: (ic[0] >= 0 and ic[1].title is None and ic[1].kind == "person", -(ic[1].end - ic[1].start)),
-    )
+    ranked = sorted(candidates, key=lambda m: (not m.by_rule, -(m.end - m.start)))
     chosen: list[Mention] = []
-    for _, m in ranked:
+    for m in ranked:
         if not any(_overlaps(m, c) for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)

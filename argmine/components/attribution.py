@@ -41,6 +41,7 @@ CLIMB = {"xcomp", "conj", "advcl"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DASHES = {"—", "–", "-", "--", "―"}
 DIRECT_SHARE = 0.6
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Nouns that report what a document found ("the findings of the review show").
 FINDING_NOUNS = {"conclusion", "finding", "result", "lesson", "message", "verdict", "recommendation"}
 #: Verbs that pass their subject to a following speech verb ("went on to argue").
@@ -190,12 +191,19 @@ class Attributor:
         ):
             i -= 1
         if i >= sent.start and self.doc[i].text == ",":
-            # skip ", a consultant at the hospital," back to the noun phrase it describes
+            # ", a consultant at the hospital," / ", who wrote the bill," describe the noun
+            # phrase before them; ", Matthew Cole," after a role is the speaker's name
             j = i - 1
-            while j >= sent.start and self.doc[j].text != "," and self.doc[j].pos_ not in ("VERB", "AUX") and not self.in_quote(self.doc[j]):
+            while j >= sent.start and i - j <= 15 and self.doc[j].text != "," and not self.in_quote(self.doc[j]):
                 j -= 1
             if j >= sent.start and self.doc[j].text == ",":
-                i = j - 1
+                chunk = self.doc[j + 1 : i]
+                name = self.mention_at(chunk[0]) if len(chunk) else None
+                if name is not None and self.person_mention(name) and name.end == i:
+                    return name.root
+                relative = len(chunk) and chunk[0].lower_ in {"who", "which", "whose", "whom"}
+                if relative or not any(t.tag_ in FINITE_TAGS for t in chunk):
+                    i = j - 1
         if i >= sent.start:
             t = self.doc[i]
             mention = self.mention_at(t)
@@ -459,8 +467,8 @@ class Attributor:
                 # and without a sentence-initial conjunction ("Yet")
                 frame = {t.i for t in noun.subtree} | {t.i for t in sent if t.dep_ == "cc" and t.i < noun.i}
                 head = noun.head
-                scope = sent if head.dep_.lower() == "root" or head is noun else head.subtree
-                content = self.sentence_minus(sent, frame | {t.i for t in sent if t not in set(scope)})
+                scope = {t.i for t in (sent if head.dep_.lower() == "root" or head is noun else head.subtree)}
+                content = self.sentence_minus(sent, frame | {t.i for t in sent if t.i not in scope})
             elif lem in self.lex.nominal:
                 clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c is not noun and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
                 if clauses:

@@ -121,8 +121,17 @@ class Resolver:
 
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
-        words = [t for t in span if t.text[:1].isupper() and not t.is_punct and t.text not in self.lex.titles]
-        if not words or head.pos_ != "PROPN" and not head.text[:1].isupper():
+        if head.pos_ != "PROPN" and not head.text[:1].isupper():
+            return None
+        # the run of capitalised words around the head is the name, not the whole phrase
+        lo = hi = head.i
+        while lo - 1 >= span.start and self.doc[lo - 1].text[:1].isupper() and not self.doc[lo - 1].is_punct:
+            lo -= 1
+        while hi + 1 < span.end and self.doc[hi + 1].text[:1].isupper() and not self.doc[hi + 1].is_punct:
+            hi += 1
+        span = self.doc[lo : hi + 1]
+        words = [t for t in span if t.text not in self.lex.titles]
+        if not words:
             return None
         chars = (span.start_char, span.end_char)
         if len(words) == 1 and words[0].text.isupper() and words[0].text not in self.lex.org_not_acronyms:

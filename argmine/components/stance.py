@@ -280,6 +280,7 @@ def _default_lexicon() -> Lexicon:
 
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\u2013", "\u2014", "--", "?", "!", ".", "\n", '"', "\u201c", "\u201d"})
 _HARD_BOUNDARY = frozenset({";", ":", "(", ")", "\u2013", "\u2014", "--", "?", "!", ".", "\n"})
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # not VBN/VBG: "the personalised services"
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re", "has", "have", "had", "will",
                           "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "does", "do", "did"})
 _NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon", "feel", "seem",
@@ -302,6 +303,7 @@ class Piece:
     group: int  # pieces of one hyphenated word share a group
     punct: bool = False
     pos: str = ""  # UPOS from the model's tagger, when there is one
+    tag: str = ""  # PTB tag, likewise
 
 
 @dataclass
@@ -380,7 +382,7 @@ def _pieces(span: Union[Span, Doc]) -> list[Piece]:
             offset += len(part)
         for part, at in words:
             out.append(Piece(canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group,
-                             pos=tok.pos_ if len(words) == 1 else ""))
+                             pos=tok.pos_ if len(words) == 1 else "", tag=tok.tag_ if len(words) == 1 else ""))
         glue_next = False
     return out
 
@@ -396,7 +398,7 @@ def _match_words(pieces: list[Piece], i: int, words: tuple[str, ...]) -> int:
         if k >= len(pieces) or pieces[k].punct:
             return -1
         piece = pieces[k]
-        if _word_matches(word, piece.forms):
+        if _word_matches(word, piece.forms, piece.text):
             k += 1
             continue
         # hyphenated group written solid in the term
@@ -406,16 +408,22 @@ def _match_words(pieces: list[Piece], i: int, words: tuple[str, ...]) -> int:
         while j < len(pieces) and pieces[j].group == g and not pieces[j].punct:
             joined += pieces[j].text
             j += 1
-        if j - k > 1 and _word_matches(word, forms(joined)):  # noqa: SIM102
+        if j - k > 1 and _word_matches(word, forms(joined), joined):
             k = j
             continue
         return -1
     return k
 
 
-def _word_matches(word: Union[str, frozenset], piece_forms: frozenset[str]) -> bool:
+class _Exact(str):
+    """A target word to match only as written ("compete", not "competing")."""
+
+
+def _word_matches(word: Union[str, frozenset], piece_forms: frozenset[str], surface: str = "") -> bool:
     """A word of an entry against a piece's forms. A target term's word comes as the set
     of its own forms ("pooled" -> pooled, pool), so "pool budgets" matches "pooled budget"."""
+    if isinstance(word, _Exact):
+        return word == surface
     if isinstance(word, frozenset):
         return not word.isdisjoint(piece_forms)
     if word.endswith("*"):
@@ -456,14 +464,16 @@ def _compile_terms(target: Target) -> _CompiledTarget:
                 variants.append((solid,))
             for words in variants:
                 matchable = tuple(
-                    w if w.endswith("*") else frozenset({w}) if term.exact else _term_forms(w) for w in words
+                    w if w.endswith("*") else _Exact(w) if term.exact else _term_forms(w) for w in words
                 )
                 terms.append((matchable, polarity, term.weight, term.generic))
     by_first: dict[str, list] = {}
     wildcard = []
     for t in terms:
         first = t[0][0]
-        if isinstance(first, str):
+        if isinstance(first, _Exact):
+            by_first.setdefault(str(first), []).append(t)
+        elif isinstance(first, str):
             wildcard.append(t)
         else:
             for f in first:
@@ -836,7 +846,7 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
                 break
             # what it governs is its object, not the predicate that follows
             # ("[reducing fragmentation] is vital")
-            if p.text in _AUXILIARIES or p.pos in ("AUX", "VERB"):
+            if p.text in _AUXILIARIES or p.pos == "AUX" or p.tag in _FINITE_VERB_TAGS:
                 break
             end += 1
         rv.scope_end = end
@@ -1095,6 +1105,7 @@ def stance_of(
     lexicon: Optional[Lexicon] = None,
     *,
     cue: Optional[Span] = None,
+    source: Optional[Span] = None,
     anaphora: bool = False,
     domain: bool = True,
     settings: Settings = DEFAULT_SETTINGS,
@@ -1110,6 +1121,9 @@ def stance_of(
         cue: the claim's attribution cue, when it lies outside the content
             ("criticised" in "X criticised the vanguards"); an evaluative cue
             judges target mentions the content does not judge itself.
+        source: the speaker's mention, when it lies outside the content; a
+            speaker named by a position ("Critics", "Supporters of the plan")
+            adds that position to what the content says about the target.
         anaphora: allow "this programme"-style references as weak mentions
             (set when the document names the target somewhere).
         domain: whether the text is in the target's field (see :func:`in_domain`);
@@ -1140,18 +1154,25 @@ def stance_of(
         contributions.extend(contrib)
         free.extend(free_eval)
 
-    basis = "content"
+    own = bool(contributions)
     if cue is not None and all_mentions and not contributions and _outside(cue, span):
         cue_value = _cue_valence(cue, lex)
         if cue_value:
             toward = sum(m.polarity * m.weight for m in all_mentions) / len(all_mentions)
             contributions.append(_Contribution(cue_value * settings.cue * toward, (cue.text,) + tuple(m.text for m in all_mentions), -1))
-            basis = "cue"
+    if source is not None and all_mentions and _outside(source, span):
+        # "Critics argue that ...", "Opponents of the plan say ...": a speaker named by
+        # their position on the matter says something about the matter.
+        source_value = _cue_valence(source, lex)
+        if source_value:
+            toward = sum(m.polarity * m.weight for m in all_mentions) / len(all_mentions)
+            contributions.append(_Contribution(source_value * settings.cue * toward, (source.text,), -2))
     result = _decide(contributions, settings, max((m.weight for m in all_mentions), default=1.0))
     result.has_target = bool(all_mentions)
     result.free_valence = sum(c.value for c in free)
     result.free_evidence = _dedupe(e for c in free for e in c.evidence)
-    result.basis = basis if contributions else "none"
+    # "cue": only the attribution (cue verb or speaker's description) judged the target
+    result.basis = "content" if own else ("cue" if contributions else "none")
     return result
 
 
@@ -1187,7 +1208,8 @@ def _decide(contributions: list[_Contribution], settings: Settings, reference: f
     positive = sum(c.value for c in contributions if c.value > 0)
     negative = -sum(c.value for c in contributions if c.value < 0)
     score = (positive - negative) / (positive + negative + settings.smoothing) if contributions else 0.0
-    reference = reference if reference > 0 else 1.0
+    # at most x1.7: a faint term must not turn faint noise into "mixed"
+    reference = min(1.0, max(reference, 0.6))
     label = label_for(score, positive / reference, negative / reference, settings)
     decisive = [c for c in contributions if abs(c.value) >= 0.05]
     decisive.sort(key=lambda c: c.position)
@@ -1270,10 +1292,12 @@ class StanceComponent:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return StanceResult("neutral", 0.0, basis="none")
-        cue = None
+        cue = source = None
         if claim.get("cue"):
             cue = doc.char_span(claim["cue"][0], claim["cue"][1], alignment_mode="expand")
-        return stance_of(span, self.target, self.lexicon, cue=cue, anaphora=anaphora, domain=domain,
+        if claim.get("source"):
+            source = doc.char_span(claim["source"][0], claim["source"][1], alignment_mode="expand")
+        return stance_of(span, self.target, self.lexicon, cue=cue, source=source, anaphora=anaphora, domain=domain,
                          settings=self.settings)
 
     def _from_context(self, doc: Doc, text: str, claims: list[dict], results: list[StanceResult], i: int,
