@@ -181,10 +181,12 @@ class Lexicon:
                 entries[words] = Entry(words, kind, value, role)
 
         c = self.curated
-        drop = {canon(w) for w in c.get("domain_neutral", [])}
         for word, valence in self.vader.items():
-            if canon(word) not in drop:
-                put(word, "eval", valence)
+            put(word, "eval", valence)
+        # Topic words VADER scores ("care", "trust", "motivated"): entries that evaluate
+        # nothing, so that neither the word nor a base form of it ("motivate") evaluates.
+        for word in c.get("domain_neutral", []):
+            put(word, "neutral")
         for word, strength in c.get("positive", {}).items():
             put(word, "eval", abs(strength))
         for word, strength in c.get("negative", {}).items():
