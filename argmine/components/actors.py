@@ -165,7 +165,8 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             title, names = _person_names(list(ent), lex)
-            if names and not all(n in lex.org_heads for n in names):
+            common = lex.org_heads | {w for w in lex.groups} | lex.role_nouns
+            if names and not all(n in common or n.lower() in common for n in names):
                 found.append(Mention(ent.start, ent.end, "person", names, title))
         elif ent.label_ == "ORG":
             tokens = list(ent)

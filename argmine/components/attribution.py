@@ -328,6 +328,20 @@ class Attributor:
         chars = span_chars(rest)
         return trim(self.doc, *chars) if chars else None
 
+    def clause_before(self, verb: Token, head: Token, sent: Span) -> Optional[tuple[int, int]]:
+        """'..., a committee of MPs has warned.': a trailing attribution reports the
+        clause before its comma, whatever the parser attached it to."""
+        if any(not t.is_punct and not t.is_space for t in sent if t.i > verb.i):
+            return None
+        start = min(t.i for t in head.subtree if not t.is_punct)
+        if start - 1 <= sent.start or self.doc[start - 1].text != ",":
+            return None
+        before = [t for t in sent if t.i < start - 1 and not t.is_space]
+        if len(before) < 3:
+            return None
+        chars = span_chars(before)
+        return trim(self.doc, *chars) if chars else None
+
     def quotes_for_cue(self, cue: Token, sent: Span, quote_ids: list[int], cues_in_sent: int) -> list[int]:
         """Quotes of this sentence that this cue introduces."""
         chosen = []
@@ -436,7 +450,7 @@ class Attributor:
                         cue_span = (verb.idx, prt[0].idx + len(prt[0].text))
                         cue_lemma = f"{cue_lemma} {prt[0].lower_}"
             if content is None and classes & {"speech", "cognition"}:
-                content = self.that_clause_after(verb, sent) or self.clause_after(verb, sent)
+                content = self.that_clause_after(verb, sent) or self.clause_after(verb, sent) or self.clause_before(verb, head, sent)
             if content is None:
                 continue
             content = trim(self.doc, *content)
@@ -576,10 +590,14 @@ class Attributor:
             return []
         last = words[-1]
         low = last.lower_
-        if not (low.endswith("s") and (low[:-1] in self.lex.speech or low[:-2] in self.lex.speech or low[:-1] in self.lex.cognition)):
+        stem = next((f for f in (low, low[:-1], low[:-2]) if f in self.lex.speech or f in self.lex.cognition), None)
+        if stem is None or len(stem) < 3:
             return []
         k = len(words) - 2
-        while k >= 0 and words[k].lower_ not in self.actor_lex.role_nouns and self.mention_at(words[k]) is None and k >= len(words) - 4:
+        def speaker_word(t: Token) -> bool:
+            return t.lower_ in self.actor_lex.role_nouns or t.lower_ in self.actor_lex.groups or self.mention_at(t) is not None
+
+        while k >= 0 and not speaker_word(words[k]) and k >= len(words) - 4:
             k -= 1
         if k < 1:
             return []
@@ -591,7 +609,7 @@ class Attributor:
         content = span_chars(words[:start])
         if not source or not content:
             return []
-        return [Candidate(sent, trim(self.doc, *content), "indirect", (last.idx, last.idx + len(last.text)), low[:-1] if low[:-1] in self.lex.speech else low[:-2], source, head.i, confidence=0.5, rule="headline")]
+        return [Candidate(sent, trim(self.doc, *content), "indirect", (last.idx, last.idx + len(last.text)), stem, source, head.i, confidence=0.5, rule="headline")]
 
     # -- quotes without a cue -------------------------------------------------
     def quote_share(self, sent: Span) -> float:

@@ -230,9 +230,15 @@ class Resolver:
         heads = {h.lower() for h in self.lex.org_heads}
         if head.lower_ not in heads or head.tag_ not in ("NN", "NNP"):
             return None
-        for s, e, entry in reversed(self.mentions(("organisation",))):
-            if s < span.start_char and head.lower_ in entry.name.lower().split():
-                return entry
+        named = [(s, entry) for s, e, entry in self.mentions(("organisation",)) if head.lower_ in entry.name.lower().split()]
+        before = [entry for s, entry in named if s < span.start_char]
+        if before:
+            return before[-1]
+        # "a committee of MPs has warned ... The Health Committee said": named just after
+        here = self.paragraph_index(span.start_char)
+        after = [entry for s, entry in named if self.paragraph_index(s) - here <= CATAPHORA_WINDOW]
+        if after:
+            return after[0]
         return self.registry.add_organisation(head.lower_, span.text, (span.start_char, span.end_char))
 
     def resolve(self, claim: dict) -> Optional[ActorEntry]:
