@@ -373,6 +373,18 @@ def test_component_adds_stance_fields_to_every_claim(nlp):
         assert all(e in content for e in claim["stance_evidence"])
 
 
+def test_component_a_speaker_named_by_position_counts(blank):
+    text = "Critics argue that the new care models will add paperwork for GPs and hospital staff."
+    doc = blank(text)
+    claims = _claims(doc, [("the new care models will add paperwork for GPs and hospital staff", "critics", "indirect")])
+    claims[0]["source"] = [0, len("Critics")]
+    claims[0]["cue"] = [text.index("argue"), text.index("argue") + len("argue")]
+    doc._.claims = claims
+    _component(blank)(doc)
+    assert doc._.claims[0]["stance"] == "oppose"
+    assert "Critics" in doc._.claims[0]["stance_evidence"]
+
+
 def test_component_leaves_a_doc_without_claims_alone(blank):
     doc = blank("Integration is the answer.")
     assert _component(blank)(doc)._.claims is None
