@@ -816,6 +816,12 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
             if it.end <= men.start < end and men.start - it.end <= 2 and not between:
                 mention_negated[m] += 1
 
+    # "must not", "should not", "need not": the negator right after a modal denies the modal.
+    for it in by_kind.get("deontic", []):
+        if it.end < n and any(neg.start == it.end for neg in by_kind.get("negator", [])):
+            if it.negations % 2 == 0:
+                it.negations += 1
+
     # Quantity negators ("little value", "few benefits") flip the next evaluative word.
     for it in by_kind.get("quantity_negator", []):
         for ev in evaluators:
@@ -856,11 +862,14 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
             rv.start > 1 and pieces[rv.start - 2].text in _BE_FORMS and pieces[rv.start - 1].text.endswith("ly")))
         intransitive = end == rv.end and rv.entry.role == "removal"
         if passive or intransitive:
-            # "the plan to merge was scrapped", "fragmentation must end": it acts on its subject
+            # "the plan to merge was scrapped", "fragmentation must end": it acts on its
+            # subject ("councils will be sidelined in the partnerships": on the councils)
             subject = [m for m in mentions if m.end <= rv.start and region[m.start] == region[rv.start]]
             if subject:
                 rv.scope_start, rv.scope_end = subject[-1].start, subject[-1].end
-                end = rv.scope_end
+            elif passive:
+                rv.scope_start = rv.scope_end = rv.start
+            end = rv.scope_end
         governed = [ev for ev in evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind != "deontic"]
         governed_mentions = [m for m in mentions if rv.end <= m.start < end]
         if rv.entry.role == "remedy":
@@ -1192,12 +1201,14 @@ def _cue_valence(cue: Span, lexicon: Lexicon) -> float:
 
 
 def _dedupe(values: Iterable[str]) -> list[str]:
+    """Distinct strings in order; one contained in another ("failed to deliver" in
+    "failed to deliver the savings") is left out."""
     seen: list[str] = []
     for v in values:
         v = v.strip()
         if v and v not in seen:
             seen.append(v)
-    return seen
+    return [v for v in seen if not any(v != w and v in w for w in seen)]
 
 
 def _decide(contributions: list[_Contribution], settings: Settings, reference: float = 1.0) -> StanceResult:
