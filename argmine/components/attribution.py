@@ -93,7 +93,8 @@ class Attributor:
         self.doc = doc
         self.lex = cue_lexicon()
         self.actor_lex = actor_lexicon()
-        self.quotes = find_quotes(doc.text)
+        self.text = doc.text  # spaCy rebuilds doc.text on each access: read it once
+        self.quotes = find_quotes(self.text)
         self.quote_of: dict[int, int] = {}  # token index -> quote index (inside the marks)
         for qi, q in enumerate(self.quotes):
             span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
@@ -125,7 +126,7 @@ class Attributor:
 
     def quote_part(self, qi: int, sent: Span) -> Optional[tuple[int, int]]:
         q = self.quotes[qi]
-        return trim(self.doc, max(q.inner_start, sent.start_char), min(q.inner_end, sent.end_char))
+        return trim(self.text, max(q.inner_start, sent.start_char), min(q.inner_end, sent.end_char))
 
     # -- the speaker ----------------------------------------------------------
     def subject_of(self, verb: Token) -> Optional[Token]:
@@ -251,7 +252,7 @@ class Attributor:
         # an apposition or a relative clause stays (it describes the speaker), a
         # trailing comma does not
         chars = span_chars(toks) or (head.idx, head.idx + len(head.text))
-        return trim(self.doc, *chars) or chars
+        return trim(self.text, *chars) or chars
 
     def acceptable_speaker(self, head: Token) -> bool:
         low = head.lower_
@@ -287,7 +288,7 @@ class Attributor:
         while toks and (toks[0].lower_ == "that" or toks[0].dep_ == "mark" and toks[0].lower_ in {"whether", "if"} or toks[0].is_punct):
             toks = toks[1:]
         chars = span_chars(toks)
-        return trim(self.doc, *chars) if chars else None
+        return trim(self.text, *chars) if chars else None
 
     def sentence_minus(self, sent: Span, removed: set[int]) -> Optional[tuple[int, int]]:
         """The sentence without a peripheral attribution (at its start or end)."""
@@ -303,7 +304,7 @@ class Attributor:
                 runs.append([t])
         best = max(runs, key=len)
         chars = span_chars(best)
-        return trim(self.doc, *chars) if chars else None
+        return trim(self.text, *chars) if chars else None
 
     def that_clause_after(self, verb: Token, sent: Span) -> Optional[tuple[int, int]]:
         """'X suggested that ...' when the parse missed the clause: the words after 'that'."""
@@ -312,7 +313,7 @@ class Attributor:
                 rest = [x for x in sent if x.i > t.i and not x.is_space]
                 if len(rest) >= 3:
                     chars = span_chars(rest)
-                    return trim(self.doc, *chars) if chars else None
+                    return trim(self.text, *chars) if chars else None
             if t.pos_ == "VERB" or t.is_punct or (t.pos_ == "AUX" and t.lemma_.lower() != "be"):
                 break
         return None
@@ -326,7 +327,7 @@ class Attributor:
         if rest[0].dep_ in ("obl", "case") or rest[0].pos_ == "ADP":
             return None  # "argue with this analysis", "speak at the conference"
         chars = span_chars(rest)
-        return trim(self.doc, *chars) if chars else None
+        return trim(self.text, *chars) if chars else None
 
     def clause_before(self, verb: Token, head: Token, sent: Span) -> Optional[tuple[int, int]]:
         """'..., a committee of MPs has warned.': a trailing attribution reports the
@@ -340,7 +341,7 @@ class Attributor:
         if len(before) < 3:
             return None
         chars = span_chars(before)
-        return trim(self.doc, *chars) if chars else None
+        return trim(self.text, *chars) if chars else None
 
     def quotes_for_cue(self, cue: Token, sent: Span, quote_ids: list[int], cues_in_sent: int) -> list[int]:
         """Quotes of this sentence that this cue introduces."""
@@ -382,8 +383,8 @@ class Attributor:
         if share >= DIRECT_SHARE:
             return True
         first = self.quotes[qids[0]]
-        before = self.doc.text[max(sent.start_char, first.start - 3) : first.start].strip()
-        return before.endswith(":") and self.doc.text[first.inner_start : first.inner_start + 1].isupper()
+        before = self.text[max(sent.start_char, first.start - 3) : first.start].strip()
+        return before.endswith(":") and self.text[first.inner_start : first.inner_start + 1].isupper()
 
     # -- rules ------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> list[Candidate]:
@@ -412,7 +413,7 @@ class Attributor:
             qids = self.quotes_for_cue(verb, sent, quote_ids, len(cues))
             if qids and self.quote_is_the_claim(sent, qids, attribution):
                 first, last = self.quotes[qids[0]], self.quotes[qids[-1]]
-                content = trim(self.doc, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
+                content = trim(self.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
                 mode, quote = "direct", first
             if content is None:
                 comp = [c for c in verb.children if c.dep_ in CLAUSAL and not c.i == head.i]
@@ -453,7 +454,7 @@ class Attributor:
                 content = self.that_clause_after(verb, sent) or self.clause_after(verb, sent) or self.clause_before(verb, head, sent)
             if content is None:
                 continue
-            content = trim(self.doc, *content)
+            content = trim(self.text, *content)
             if content is None:
                 continue
             if mode == "indirect" and qids and quote is None:
@@ -492,7 +493,7 @@ class Attributor:
                     content = self.that_clause_after(noun, sent)
             if content is None:
                 continue
-            content = trim(self.doc, *content)
+            content = trim(self.text, *content)
             if content and self.acceptable_speaker(owner):
                 found.append(
                     Candidate(sent, content, "indirect", (noun.idx, noun.idx + len(noun.text)), lem, self.speaker_span(owner), owner.i, confidence=0.75, rule="nominal:possessive")
@@ -518,7 +519,7 @@ class Attributor:
             content = span_chars([t for t in sent if not t.is_space])
             agentive = self.lex.agentive_nouns.get(noun.lower_) or self.lex.agentive_nouns.get(lem)
             found.append(
-                Candidate(sent, trim(self.doc, *content), "indirect", (noun.idx, noun.idx + len(noun.text)), lem, self.speaker_span(agent), agent.i, confidence=0.7, rule="nominal:passive", agentive=agentive)
+                Candidate(sent, trim(self.text, *content), "indirect", (noun.idx, noun.idx + len(noun.text)), lem, self.speaker_span(agent), agent.i, confidence=0.7, rule="nominal:passive", agentive=agentive)
             )
         return found
 
@@ -534,7 +535,7 @@ class Attributor:
                 if c.dep_.startswith("nmod") and any(g.lower_ == "from" and g.dep_ == "case" for g in c.children) and self.acceptable_speaker(c):
                     content = span_chars([t for t in sent if not t.is_space])
                     found.append(
-                        Candidate(sent, trim(self.doc, *content), "indirect", (noun.idx, noun.idx + len(noun.text)), lemma_of(noun), self.speaker_span(c), c.i, confidence=0.6, rule="nominal:from", agentive=self.lex.agentive_nouns.get(lemma_of(noun)))
+                        Candidate(sent, trim(self.text, *content), "indirect", (noun.idx, noun.idx + len(noun.text)), lemma_of(noun), self.speaker_span(c), c.i, confidence=0.6, rule="nominal:from", agentive=self.lex.agentive_nouns.get(lemma_of(noun)))
                     )
                     break
         return found
@@ -609,7 +610,7 @@ class Attributor:
         content = span_chars(words[:start])
         if not source or not content:
             return []
-        return [Candidate(sent, trim(self.doc, *content), "indirect", (last.idx, last.idx + len(last.text)), stem, source, head.i, confidence=0.5, rule="headline")]
+        return [Candidate(sent, trim(self.text, *content), "indirect", (last.idx, last.idx + len(last.text)), stem, source, head.i, confidence=0.5, rule="headline")]
 
     # -- quotes without a cue -------------------------------------------------
     def quote_share(self, sent: Span) -> float:
@@ -632,7 +633,7 @@ class Attributor:
             if not found:
                 qids = [qi for qi in self.sentence_quotes(sent) if self.quotes[qi].inner_end - self.quotes[qi].inner_start >= 3]
                 if qids and self.quote_share(sent) >= DIRECT_SHARE:
-                    content = trim(self.doc, max(self.quotes[qids[0]].inner_start, sent.start_char), min(self.quotes[qids[-1]].inner_end, sent.end_char))
+                    content = trim(self.text, max(self.quotes[qids[0]].inner_start, sent.start_char), min(self.quotes[qids[-1]].inner_end, sent.end_char))
                     if content:
                         # the sentence continues a quotation begun earlier: its speaker, or the last speaker
                         link = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].quote is not None and claims[i].quote in [self.quotes[q] for q in qids]), None)

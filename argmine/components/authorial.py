@@ -140,11 +140,12 @@ class AuthorClaims:
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
-        segments = doc._.segments or [(0, len(doc.text), "body", doc._.author)]
+        text = doc.text  # rebuilt by spaCy on each access: read once
+        segments = doc._.segments or [(0, len(text), "body", doc._.author)]
         claims = list(doc._.claims or [])
         attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author"}
         quoted: set[int] = set()
-        for q in find_quotes(doc.text):
+        for q in find_quotes(text):
             span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
             if span is not None:
                 quoted.update(t.i for t in span)

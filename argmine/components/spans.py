@@ -13,13 +13,10 @@ TRAILING_JUNK = TRIM + "“”\"."
 
 def sentence_chars(sent: Span) -> tuple[int, int]:
     """A sentence's char span without the whitespace tokens (paragraph breaks) it may end with."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 TERMINAL = {".", "!", "?", "…", "...", "?!"}
@@ -59,9 +56,9 @@ def span_chars(tokens: Iterable[Token]) -> Optional[tuple[int, int]]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def trim(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
-    """Strip separators and quote marks from the ends of a char span; None if nothing is left."""
-    text = doc.text
+def trim(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Strip separators and quote marks from the ends of a char span of `text`
+    (pass the Doc's text once: spaCy rebuilds ``doc.text`` on every access)."""
     while start < end and text[start] in LEADING_JUNK:
         start += 1
     while end > start and text[end - 1] in TRAILING_JUNK and not text[max(start, end - 3) : end] == "...":

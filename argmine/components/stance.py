@@ -1392,7 +1392,9 @@ class StanceComponent:
         self.lexicon = self._base_lexicon.with_target(self.target)
         settings_file = path / "settings.json"
         if settings_file.exists():
-            self.settings = Settings(**json.loads(settings_file.read_text(encoding="utf-8")))
+            saved = json.loads(settings_file.read_text(encoding="utf-8"))
+            known = {f for f in Settings.__dataclass_fields__}
+            self.settings = Settings(**{k: v for k, v in saved.items() if k in known})
         return self
 
 
