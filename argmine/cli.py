@@ -32,7 +32,7 @@ from argmine.output import DocClaims, OutputFormat, atomic_output, choose_format
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from argmine.runner import ExtractRun, RunListener
+    from argmine.runner import ExtractRun
     from argmine.store import Store
 
 RAISE_ENV = "ARGMINE_RAISE_ERRORS"
@@ -49,7 +49,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
 
 
 def stderr_console() -> "Console":

@@ -19,7 +19,7 @@ import argmine
 from argmine import cli, records
 from argmine.cli import app
 from argmine.errors import StoreError
-from argmine.output import DocClaims, OutputFormat, render_to_string
+from argmine.output import OutputFormat, render_to_string
 from argmine.store import ExtractionKey, Store
 from conftest import make_actor, make_claim, sample_documents
 

@@ -17,7 +17,7 @@ import pytest
 from argmine import store as store_module
 from argmine.errors import StoreError
 from argmine.store import STORE_SCHEMA_VERSION, ExtractionKey, Store
-from conftest import make_actor, make_claim, make_document, sample_documents
+from conftest import sample_documents
 
 REPO = Path(__file__).resolve().parents[1]
 
