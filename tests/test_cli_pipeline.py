@@ -83,6 +83,12 @@ def test_pipeline_extract_records_follow_the_contract(extracted, corpus):
     assert len({c["id"] for c in claims}) == len(claims)
 
 
+def test_pipeline_extract_finds_the_plain_attributions(extracted):
+    """The plainest constructions (X, a role, said ...; "...," said X) come through the CLI."""
+    speakers = {c["actor"]["name"] for c in records(extracted["jsonl"]) if c["doc"] == "health.txt"}
+    assert {"Jane Doe", "Bob Stone"} <= speakers, speakers
+
+
 def test_pipeline_every_format_tells_the_same_story(extracted):
     claims = records(extracted["jsonl"])
     ids = [c["id"] for c in claims]
