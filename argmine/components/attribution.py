@@ -403,6 +403,8 @@ class Attributor:
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
                 continue
+            if verb.dep_ == "xcomp" and lemma_of(verb.head) in self.lex.refusal_verbs:
+                continue  # "declined to say whether ..."
             source = self.speaker_span(head)
             attribution = {t.i for t in head.subtree} | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "advmod", "compound:prt", "obl", "punct", "mark") and not self.in_quote(c)}
             cue_span = (verb.idx, verb.idx + len(verb.text))

@@ -225,6 +225,17 @@ class Resolver:
         mid_sentence = token.i > token.sent.start and not token.doc[token.i - 1].is_punct
         return token.text if token.pos_ == "PROPN" and mid_sentence else token.lower_
 
+    def unnamed(self, span: Span) -> ActorEntry:
+        """'a person familiar with the matter', 'a senior official': a source the text
+        never names is an actor described by its own words."""
+        words = [t for t in span if not t.is_punct][:10]
+        while words and words[0].lower_ in {"a", "an", "the", "one", "of"}:
+            words = words[1:]
+        name = " ".join(t.text for t in words) or span.text
+        entry = self.registry.by_name(name, kind="person") or self.registry.create(name, "person")
+        entry.add_alias(span.text)
+        return entry
+
     def organisation_noun(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """'the trust', 'the department', 'the government': the last such body, or a new one."""
         heads = {h.lower() for h in self.lex.org_heads}
@@ -262,6 +273,8 @@ class Resolver:
             entry = self.organisation_noun(span, head)
         if entry is None:
             entry = self.group(span, head, claim.get("agentive"))
+        if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns):
+            entry = self.unnamed(span)
         if entry is not None:
             entry.add_mention(start, end)
         return entry

@@ -38,6 +38,7 @@ class CueLexicon:
     source_from_nouns: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     not_speakers: frozenset[str]
+    refusal_verbs: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -79,6 +80,7 @@ def cue_lexicon() -> CueLexicon:
         source_from_nouns=_lower_set(raw["source_from_nouns"]),
         according_to=tuple(tuple(p.split()) for p in raw["according_to"]),
         not_speakers=_lower_set(raw["not_speakers"]),
+        refusal_verbs=_lower_set(raw["refusal_verbs"]),
     )
 
 
