@@ -24,6 +24,8 @@ CONNECTORS = {"of", "for", "and", "&", "on", "the", "’s", "'s", "in"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MENTIONS_KEY = "argmine_mentions"
+#: "X, who runs the Y Trust," describes X's role.
+ROLE_VERBS = {"be", "run", "lead", "head", "chair", "direct", "manage", "found", "represent", "advise", "serve", "work", "own", "oversee"}
 
 
 @dataclass
@@ -125,7 +127,7 @@ def find_public_bodies(doc: Doc, lex: ActorLexicon) -> list[Mention]:
         i = sent.start
         while i < sent.end:
             t = doc[i]
-            if not _is_cap(t) or t.text in lex.titles:
+            if not _is_cap(t):
                 i += 1
                 continue
             # skip a capitalised sentence opener that is not a name
@@ -265,6 +267,15 @@ def find_roles(doc: Doc, m: Mention, lex: ActorLexicon) -> list[str]:
             and chunk[0].lower_ not in {"who", "which", "that"}
         ):
             roles.extend(_split_roles(chunk, lex))
+    # "X, who runs the Y Trust," : what the person does, as the text says it
+    if m.end + 1 < sent.end and doc[m.end].text == "," and doc[m.end + 1].lower_ == "who":
+        k = m.end + 2
+        chunk = []
+        while k < sent.end and doc[k].text not in {",", ";", ":", ")", "“", '"', "."}:
+            chunk.append(doc[k])
+            k += 1
+        if chunk and len(chunk) <= 15 and k < sent.end and doc[k].text in {",", ";", ")"} and chunk[0].lemma_.lower() in ROLE_VERBS:
+            roles.append(doc[chunk[0].i : chunk[-1].i + 1].text)
     # "London mayor Sadiq Khan", "Health Secretary X": premodifiers with a role noun
     k = m.start - 1
     pre: list[Token] = []

@@ -308,7 +308,8 @@ class Attributor:
 
     def that_clause_after(self, verb: Token, sent: Span) -> Optional[tuple[int, int]]:
         """'X suggested that ...' when the parse missed the clause: the words after 'that'."""
-        for t in sent[verb.i - sent.start + 1 : verb.i - sent.start + 5]:
+        # "said that", "told reporters on Tuesday that", "argued in a briefing last month that"
+        for t in sent[verb.i - sent.start + 1 : verb.i - sent.start + 11]:
             if t.lower_ == "that" and not self.in_quote(t):
                 rest = [x for x in sent if x.i > t.i and not x.is_space]
                 if len(rest) >= 3:

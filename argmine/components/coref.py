@@ -40,6 +40,7 @@ DESCRIPTION_STOP = {
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source", "sources", "official", "officials"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
+LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
 
 
 def _words(text: str) -> set[str]:
@@ -182,7 +183,15 @@ class Resolver:
             score = overlap - 0.1 * distance
             if score > best[0]:
                 best = (score, entry)
+        if best[1] is None and here <= LEDE_PARAGRAPHS and not self.mentions_before(offset, ("person",)):
+            # a lede that describes its speaker before naming him: the next person named
+            later = [m for m in self.mentions(("person",)) if m[0] > offset and self.paragraph_index(m[0]) - here <= CATAPHORA_WINDOW]
+            if later:
+                return later[0][2]
         return best[1]
+
+    def mentions_before(self, offset: int, kinds: tuple[str, ...]) -> bool:
+        return any(m[1] <= offset for m in self.mentions(kinds))
 
     def spokesperson_for(self, span: Span) -> Optional[ActorEntry]:
         """'a spokesperson for X' speaks for X."""
@@ -239,8 +248,8 @@ class Resolver:
     def organisation_noun(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """'the trust', 'the department', 'the government': the last such body, or a new one."""
         heads = {h.lower() for h in self.lex.org_heads}
-        if head.lower_ not in heads or head.tag_ not in ("NN", "NNP"):
-            return None
+        if head.lower_ not in heads or head.tag_ not in ("NN", "NNP") or head.lower_ in self.lex.role_nouns:
+            return None  # "the chief executive" is a person, whatever "Executive" names elsewhere
         named = [(s, entry) for s, e, entry in self.mentions(("organisation",)) if head.lower_ in entry.name.lower().split()]
         before = [entry for s, entry in named if s < span.start_char]
         if before:
