@@ -194,3 +194,52 @@ def test_attribution_us_political_news_style():
     claims = attributed(result)
     assert [c.actor.name for c in claims] == ["Republicans", "John Carter"]
     assert claims[1].mode == "direct"
+
+
+def test_attribution_trailing_attribution_after_a_comma():
+    c = only(analyse("Care systems will stay talking shops unless they get real powers, a committee of MPs has warned."))
+    assert c.cue.lemma == "warn"
+    assert c.content.text == "Care systems will stay talking shops unless they get real powers"
+
+
+def test_attribution_indefinite_body_named_in_the_next_paragraph():
+    result = analyse(
+        "Care systems will stay talking shops, a committee of MPs has warned.\n"
+        "The Public Accounts Committee said the systems lacked money."
+    )
+    assert {c.actor.name for c in attributed(result)} == {"Public Accounts Committee"}
+
+
+def test_attribution_lede_describes_the_speaker_before_naming_them():
+    result = analyse(
+        "The chief executive of a large teaching hospital has warned that mergers will not ease winter pressure.\n"
+        "Speaking to reporters, Dr Omar Latif, who runs the Southgate Hospitals Trust, said staffing was the real problem."
+    )
+    assert [c.actor.name for c in attributed(result)] == ["Omar Latif", "Omar Latif"]
+
+
+def test_attribution_unnamed_source_is_an_actor_described_by_the_text():
+    c = only(analyse("A person familiar with the negotiations said the deal was close."))
+    assert c.actor.kind == "person"
+    assert c.actor.name.startswith("person familiar with")
+
+
+def test_attribution_refusal_is_not_a_claim():
+    assert attributed(analyse("The governor declined to say whether he would sign the bill.")) == []
+
+
+@pytest.mark.parametrize("text", ["Police called a meeting on Monday.", "The council backed the lorry into the yard."])
+def test_attribution_event_verbs_are_not_claims(text):
+    assert attributed(analyse(text)) == []
+
+
+def test_attribution_that_clause_after_adjuncts():
+    c = only(analyse("The King's Fund argued in a briefing last month that collaboration had cut waiting times."))
+    assert c.actor.name == "King's Fund" and c.actor.kind == "organisation"
+    assert c.content.text == "collaboration had cut waiting times"
+
+
+def test_attribution_research_findings_speak_for_the_research():
+    c = only(analyse("The findings of the review suggest that pooled budgets rarely save money."))
+    assert c.actor.kind == "group"
+    assert c.actor.name == "review"
