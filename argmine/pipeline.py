@@ -195,6 +195,7 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
                 stance=raw.get("stance", "neutral"),
                 stance_score=max(-1.0, min(1.0, float(raw.get("stance_score", 0.0)))),
                 stance_evidence=list(raw.get("stance_evidence", [])),
+                stance_basis=raw.get("stance_basis"),
                 target=raw.get("target", target_name),
                 confidence=max(0.0, min(1.0, float(raw.get("confidence", 0.5)))),
             )

@@ -154,6 +154,11 @@ class Claim(BaseModel):
     stance: Stance
     stance_score: float = Field(ge=-1.0, le=1.0)
     stance_evidence: list[str] = Field(default_factory=list)
+    stance_basis: Optional[Literal["content", "cue", "topic", "context", "none"]] = Field(
+        default=None,
+        description="What decided the stance: the claim's own words, its cue, the topic of the sentence "
+        "before, the same speaker's previous claim (context), or nothing (neutral).",
+    )
     target: str
     confidence: float = Field(ge=0.0, le=1.0)
 
