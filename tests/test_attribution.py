@@ -243,3 +243,12 @@ def test_attribution_research_findings_speak_for_the_research():
     c = only(analyse("The findings of the review suggest that pooled budgets rarely save money."))
     assert c.actor.kind == "group"
     assert c.actor.name == "review"
+
+
+def test_attribution_he_and_she_follow_the_first_names():
+    result = analyse(
+        "Paul Reid and Maria Lopez met on Monday.\n"
+        "Reid said the bill was dead. She said that it would pass.\n"
+        "He added that he would vote against it."
+    )
+    assert [c.actor.name for c in attributed(result)] == ["Paul Reid", "Maria Lopez", "Paul Reid"]

@@ -63,6 +63,8 @@ def _person_names(tokens: list[Token], lex: ActorLexicon) -> tuple[Optional[str]
     title = None
     names: list[str] = []
     for t in tokens:
+        if t.text in POSSESSIVE and names:
+            break  # "Simon Stevens’ Five-Year Forward View": the name ends at the possessive
         if t.text in POSSESSIVE or t.is_punct:
             continue
         if not names and t.text in lex.titles:
@@ -308,10 +310,10 @@ class ActorRecognizer:
             char_span = (span.start_char, span.end_char)
             surface = span.text
             if m.kind == "person":
-                gender = None
+                gender = lex.first_name_gender.get(m.names[0]) if len(m.names) >= 2 else None
                 if m.title:
                     first_title = m.title.split()[0]
-                    gender = "female" if first_title in lex.female_titles else "male" if first_title in lex.male_titles else None
+                    gender = "female" if first_title in lex.female_titles else "male" if first_title in lex.male_titles else gender
                 entry = registry.add_person(m.names, surface, char_span, gender)
             else:
                 entry = registry.add_organisation(m.names[0], surface, char_span)

@@ -60,6 +60,7 @@ class ActorLexicon:
     group_quantifiers: frozenset[str]
     document_sources: frozenset[str]
     pronouns: dict[str, str]
+    first_name_gender: dict[str, str]
 
 
 @lru_cache(maxsize=None)
@@ -101,4 +102,13 @@ def actor_lexicon() -> ActorLexicon:
         group_quantifiers=_lower_set(raw["group_quantifiers"]),
         document_sources=_lower_set(raw["document_sources"]),
         pronouns={k: v for k, v in raw["pronouns"].items()},
+        first_name_gender=_first_names(),
     )
+
+
+def _first_names() -> dict[str, str]:
+    raw = _load("first_names.json")
+    female, male = set(raw["female"]), set(raw["male"])
+    out = {n: "female" for n in female - male}
+    out.update({n: "male" for n in male - female})
+    return out
