@@ -1,4 +1,8 @@
-"""The extract loop: ingest -> cache check in the store -> pipeline -> store.
+"""The extract loop: read bytes -> cache check in the store -> segment -> pipeline -> store.
+
+The cache is asked with the file's content hash before the file is decoded
+or segmented, so a re-run over unchanged files costs a read and a lookup per
+file (segmenting is the dearer part of ingest).
 
 Results come out in the order the files were read, one `DocClaims` per
 document, as soon as each is ready, so output streams. With ``jobs > 1`` the
@@ -164,7 +168,7 @@ class ExtractRun:
 
     def __iter__(self) -> Iterator[DocClaims]:
         """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
-        from argmine.ingest import iter_articles
+        from argmine.ingest import iter_articles, iter_raw_articles
         from argmine.ingest.files import candidates
 
         listed = list(candidates(self.paths))
@@ -184,15 +188,15 @@ class ExtractRun:
         self.listener.started(len(listed))
         del listed
 
-        def articles() -> Iterator[tuple[Any, ExtractionKey]]:
-            for item in iter_articles(self.paths, max_bytes=self.max_bytes):
-                if not hasattr(item, "document"):
+        def files() -> Iterator[tuple[Any, ExtractionKey]]:
+            # Bytes only: the cache is asked before anything is decoded or segmented.
+            for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes):
+                if not hasattr(item, "data"):
                     self._skip(item)
                     continue
-                self.stats.read += 1
-                yield item, ExtractionKey(item.document.sha256, version, self.versions, target)
+                yield item, ExtractionKey(item.sha256, version, self.versions, target)
 
-        yield from self._process(articles())
+        yield from self._process(files())
         if self.stats.read == 0:
             raise self._nothing_to_read()
 
@@ -207,10 +211,10 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ the loop
 
-    def _process(self, articles: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocClaims]:
-        """Cache hits come straight back; misses go through the pipeline in batches
-        (here, or in worker processes); results leave in reading order, each
-        stored as soon as it is known."""
+    def _process(self, files: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocClaims]:
+        """Cache hits come straight back; misses are parsed and go through the
+        pipeline in batches (here, or in worker processes); results leave in
+        reading order, each stored as soon as it is known."""
         import multiprocessing
 
         in_workers = self.jobs > 1
@@ -251,11 +255,16 @@ class ExtractRun:
                     yield result
 
         try:
-            for article, key in articles:
-                cached = self._cached(article, key)
+            for raw, key in files:
+                cached = self._cached(raw, key)
                 if cached is not None:
-                    pending.append([article, key, cached])
+                    pending.append([None, key, cached])
                 else:
+                    article = raw.parse()
+                    if not hasattr(article, "document"):
+                        self._skip(article)
+                        continue
+                    self.stats.read += 1
                     entry = [article, key, _TODO]
                     pending.append(entry)
                     batch.append(entry)
@@ -286,12 +295,14 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ shared steps
 
-    def _cached(self, article: Any, key: ExtractionKey) -> Optional[DocClaims]:
+    def _cached(self, raw: Any, key: ExtractionKey) -> Optional[DocClaims]:
+        """The stored result for a file (a RawArticle) not yet parsed, or None."""
         if self.store is None:
             return None
-        document: Document = article.document
-        result = self.store.reuse(key, doc=document.doc, path=document.path, source=_source(document))
+        path = str(raw.path)
+        result = self.store.reuse(key, doc=raw.doc_id, path=path, source=os.path.abspath(path))
         if result is not None:
+            self.stats.read += 1
             self._done(result, cached=True)
         return result
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Literal, Sequence, Union
 
@@ -30,7 +31,17 @@ from argmine.ingest.versions import same_text
 from argmine.ingest.view import AnalysisView
 from argmine.records import CLAIM_BEARING, Document, Segment
 
-__all__ = ["Article", "Skipped", "iter_articles", "read_article", "parse_text", "parse_bytes", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "Article",
+    "RawArticle",
+    "Skipped",
+    "iter_articles",
+    "iter_raw_articles",
+    "read_article",
+    "parse_text",
+    "parse_bytes",
+    "DEFAULT_MAX_BYTES",
+]
 
 
 @dataclass
@@ -115,6 +126,59 @@ def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     return parse_bytes(data, doc_id, path=str(path))
 
 
+@dataclass
+class RawArticle:
+    """A file's bytes, read but not yet decoded or segmented.
+
+    Its content hash is all a cache lookup needs, and segmenting costs far
+    more than reading: a re-run over unchanged files only ever gets this far.
+    """
+
+    path: Path
+    doc_id: str
+    data: bytes
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def parse(self) -> Union[Article, "Skipped"]:
+        """Decode and segment; never raises for a bad file (a Skipped says why)."""
+        try:
+            return parse_bytes(self.data, self.doc_id, path=str(self.path))
+        except InputError as exc:
+            return Skipped(str(self.path), str(exc))
+        except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
+            if os.environ.get("ARGMINE_RAISE_ERRORS"):
+                raise
+            return Skipped(str(self.path), _internal_error(exc))
+
+
+def _internal_error(exc: Exception) -> str:
+    return f"could not be segmented (internal error: {type(exc).__name__}; please report it)"
+
+
+def iter_raw_articles(
+    paths: Sequence[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Union[RawArticle, Skipped]]:
+    """The files `iter_articles` would read, as bytes not yet parsed (same order, ids and skips)."""
+    for candidate in candidates(paths):
+        if candidate.skip_reason:
+            yield Skipped(str(candidate.path), candidate.skip_reason)
+            continue
+        try:
+            data = read_file_bytes(Path(candidate.path), max_bytes=max_bytes)
+        except InputError as exc:
+            yield Skipped(str(candidate.path), str(exc))
+            continue
+        except Exception as exc:  # as in RawArticle.parse
+            if os.environ.get("ARGMINE_RAISE_ERRORS"):
+                raise
+            yield Skipped(str(candidate.path), _internal_error(exc))
+            continue
+        yield RawArticle(Path(candidate.path), candidate.doc_id, data)
+
+
 def iter_articles(
     paths: Sequence[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Union[Article, Skipped]]:
@@ -123,15 +187,5 @@ def iter_articles(
     Files and folders (recursive; .txt .text .md). The doc id is the path
     relative to the folder given, or the file name for a file.
     """
-    for candidate in candidates(paths):
-        if candidate.skip_reason:
-            yield Skipped(str(candidate.path), candidate.skip_reason)
-            continue
-        try:
-            yield read_article(candidate.path, candidate.doc_id, max_bytes=max_bytes)
-        except InputError as exc:
-            yield Skipped(str(candidate.path), str(exc))
-        except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
-            if os.environ.get("ARGMINE_RAISE_ERRORS"):
-                raise
-            yield Skipped(str(candidate.path), f"could not be segmented (internal error: {type(exc).__name__}; please report it)")
+    for item in iter_raw_articles(paths, max_bytes=max_bytes):
+        yield item if isinstance(item, Skipped) else item.parse()
