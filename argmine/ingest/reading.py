@@ -23,6 +23,7 @@ Text that decodes but is mostly control characters is reported as binary.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +41,10 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 
-# Control characters that ordinary text files do contain.
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters ordinary text files do not contain: category Cc (exactly
+# U+0000-001F and U+007F-009F) less tab, line feed, CR, form feed and vertical
+# tab. One regex scan instead of a category lookup per character.
+_ODD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,6 @@ def _control_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS)
+    controls = len(_ODD_CONTROLS.findall(sample))
     return controls / len(sample)
 
