@@ -27,7 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmine.ingest.view import AnalysisView
 
 #: argmine's components, in pipeline order, after the base model.
-COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_author_claims", "argmine_coref", "argmine_stance")
+#: Author claims come after coreference: a sentence whose reported speaker cannot be
+#: resolved is dropped there and may still be the writer's own claim.
+COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_coref", "argmine_author_claims", "argmine_stance")
 _MODULES = {
     "argmine_paragraphs": "argmine.components.paragraphs",
     "argmine_actors": "argmine.components.actors",

@@ -60,7 +60,7 @@ def test_actors_surname_before_the_full_name_merges_later():
 
 def test_actors_components_load_in_a_users_own_pipeline(tmp_path):
     nlp = spacy.load(model_path())
-    for name in ("argmine_actors", "argmine_attribution", "argmine_author_claims", "argmine_coref", "argmine_stance"):
+    for name in ("argmine_actors", "argmine_attribution", "argmine_coref", "argmine_author_claims", "argmine_stance"):
         nlp.add_pipe(name)
     nlp.to_disk(tmp_path / "pipeline")
     reloaded = spacy.load(tmp_path / "pipeline")  # factories found through entry points

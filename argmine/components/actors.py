@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401  (registers Doc._ attributes)
-from argmine.components.lexicons import ActorLexicon, actor_lexicon
+from argmine.components.lexicons import ActorLexicon, actor_lexicon, cue_lexicon
 from argmine.components.registry import ActorRegistry
 
 CONNECTORS = {"of", "for", "and", "&", "on", "the", "’s", "'s", "in"}
@@ -59,16 +59,18 @@ def _title_case_sentence(sent: Span) -> bool:
 
 
 def _person_names(tokens: list[Token], lex: ActorLexicon) -> tuple[Optional[str], list[str]]:
-    """Split a person span into its title and its name words."""
+    """Split a person span into its title and its name words. A role word inside the
+    span ("Health Secretary Jeremy Hunt") ends what came before: the name follows it."""
     title = None
     names: list[str] = []
     for t in tokens:
         if t.text in POSSESSIVE and names:
-            break  # "Simon Stevens’ Five-Year Forward View": the name ends at the possessive
+            break  # "X Y’s report": the name ends at the possessive
         if t.text in POSSESSIVE or t.is_punct:
             continue
-        if not names and t.text in lex.titles:
-            title = t.text if title is None else f"{title} {t.text}"
+        if t.text in lex.titles or (t.lower_ in lex.role_nouns and t.text[:1].isupper()):
+            title = t.text if title is None or names else f"{title} {t.text}"
+            names = []
             continue
         if t.text in lex.name_suffixes and names:
             break
@@ -170,9 +172,15 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
         if ent.label_ == "PERSON":
             title, names = _person_names(list(ent), lex)
             common = lex.org_heads | {w for w in lex.groups} | lex.role_nouns
+            speech = cue_lexicon().speech | cue_lexicon().cognition
+            if any(n.lower() in speech or n.lower().rstrip("s") in speech for n in names):
+                continue  # a Title Case headline read as a name: "... Official Suggests"
             if names and not all(n in common or n.lower() in common for n in names):
                 found.append(Mention(ent.start, ent.end, "person", names, title))
         elif ent.label_ == "ORG":
+            speech = cue_lexicon().speech | cue_lexicon().cognition
+            if any(t.lower_ in speech or t.lower_.rstrip("s") in speech for t in ent if t.text[:1].isupper()):
+                continue  # a Title Case headline read as a name: "... Official Suggests"
             tokens = list(ent)
             while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
                 tokens = tokens[1:]

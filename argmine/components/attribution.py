@@ -148,11 +148,18 @@ class Attributor:
                 return c
             if t.dep_ == "acl:relcl":
                 return t.head
-            if t.dep_ in CLIMB and t.head is not t:
+            if t.dep_ in CLIMB and t.head.i != t.i:
                 t = t.head
                 continue
             break
         return None
+
+    def expresses(self, verb: Token) -> bool:
+        """'expressed concern', 'voiced doubts': a light verb with an attitude noun."""
+        return lemma_of(verb) in self.lex.express_verbs and any(
+            c.dep_ == "obj" and (lemma_of(c) in self.lex.express_objects or c.lower_ in self.lex.express_objects)
+            for c in verb.children
+        )
 
     def prefer_named(self, subjects: list[Token]) -> Token:
         """Of several subjects the parser gave a verb ("GP and director, Dr X, said"),
@@ -238,7 +245,7 @@ class Attributor:
         if head.pos_ == "PRON":
             return head.idx, head.idx + len(head.text)
         for t in head.subtree:
-            if t.dep_ in ("appos", "compound", "flat", "flat:name") and t.head is head:
+            if t.dep_ in ("appos", "compound", "flat", "flat:name") and t.head.i == head.i:
                 m = self.mention_at(t)
                 if m is not None:
                     return m.start_char, m.end_char
@@ -357,14 +364,14 @@ class Attributor:
             if cues_in_sent == 1:
                 chosen.append(qi)
                 continue
-            roots = [t for t in inside if t.head.i not in {x.i for x in inside} or t.head is t]
+            roots = [t for t in inside if t.head.i not in {x.i for x in inside} or t.head.i == t.i]
             linked = False
             for r in roots:
                 h, steps = r, 0
-                while steps < 4 and h.head is not h:
+                while steps < 4 and h.head.i != h.i:
                     h = h.head
                     steps += 1
-                    if h is cue:
+                    if h.i == cue.i:
                         linked = True
                         break
                 if cue.head.i in {x.i for x in inside}:
@@ -390,16 +397,20 @@ class Attributor:
     # -- rules ------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
-        cues = [t for t in sent if not self.in_quote(t) and cue_classes(t, self.lex)]
+        cues = [t for t in sent if not self.in_quote(t) and (cue_classes(t, self.lex) or self.expresses(t))]
         quote_ids = self.sentence_quotes(sent)
         for verb in cues:
-            classes = cue_classes(verb, self.lex)
+            classes = cue_classes(verb, self.lex) or frozenset({"speech"})  # "expressed concern"
             cls = "speech" if "speech" in classes else "cognition" if "cognition" in classes else "evaluation"
             head = self.subject_of(verb)
             if head is not None:
                 head = self.behind_findings(head)
+            own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
-                head = self.nearby_subject(verb, sent)
+                # the parser's own subject of this verb is not a speaker ("the dissolution
+                # ... raises questions"): no claim; a subject borrowed from another clause,
+                # or none at all, may be a parse slip worth a look around the verb
+                head = None if own_subject else self.nearby_subject(verb, sent)
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
@@ -485,10 +496,10 @@ class Attributor:
                 # and without a sentence-initial conjunction ("Yet")
                 frame = {t.i for t in noun.subtree} | {t.i for t in sent if t.dep_ == "cc" and t.i < noun.i}
                 head = noun.head
-                scope = {t.i for t in (sent if head.dep_.lower() == "root" or head is noun else head.subtree)}
+                scope = {t.i for t in (sent if head.dep_.lower() == "root" or head.i == noun.i else head.subtree)}
                 content = self.sentence_minus(sent, frame | {t.i for t in sent if t.i not in scope})
             elif lem in self.lex.nominal:
-                clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c is not noun and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+                clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c.i != noun.i and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
                 if clauses:
                     content = self.clause_content(clauses[0])
                 else:
@@ -559,7 +570,7 @@ class Attributor:
                     continue
                 head = after
                 # the head of the noun phrase that follows
-                while head.head.i >= after.i and head.head.i < sent.end and head.head is not head and head.head.i > first.i and head.dep_ in ("det", "amod", "compound", "flat", "nmod:poss", "case", "fixed"):
+                while head.head.i >= after.i and head.head.i < sent.end and head.head.i != head.i and head.head.i > first.i and head.dep_ in ("det", "amod", "compound", "flat", "nmod:poss", "case", "fixed"):
                     head = head.head
                 if not self.acceptable_speaker(head):
                     continue

@@ -120,6 +120,19 @@ class Resolver:
                     return entry
         return None
 
+    def name_in_apposition(self, span: Span, head: Token) -> Optional[ActorEntry]:
+        """'The chair, Ian Hall, said': a name in apposition to a role names the speaker,
+        even when the entity recogniser missed it."""
+        if head.pos_ == "PROPN":
+            return None
+        for t in span:
+            if t.dep_ == "appos" and t.head.i == head.i and t.pos_ == "PROPN":
+                words = [w for w in t.subtree if w.text[:1].isupper() and not w.is_punct and w.text not in self.lex.titles]
+                if 2 <= len(words) <= 4 and not any(w.text in self.lex.org_heads for w in words):
+                    run = self.doc[words[0].i : words[-1].i + 1]
+                    return self.registry.add_person([w.text for w in words], run.text, (run.start_char, run.end_char))
+        return None
+
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
         if head.pos_ != "PROPN" and not head.text[:1].isupper():
@@ -250,6 +263,8 @@ class Resolver:
         heads = {h.lower() for h in self.lex.org_heads}
         if head.lower_ not in heads or head.tag_ not in ("NN", "NNP") or head.lower_ in self.lex.role_nouns:
             return None  # "the chief executive" is a person, whatever "Executive" names elsewhere
+        if head.lemma_.lower() in self.lex.document_sources:
+            return None  # "the review found": a document, not a body
         named = [(s, entry) for s, e, entry in self.mentions(("organisation",)) if head.lower_ in entry.name.lower().split()]
         before = [entry for s, entry in named if s < span.start_char]
         if before:
@@ -267,7 +282,7 @@ class Resolver:
         if span is None:
             return None
         head = self.doc[claim["source_head"]] if claim.get("source_head") is not None else span.root
-        entry = self.by_name(span, head)
+        entry = self.by_name(span, head) or self.name_in_apposition(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
             entry = self.by_pronoun(head, start)
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
