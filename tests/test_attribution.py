@@ -252,3 +252,28 @@ def test_attribution_he_and_she_follow_the_first_names():
         "He added that he would vote against it."
     )
     assert [c.actor.name for c in attributed(result)] == ["Paul Reid", "Maria Lopez", "Paul Reid"]
+
+
+def test_attribution_relative_clause_verb_is_not_the_cue():
+    c = only(analyse("Senator Laura Ruiz, who wrote the bill, told reporters that Republicans were playing politics."))
+    assert c.cue.lemma == "tell"
+    assert c.content.text == "Republicans were playing politics"
+
+
+def test_attribution_spokesperson_for_a_body_named_earlier():
+    result = analyse(
+        "The Department for Transport rejected the findings.\n"
+        "A spokesperson for the department said the figures were out of date."
+    )
+    assert {c.actor.name for c in attributed(result)} == {"Department for Transport"}
+
+
+def test_attribution_quoted_fragment_inside_a_reported_clause_is_indirect():
+    c = only(analyse('Matthew Cole said local leaders wanted "freedom to collaborate, not another reorganisation".'))
+    assert c.mode == "indirect"
+    assert c.content.text.startswith("local leaders wanted")
+
+
+def test_attribution_quote_read_as_subject_by_the_parser_still_direct():
+    c = only(analyse('"This bill is a takeover dressed up as compassion," said Senator Mitch Harlan, a Republican.'))
+    assert c.mode == "direct" and c.actor.name == "Mitch Harlan"

@@ -330,8 +330,13 @@ class Attributor:
         """'X said integrated care had failed' when the parse missed the clause: the
         rest of the sentence, if it holds a finite verb of its own."""
         rest = [t for t in sent if t.i > verb.i and not t.is_space and not self.in_quote(t)]
-        if len(rest) < 3 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest):
-            return None
+        first_clause = []
+        for t in rest:
+            if t.text in {",", ";", ":", "—", "–"}:
+                break
+            first_clause.append(t)
+        if len(rest) < 3 or not any(t.tag_ in FINITE_TAGS for t in first_clause):
+            return None  # no verb of its own before the first comma: not a reported clause
         if rest[0].dep_ in ("obl", "case") or rest[0].pos_ == "ADP":
             return None  # "argue with this analysis", "speak at the conference"
         chars = span_chars(rest)
@@ -380,19 +385,27 @@ class Attributor:
                 chosen.append(qi)
         return chosen
 
-    def quote_is_the_claim(self, sent: Span, qids: list[int], attribution: set[int]) -> bool:
-        """Direct when the quotation is (nearly) all that is reported: it follows a
-        colon or forms most of the sentence outside the attribution."""
+    def quote_is_the_claim(self, verb: Token, sent: Span, qids: list[int], attribution: set[int]) -> bool:
+        """Direct when the quotation is what is reported, not a fragment inside a reported
+        clause: it follows a colon; or it holds the head of the reported clause together
+        with that clause's subject (or most of what is reported); or, where the parse
+        shows no reported clause, it is most of the sentence outside the attribution."""
         inside = {t.i for t in sent if self.quote_of.get(t.i) in qids}
-        rest = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
-        if not rest:
-            return True
-        share = sum(1 for t in rest if t.i in inside) / len(rest)
-        if share >= DIRECT_SHARE:
-            return True
         first = self.quotes[qids[0]]
         before = self.text[max(sent.start_char, first.start - 3) : first.start].strip()
-        return before.endswith(":") and self.text[first.inner_start : first.inner_start + 1].isupper()
+        if before.endswith(":") and self.text[first.inner_start : first.inner_start + 1].isupper():
+            return True
+        rest = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
+        share = sum(1 for t in rest if t.i in inside) / len(rest) if rest else 1.0
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not c.is_punct), None)
+        if clause is None and verb.dep_ in ("parataxis", "advcl") and verb.head.i != verb.i:
+            clause = verb.head  # "The plan, he said, ...", "as X noted, ..."
+        if clause is None or clause.i in inside and any(c.i in inside for c in verb.children if c.dep_ in SUBJECTS):
+            return share >= DIRECT_SHARE
+        if clause.i not in inside:
+            return False  # "said local leaders wanted “freedom to ...”": a quoted fragment
+        subject = [c for c in clause.children if c.dep_ in SUBJECTS]
+        return not subject or subject[0].i in inside or share >= DIRECT_SHARE
 
     # -- rules ------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> list[Candidate]:
@@ -405,7 +418,7 @@ class Attributor:
             head = self.subject_of(verb)
             if head is not None:
                 head = self.behind_findings(head)
-            own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS
+            own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not self.in_quote(head)
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
                 # the parser's own subject of this verb is not a speaker ("the dissolution
                 # ... raises questions"): no claim; a subject borrowed from another clause,
@@ -425,7 +438,7 @@ class Attributor:
             mode = "indirect"
             quote: Optional[Quote] = None
             qids = self.quotes_for_cue(verb, sent, quote_ids, len(cues))
-            if qids and self.quote_is_the_claim(sent, qids, attribution):
+            if qids and self.quote_is_the_claim(verb, sent, qids, attribution):
                 first, last = self.quotes[qids[0]], self.quotes[qids[-1]]
                 content = trim(self.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
                 mode, quote = "direct", first
@@ -464,7 +477,8 @@ class Attributor:
                         content = span_chars(self.doc[verb.i : max(t.i for t in obl[0].subtree) + 1])
                         cue_span = (verb.idx, prt[0].idx + len(prt[0].text))
                         cue_lemma = f"{cue_lemma} {prt[0].lower_}"
-            if content is None and classes & {"speech", "cognition"}:
+            if content is None and classes & {"speech", "cognition"} and verb.dep_ != "acl:relcl":
+                # ("who wrote the bill" describes a speaker; it reports nothing)
                 content = self.that_clause_after(verb, sent) or self.clause_after(verb, sent) or self.clause_before(verb, head, sent)
             if content is None:
                 continue

@@ -215,6 +215,12 @@ class Resolver:
                 entry = self.registry.get(m.label_)
                 if entry is not None and entry.kind == "organisation":
                     return entry
+        # "a spokesperson for the department": the body last named by that noun
+        for c in span.root.children:
+            if c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("for", "of", "at") for g in c.children):
+                body = self.organisation_noun(self.doc[c.left_edge.i : c.right_edge.i + 1], c, create=False)
+                if body is not None:
+                    return body
         return None
 
     def group(self, span: Span, head: Token, agentive: Optional[str]) -> Optional[ActorEntry]:
@@ -258,7 +264,7 @@ class Resolver:
         entry.add_alias(span.text)
         return entry
 
-    def organisation_noun(self, span: Span, head: Token) -> Optional[ActorEntry]:
+    def organisation_noun(self, span: Span, head: Token, create: bool = True) -> Optional[ActorEntry]:
         """'the trust', 'the department', 'the government': the last such body, or a new one."""
         heads = {h.lower() for h in self.lex.org_heads}
         if head.lower_ not in heads or head.tag_ not in ("NN", "NNP") or head.lower_ in self.lex.role_nouns:
@@ -274,6 +280,8 @@ class Resolver:
         after = [entry for s, entry in named if self.paragraph_index(s) - here <= CATAPHORA_WINDOW]
         if after:
             return after[0]
+        if not create:
+            return None
         return self.registry.add_organisation(head.lower_, span.text, (span.start_char, span.end_char))
 
     def resolve(self, claim: dict) -> Optional[ActorEntry]:
