@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401  (registers Doc._ attributes)
+from argmine.components.base import RuleComponent
 from argmine.components.lexicons import ActorLexicon, actor_lexicon, cue_lexicon
 from argmine.components.registry import ActorRegistry
 
@@ -300,7 +301,7 @@ def find_roles(doc: Doc, m: Mention, lex: ActorLexicon) -> list[str]:
     return roles
 
 
-class ActorRecognizer:
+class ActorRecognizer(RuleComponent):
     """Finds named people and organisations and merges them into doc._.actors."""
 
     def __init__(self, name: str = "argmine_actors"):
@@ -347,18 +348,6 @@ class ActorRecognizer:
                 found.append(Mention(t.i, t.i + 1, "person", [t.text]))
         return found
 
-    # Nothing to save: the vocabulary lives in the package's data files.
-    def to_disk(self, path, *, exclude=tuple()):
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("argmine_actors", assigns=["doc._.actors", "doc.spans"], default_config={})

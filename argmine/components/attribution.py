@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401
+from argmine.components.base import RuleComponent
 from argmine.components.lexicons import CueLexicon, actor_lexicon, cue_lexicon
 from argmine.components.quotes import Quote, find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars, span_chars, trim
@@ -694,7 +695,7 @@ def _segment_lookup(doc: Doc):
     return kind_at
 
 
-class AttributionFinder:
+class AttributionFinder(RuleComponent):
     def __init__(self, name: str = "argmine_attribution"):
         self.name = name
 
@@ -728,17 +729,6 @@ class AttributionFinder:
         doc._.claims = claims
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("argmine_attribution", assigns=["doc._.claims"], default_config={})

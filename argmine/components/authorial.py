@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from argmine.components import extensions  # noqa: F401
+from argmine.components.base import RuleComponent
 from argmine.components.lexicons import DATA_DIR
 from argmine.components.quotes import find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars
@@ -134,7 +135,7 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     return round(score, 3), why
 
 
-class AuthorClaims:
+class AuthorClaims(RuleComponent):
     def __init__(self, name: str = "argmine_author_claims", threshold: float = THRESHOLD):
         self.name = name
         self.threshold = threshold
@@ -178,17 +179,6 @@ class AuthorClaims:
         doc._.claims = claims
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 def _segment(segments, offset: int) -> Optional[tuple]:

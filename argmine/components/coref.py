@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401
+from argmine.components.base import RuleComponent
 from argmine.components.lexicons import actor_lexicon, cue_lexicon
 from argmine.components.registry import ActorEntry, ActorRegistry
 
@@ -367,7 +368,7 @@ class Resolver:
         return sorted(kept.values(), key=lambda c: (c["text"][0], c["content"][0]))
 
 
-class SpeakerCoreference:
+class SpeakerCoreference(RuleComponent):
     def __init__(self, name: str = "argmine_coref"):
         self.name = name
 
@@ -375,17 +376,6 @@ class SpeakerCoreference:
         Resolver(doc).run()
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("argmine_coref", assigns=["doc._.claims", "doc._.actors"], default_config={})
