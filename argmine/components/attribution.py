@@ -257,6 +257,8 @@ class Attributor:
             if m is not None and self.person_mention(m) and m.start == right + 1:
                 return m.start_char, m.end_char
         toks = [t for t in head.subtree if not t.is_punct or head.i > t.i > head.left_edge.i]
+        while toks and toks[0].i < head.i and (toks[0].dep_ in ("case", "mark") or toks[0].pos_ == "ADP"):
+            toks = toks[1:]  # "opposition from various stakeholders": the speaker is the noun phrase
         # an apposition or a relative clause stays (it describes the speaker), a
         # trailing comma does not
         chars = span_chars(toks) or (head.idx, head.idx + len(head.text))
