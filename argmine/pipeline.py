@@ -171,7 +171,7 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
     actors_data = doc._.actors or {}
     claims: list[Claim] = []
     actors: dict[str, Actor] = {}
-    for raw in doc._.claims or []:
+    for raw in sorted(doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0])):
         actor_id = raw.get("actor")
         if actor_id not in actors_data:
             continue

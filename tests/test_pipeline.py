@@ -42,8 +42,13 @@ def test_pipeline_offsets_map_into_the_original_file_not_the_view():
 
 
 def test_pipeline_claim_ids_count_in_document_order():
-    result = analyse("Dr Ann Lowe said the plan would fail.\nIan Hall said that it would succeed.", doc="d.txt")
-    assert [c.id for c in result.claims] == ["d.txt#1", "d.txt#2"]
+    result = analyse(
+        "It is clearly a terrible mistake to merge the trusts.\n"
+        "Dr Ann Lowe said the plan would fail.\nIan Hall said that it would succeed.",
+        doc="d.txt",
+    )
+    assert [c.mode for c in result.claims] == ["author", "indirect", "indirect"]
+    assert [c.id for c in result.claims] == ["d.txt#1", "d.txt#2", "d.txt#3"]
     assert [c.start for c in result.claims] == sorted(c.start for c in result.claims)
 
 
