@@ -68,3 +68,23 @@ def test_pipeline_records_carry_target_and_actor():
 def test_pipeline_version_changes_with_target(tmp_path):
     assert pipeline_version() == pipeline_version("integration")
     assert pipeline_version() != pipeline_version("privatisation")
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+WORDS = st.sampled_from([
+    "said", "he", "she", "Dr", "Ann", "Lowe", "the", "trust", "integration", "“", "”", '"', "'", "‘", "’",
+    ":", ",", ".", "—", "according", "to", "critics", "argue", "that", "not", "a", "fan", "\n", "\n\n",
+    "NHS", "England", "warned", "by", "his", "own", "admission", "it", "was", "?", "(", ")",
+])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=60).map(" ".join))
+def test_pipeline_never_crashes_and_every_span_is_verbatim(text):
+    result = analyse(text)
+    for claim in result.claims:
+        assert text[claim.start : claim.end] == claim.text
+        for span in (claim.content, claim.cue, claim.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
