@@ -68,6 +68,3 @@ def analyse(text: str, **kwargs) -> DocResult:
 def attributed(result: DocResult):
     return [c for c in result.claims if c.mode != "author"]
 
-
-def by_actor(result: DocResult, name: str):
-    return [c for c in result.claims if c.actor.name == name]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis import analyse, attributed, by_actor
+from analysis import analyse, attributed
 
 
 def only(result):

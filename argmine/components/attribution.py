@@ -24,8 +24,8 @@ Constructions (labels are Universal Dependencies, as the shipped model gives):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
