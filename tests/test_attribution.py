@@ -277,3 +277,8 @@ def test_attribution_quoted_fragment_inside_a_reported_clause_is_indirect():
 def test_attribution_quote_read_as_subject_by_the_parser_still_direct():
     c = only(analyse('"This bill is a takeover dressed up as compassion," said Senator Mitch Harlan, a Republican.'))
     assert c.mode == "direct" and c.actor.name == "Mitch Harlan"
+
+
+def test_attribution_document_speaks_for_its_named_author():
+    c = only(analyse("A report by the Nuffield Trust found that pooled budgets rarely saved money."))
+    assert c.actor.name == "Nuffield Trust" and c.actor.kind == "organisation"

@@ -121,6 +121,16 @@ class Resolver:
                     return entry
         return None
 
+    def document_author(self, span: Span, head: Token) -> Optional[ActorEntry]:
+        """'a report by the King's Fund found', 'the Nuffield Trust's analysis shows':
+        a document speaks for the body or person named as its author."""
+        if head.lemma_.lower() not in self.lex.document_sources:
+            return None
+        for m in self.doc.spans.get("argmine_mentions", []):
+            if span.start <= m.start and m.end <= span.end:
+                return self.registry.get(m.label_)
+        return None
+
     def name_in_apposition(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """'The chair, Ian Hall, said': a name in apposition to a role names the speaker,
         even when the entity recogniser missed it."""
@@ -291,7 +301,7 @@ class Resolver:
         if span is None:
             return None
         head = self.doc[claim["source_head"]] if claim.get("source_head") is not None else span.root
-        entry = self.by_name(span, head) or self.name_in_apposition(span, head)
+        entry = self.by_name(span, head) or self.name_in_apposition(span, head) or self.document_author(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
             entry = self.by_pronoun(head, start)
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
