@@ -282,3 +282,12 @@ def test_attribution_quote_read_as_subject_by_the_parser_still_direct():
 def test_attribution_document_speaks_for_its_named_author():
     c = only(analyse("A report by the Nuffield Trust found that pooled budgets rarely saved money."))
     assert c.actor.name == "Nuffield Trust" and c.actor.kind == "organisation"
+
+
+def test_attribution_common_noun_bodies_and_collectives_in_political_news():
+    result = analyse(
+        "The campaign said in a statement that the senator had been misquoted.\n"
+        "Aides to the governor said privately that the bill was doomed."
+    )
+    claims = attributed(result)
+    assert [c.actor.kind for c in claims] == ["organisation", "group"]
