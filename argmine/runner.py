@@ -40,6 +40,11 @@ VERSIONS_CHOICES = ("latest", "all")
 #: Articles per pipeline batch (nlp.pipe) in this process, and per task sent to a worker.
 BATCH_HERE = 8
 BATCH_WORKER = 4
+#: A batch also closes before it would pass this many characters of article text. The
+#: model's working memory grows with the tokens it holds at once (tok2vec: ~15 kB a
+#: token), so eight long articles together would set the run's peak memory; a single
+#: article longer than this still goes alone.
+BATCH_CHARS = 20_000
 
 
 class RunListener:
@@ -222,6 +227,7 @@ class ExtractRun:
         window = 2 * self.jobs  # batches in flight: enough to keep workers fed, few to hold
         pending: deque[list] = deque()  # [article, key, DocClaims | None (failed) | _TODO], reading order
         batch: list[list] = []
+        batch_chars = 0  # characters of article text in `batch`
         in_flight: dict[Future, list[list]] = {}
         pool: Optional[ProcessPoolExecutor] = None
 
@@ -267,10 +273,14 @@ class ExtractRun:
                     self.stats.read += 1
                     entry = [article, key, _TODO]
                     pending.append(entry)
+                    if batch and batch_chars + len(article.text) > BATCH_CHARS:
+                        send(batch)
+                        batch, batch_chars = [], 0
                     batch.append(entry)
+                    batch_chars += len(article.text)
                     if len(batch) >= batch_size:
                         send(batch)
-                        batch = []
+                        batch, batch_chars = [], 0
                 collect(block=len(in_flight) >= window)
                 yield from ready()
             if batch:
