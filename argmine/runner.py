@@ -79,11 +79,18 @@ class RunStats:
 
 
 def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: str) -> list[Found]:
-    """The default extractor: argmine's spaCy pipeline (loaded once per process), batched."""
+    """The default extractor: argmine's spaCy pipeline (loaded once per process), batched.
+
+    Each batch runs in a spaCy memory zone: the strings and lexemes its words add to
+    the vocabulary are freed once the batch's records are built (plain Python data), so
+    a long run does not keep every word form it has ever met.
+    """
     from argmine import pipeline
 
-    results = pipeline.extract_articles(articles, target=target, versions=versions, batch_size=max(1, len(articles)))
-    return [(r.document, list(r.actors), list(r.claims)) for r in results]
+    nlp = pipeline.load_pipeline(target)
+    with nlp.memory_zone():
+        results = pipeline.extract_articles(articles, target=target, versions=versions, batch_size=max(1, len(articles)))
+        return [(r.document, list(r.actors), list(r.claims)) for r in results]
 
 
 def extract_batch(
