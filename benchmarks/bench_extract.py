@@ -341,8 +341,16 @@ def memory_gb() -> float:
     return float("nan")
 
 
-def _cpu_ticks() -> dict[int, tuple[int, str]]:
-    ticks = {}
+@dataclass
+class _Proc:
+    ticks: int
+    parent: int
+    cmd: str
+
+
+def _processes() -> dict[int, _Proc]:
+    """CPU ticks (user + system), parent and command line of every process."""
+    out = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -350,29 +358,68 @@ def _cpu_ticks() -> dict[int, tuple[int, str]]:
             stat = (entry / "stat").read_text()
             fields = stat[stat.rindex(")") + 2 :].split()
             cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
-            ticks[int(entry.name)] = (int(fields[11]) + int(fields[12]), cmd or stat[stat.index("(") + 1 : stat.rindex(")")])
+            out[int(entry.name)] = _Proc(int(fields[11]) + int(fields[12]), int(fields[1]), cmd or stat[stat.index("(") + 1 : stat.rindex(")")])
         except (OSError, ValueError, IndexError):
             continue
-    return ticks
+    return out
+
+
+def _ours(pid: int, procs: dict[int, _Proc]) -> bool:
+    """Is `pid` this benchmark or one of its descendants?"""
+    me, seen = os.getpid(), set()
+    while pid > 1 and pid not in seen:
+        if pid == me:
+            return True
+        seen.add(pid)
+        pid = procs[pid].parent if pid in procs else 0
+    return False
 
 
 def busy_processes(interval: float = 2.0) -> list[str]:
-    """Other processes using more than BUSY_SHARE of a core over `interval` seconds."""
+    """Other processes (not this benchmark's) using more than BUSY_SHARE of a core over `interval` s."""
     if not Path("/proc/self/stat").exists():
         return []
     hz = os.sysconf("SC_CLK_TCK")
-    before = _cpu_ticks()
+    before = _processes()
     time.sleep(interval)
-    after = _cpu_ticks()
-    mine = {os.getpid()}
+    after = _processes()
     busy = []
-    for pid, (ticks, cmd) in after.items():
-        if pid in mine or pid not in before:
+    for pid, proc in after.items():
+        if pid not in before or _ours(pid, after):
             continue
-        share = (ticks - before[pid][0]) / hz / interval
+        share = (proc.ticks - before[pid].ticks) / hz / interval
         if share > BUSY_SHARE:
-            busy.append(f"pid {pid} at {share:.0%} of a core: {cmd[:100]}")
+            busy.append(f"pid {pid} at {share:.0%} of a core: {proc.cmd[:100]}")
     return busy
+
+
+class BusyWatch:
+    """Samples other processes' CPU use every `every` seconds in a background thread
+    for as long as the measurements run, so a job that starts and ends in the middle
+    of the run is seen too."""
+
+    def __init__(self, every: float = 15.0):
+        import threading
+
+        self.every = every
+        self.seen: dict[str, str] = {}  # pid -> first description
+        self.samples = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            for line in busy_processes():
+                self.seen.setdefault(line.split(" at ")[0], f"{time.strftime('%H:%M:%S')} {line}")
+            self.samples += 1
+
+    def __enter__(self) -> "BusyWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def versions() -> dict[str, str]:
@@ -451,7 +498,13 @@ class Report:
     startup: dict[str, dict[str, Any]] = field(default_factory=dict)
     busy_before: list[str] = field(default_factory=list)
     busy_after: list[str] = field(default_factory=list)
+    busy_during: list[str] = field(default_factory=list)
+    watch_samples: int = 0
     total_s: float = 0.0
+
+    @property
+    def idle(self) -> bool:
+        return not (self.busy_before or self.busy_during or self.busy_after)
 
 
 def log(message: str) -> None:
@@ -459,12 +512,24 @@ def log(message: str) -> None:
 
 
 def measure(settings: Settings, work: Path) -> Report:
-    from argmine import runner
-
     report = Report(settings=settings, started=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
     began = time.perf_counter()
     log("checking that the machine is otherwise idle")
     report.busy_before = busy_processes()
+    with BusyWatch() as watch:
+        _measure(report, settings, work)
+    report.busy_during = list(watch.seen.values())
+    report.watch_samples = watch.samples
+    log("checking that the machine stayed idle")
+    report.busy_after = busy_processes()
+    report.machine["load_after"] = os.getloadavg()
+    report.total_s = time.perf_counter() - began
+    return report
+
+
+def _measure(report: Report, settings: Settings, work: Path) -> None:
+    from argmine import runner
+
     report.machine = {
         "cpu": cpu_model(),
         "cores": os.cpu_count(),
@@ -552,12 +617,6 @@ def measure(settings: Settings, work: Path) -> Report:
             "runs": len(runs),
         }
 
-    log("checking that the machine stayed idle")
-    report.busy_after = busy_processes()
-    report.machine["load_after"] = os.getloadavg()
-    report.total_s = time.perf_counter() - began
-    return report
-
 
 def most_quoted_person(store: Path) -> str:
     """The person with most claims in a store (who-said needs someone to look for)."""
@@ -607,7 +666,7 @@ def render(report: Report) -> str:
     lines: list[str] = []
     add = lines.append
     add("# argmine benchmark results\n")
-    idle = not report.busy_before and not report.busy_after
+    idle = report.idle
     if not idle:
         add("> **NOT VALID AS A RESULT: the machine was busy while this ran** (see Machine below).\n")
     add(f"Measured {report.started} with `python benchmarks/bench_extract.py {command_line(s)}` "
@@ -631,14 +690,15 @@ def render(report: Report) -> str:
     load_b = ", ".join(f"{x:.2f}" for x in m["load_before"])
     load_a = ", ".join(f"{x:.2f}" for x in m["load_after"])
     if idle:
-        add(f"- Otherwise idle: no other process used more than {BUSY_SHARE:.0%} of a core in a 2 s sample "
-            f"before and after the run (load average before {load_b}; after {load_a}, which counts this run).")
+        add(f"- Otherwise idle: no other process used more than {BUSY_SHARE:.0%} of a core in 2 s samples "
+            f"taken before the run, every 15 s during it ({report.watch_samples} samples) and after it "
+            f"(load average before {load_b}; after {load_a}, which counts this run).")
     else:
-        add(f"- **Busy**: other processes used the CPU (load average before {load_b}; after {load_a}):")
-        for line in report.busy_before:
-            add(f"  - before: {line}")
-        for line in report.busy_after:
-            add(f"  - after: {line}")
+        add(f"- **Busy**: other processes used more than {BUSY_SHARE:.0%} of a core "
+            f"(load average before {load_b}; after {load_a}):")
+        for when, found in (("before", report.busy_before), ("during", report.busy_during), ("after", report.busy_after)):
+            for line in found:
+                add(f"  - {when}: {line}")
     mo = report.model
     add(f"\n## Model\n\n`{mo['name']}` version {mo['version']} (meta.json sha256 {mo['meta_sha']}), "
         f"{mo['size_mb']:.1f} MB at `{mo['path']}`; pipes: {', '.join(mo['pipes'])}.\n")
@@ -728,6 +788,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="base model folder (default: $ARGMINE_MODEL or the shipped one)")
     parser.add_argument("--results", type=Path, default=None, help=f"write the report here (default {DEFAULT_RESULTS.relative_to(REPO)}; none with --quick)")
     parser.add_argument("--allow-busy", action="store_true", help="write the report even when other processes used the CPU")
+    parser.add_argument("--wait-idle", type=float, default=0, metavar="MINUTES",
+                        help="first wait up to this long for the machine to become idle (checked each minute)")
     parser.add_argument("--no-breakdown", action="store_true", help="skip the per-stage timings (saves one pass over the corpus)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (corpus, stores) and say where it is")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
@@ -761,6 +823,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         os.environ["ARGMINE_MODEL"] = str(settings.model)
     sys.path.insert(0, str(REPO))
 
+    if args.wait_idle > 0:
+        deadline = time.monotonic() + 60 * args.wait_idle
+        while (busy := busy_processes()) and time.monotonic() < deadline:
+            log(f"waiting for an idle machine ({len(busy)} busy: {busy[0][:80]})")
+            time.sleep(58)
     if results == DEFAULT_RESULTS and not args.allow_busy:
         busy = busy_processes()
         if busy:
@@ -778,7 +845,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     text = render(report)
     print(text)
-    busy = report.busy_before or report.busy_after
+    busy = not report.idle
     if results is not None:
         if busy and results == DEFAULT_RESULTS and not args.allow_busy:
             log(f"the machine got busy during the run; {results} not written")
