@@ -176,6 +176,8 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
             speech = cue_lexicon().speech | cue_lexicon().cognition
             if any(n.lower() in speech or n.lower().rstrip("s") in speech for n in names):
                 continue  # a Title Case headline read as a name: "... Official Suggests"
+            if all(n.lower() in lex.pronouns for n in names):
+                continue  # "My", "He" at a sentence start read as a name
             if names and not all(n in common or n.lower() in common for n in names):
                 found.append(Mention(ent.start, ent.end, "person", names, title))
         elif ent.label_ == "ORG":

@@ -39,6 +39,8 @@ DESCRIPTION_STOP = {
     "those", "works", "work", "working", "is", "was", "has", "had", "been", "on", "to", "with", "from", "by",
 }
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source", "sources", "official", "officials"}
+#: Bodies that are identifiable without a name in national news ("the government said").
+SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -148,6 +150,8 @@ class Resolver:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
         if head.pos_ != "PROPN" and not head.text[:1].isupper():
             return None
+        if head.lower_ in self.lex.pronouns or head.pos_ in ("PRON", "DET"):
+            return None  # an unresolved "He" is not a person called He
         # the run of capitalised words around the head is the name, not the whole phrase
         lo = hi = head.i
         while lo - 1 >= span.start and self.doc[lo - 1].text[:1].isupper() and not self.doc[lo - 1].is_punct:
@@ -242,7 +246,6 @@ class Resolver:
             or lemma in self.lex.document_sources
             or (head.tag_ in ("NNS", "NNPS") and (lemma in self.lex.role_nouns or low.rstrip("s") in self.lex.role_nouns))
             or low in self.lex.group_quantifiers
-            or head.tag_ == "NNS"
         )
         if not is_group:
             return None
@@ -293,7 +296,17 @@ class Resolver:
             return after[0]
         if not create:
             return None
-        return self.registry.add_organisation(head.lower_, span.text, (span.start_char, span.end_char))
+        words = [t for t in span if not t.is_punct][:10]
+        while words and words[0].pos_ == "DET":
+            words = words[1:]
+        if len(words) > 1:
+            # "a committee of MPs": the description is the name
+            name = " ".join(t.text for t in words)
+        elif head.lower_ in SELF_NAMING_BODIES:
+            name = head.lower_
+        else:
+            return None  # "the group said" with no group named: no actor an analyst could cite
+        return self.registry.add_organisation(name, span.text, (span.start_char, span.end_char))
 
     def resolve(self, claim: dict) -> Optional[ActorEntry]:
         start, end = claim["source"]
