@@ -50,16 +50,33 @@ def gum_sentences(
         if s.genre in genres
     ]
     places = place_identities(sents)
-    return [(s, gum_tags(s, places)) for s in sents]
+    common = common_words(corpora)
+    return [(s, gum_tags(s, places, common)) for s in sents]
 
 
-def to_docs(vocab, sentences: list[tuple[Sentence, list[str]]], paragraph_breaks: bool = False):
+def common_words(corpora: Path, min_count: int = 3) -> frozenset[str]:
+    """Lower-cased words used as common nouns/adjectives/verbs/adverbs in training data."""
+    counts: Counter = Counter()
+    files = [corpora / "UD_English-EWT" / "en_ewt-ud-train.conllu",
+             corpora / "UD_English-GUM" / "en_gum-ud-train.conllu"]
+    for path in files:
+        for sent in read_conllu(path):
+            if sent.doc_id.startswith("GUM_") and sent.genre not in GUM_OPEN_GENRES:
+                continue
+            for word in sent.words:
+                if word.upos in ("NOUN", "ADJ", "VERB", "ADV"):
+                    counts[word.form.lower()] += 1
+    return frozenset(w for w, n in counts.items() if n >= min_count)
+
+
+def to_docs(vocab, sentences: list[tuple[Sentence, list[str]]], paragraph_breaks: str = "none"):
     """Group sentences into docs of at most SENTENCES_PER_DOC, never across documents.
 
-    With ``paragraph_breaks``, every other doc marks its paragraph breaks with a "\n\n"
-    whitespace token attached to the preceding word, as spaCy's tokenizer produces for
-    text joined by blank lines: the parser learns that a new paragraph starts a sentence
-    even after a heading without final punctuation, and still learns to split without.
+    ``paragraph_breaks`` "alternate" marks the paragraph breaks of every other doc with a
+    "\n\n" whitespace token attached to the preceding word, as spaCy's tokenizer produces
+    for text joined by blank lines: the parser learns that a new paragraph starts a
+    sentence even after a heading without final punctuation, and still learns to split
+    without. "all" marks them in every doc (test sets shaped like argmine's input).
     """
     from spacy.tokens import Doc
 
@@ -71,7 +88,8 @@ def to_docs(vocab, sentences: list[tuple[Sentence, list[str]]], paragraph_breaks
     for number, group in enumerate(groups):
         words, spaces, xpos, upos, morphs, lemmas, heads, deps, ents = ([] for _ in range(9))
         for sent, tags in group:
-            if paragraph_breaks and number % 2 == 0 and sent.new_par and words:
+            marked = paragraph_breaks == "all" or (paragraph_breaks == "alternate" and number % 2 == 0)
+            if marked and sent.new_par and words:
                 spaces[-1] = False
                 words.append("\n\n")
                 spaces.append(False)
@@ -141,14 +159,18 @@ def convert(corpora: Path = DEFAULT_CORPORA, out: Path = DEFAULT_OUT) -> dict[st
     parts["gum-test-news-interview"] = [
         (s, t) for s, t in parts["gum-test"] if s.genre in ("news", "interview")
     ]
+    paragraphed = {"gum-test-paragraphs": "gum-test",
+                   "gum-test-news-interview-paragraphs": "gum-test-news-interview"}
     files = {
         "train": parts["ewt-train"] + parts["gum-train"],
         "dev": parts["ewt-dev"] + parts["gum-dev"],
         **{name: parts[name] for name in ("ewt-dev", "gum-dev", "ewt-test", "gum-test",
                                            "gum-test-news-interview")},
+        **{name: parts[source] for name, source in paragraphed.items()},
     }
+    breaks = {"train": "alternate", **{name: "all" for name in paragraphed}}
     stats = {
-        name: write_docbin(out / f"{name}.spacy", to_docs(vocab, sents, name == "train"))
+        name: write_docbin(out / f"{name}.spacy", to_docs(vocab, sents, breaks.get(name, "none")))
         for name, sents in files.items()
     }
     _write_document_list(parts)

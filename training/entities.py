@@ -10,8 +10,9 @@ Harmonisation with UNER's conventions (the EWT test split is scored with UNER la
   * determiners stay outside ("the [Audit Commission]");
   * a GUM ``organization`` mention whose referent GUM also calls a ``place`` (a country
     acting as an agent) becomes LOC, as UNER tags countries LOC;
-  * groups of people ("Senate Republicans") and capitalised words that GUM does not mark
-    as a person/organisation/place name are left missing rather than taught as "no entity".
+  * groups of people ("Senate Republicans"), one-word "names" that are common words
+    ("Petitioner", "Rector", "God") and capitalised words that GUM does not mark as a
+    person/organisation/place name are left missing rather than taught as "no entity".
 """
 
 from __future__ import annotations
@@ -183,8 +184,14 @@ def place_identities(sentences: list[Sentence]) -> set[str]:
     return places
 
 
-def gum_tags(sentence: Sentence, places: set[str]) -> list[str]:
-    """Named-entity IOB tags derived from a GUM sentence's mentions (see module doc)."""
+def gum_tags(sentence: Sentence, places: set[str], common_words: frozenset[str] = frozenset()
+             ) -> list[str]:
+    """Named-entity IOB tags derived from a GUM sentence's mentions (see module doc).
+
+    ``common_words``: lower-cased words seen as common nouns/adjectives/verbs/adverbs in
+    the training data; a one-word PERSON that is one of them and has no Wikipedia
+    identity is a role ("Petitioner"), not a name, and is left missing.
+    """
     n = len(sentence.words)
     words = sentence.words
     tags = ["O"] * n
@@ -205,9 +212,11 @@ def gum_tags(sentence: Sentence, places: set[str]) -> list[str]:
             ):
                 left += 1
             titles.update(range(first, min(left, right + 1)))
-            if left > head or words[head].xpos == "NNPS":
-                # A bare title ("the Secretary") or a group ("Senate Republicans"):
-                # UNER's convention is unclear here, so teach nothing.
+            role = (left == right and words[left].form.lower() in common_words
+                    and not fields.get("identity"))
+            if left > head or words[head].xpos == "NNPS" or role:
+                # A bare title ("the Secretary"), a group ("Senate Republicans") or a
+                # role ("Petitioner"): UNER's convention is unclear, so teach nothing.
                 missing.update(range(start, end + 1))
                 continue
         if label == "ORG" and fields.get("identity") in places:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "training" / "corpus"
-TEST_SETS = ("ewt-test", "gum-test", "gum-test-news-interview")
+TEST_SETS = ("ewt-test", "gum-test", "gum-test-news-interview", "gum-test-paragraphs",
+             "gum-test-news-interview-paragraphs")  # *-paragraphs: "\n\n" between paragraphs
 KEYS = ("token_acc", "tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las",
         "sents_p", "sents_r", "sents_f", "ents_p", "ents_r", "ents_f", "ents_per_type")
 
@@ -65,6 +66,9 @@ def summary(scores: dict) -> dict:
     out = {}
     for name, by_mode in scores.items():
         s = by_mode["gold_tokens"]
+        if name.endswith("-paragraphs"):
+            out[name] = {"SENT_F": s.get("sents_f"), "SENT_F_raw": by_mode["raw_text"].get("sents_f")}
+            continue
         per = s.get("ents_per_type") or {}
         out[name] = {
             "UAS": s.get("dep_uas"), "LAS": s.get("dep_las"), "POS": s.get("pos_acc"),

@@ -60,7 +60,8 @@ def main() -> None:
         os.sched_setaffinity(0, {args.cpu})
     os.chdir(REPO)  # the config names its data files relative to the repository
 
-    from training import convert, evaluate, package
+    # augmenters and lemma_tables register the functions the config names.
+    from training import augmenters, convert, evaluate, lemma_tables, package  # noqa: F401
 
     if args.reconvert or not (CORPUS / "train.spacy").exists():
         convert.convert()
@@ -71,7 +72,6 @@ def main() -> None:
     overrides.update(parse_overrides(args.set))
     run_dir = RUNS / (args.name or ("quick" if args.quick else "full"))
     train(args.config, run_dir, overrides=overrides)
-
     best = run_dir / "model-best"
     scores = evaluate.evaluate_all(best)
     (run_dir / "test-scores.json").write_text(json.dumps(scores, indent=2))
