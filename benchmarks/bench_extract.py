@@ -516,11 +516,16 @@ class Report:
     busy_after: list[str] = field(default_factory=list)
     busy_during: list[str] = field(default_factory=list)
     watch_samples: int = 0
+    model_changed: bool = False
     total_s: float = 0.0
 
     @property
     def idle(self) -> bool:
         return not (self.busy_before or self.busy_during or self.busy_after)
+
+    @property
+    def valid(self) -> bool:
+        return self.idle and not self.model_changed
 
 
 def log(message: str) -> None:
@@ -539,6 +544,8 @@ def measure(settings: Settings, work: Path) -> Report:
     log("checking that the machine stayed idle")
     report.busy_after = busy_processes()
     report.machine["load_after"] = os.getloadavg()
+    if model_info(settings.model)["meta_sha"] != report.model["meta_sha"]:
+        report.model_changed = True  # e.g. a new model shipped while this ran: processes differ
     report.total_s = time.perf_counter() - began
     return report
 
@@ -686,6 +693,8 @@ def render(report: Report) -> str:
     idle = report.idle
     if not idle:
         add("> **NOT VALID AS A RESULT: the machine was busy while this ran** (see Machine below).\n")
+    if report.model_changed:
+        add("> **NOT VALID AS A RESULT: the model's meta.json changed during the run** (a new model was shipped?).\n")
     add(f"Measured {report.started} with `python benchmarks/bench_extract.py {command_line(s)}` "
         f"(argmine {v['argmine']}, commit {m['commit']}); the run took {report.total_s / 60:.1f} min.\n")
 
@@ -703,7 +712,7 @@ def render(report: Report) -> str:
     add("## Machine\n")
     add(f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {m['ram_gb']:.1f} GiB; {m['os']}")
     add(f"- Python {v['Python']}, spaCy {v['spacy']}, thinc {v['thinc']}, numpy {v['numpy']}, pydantic {v['pydantic']}, typer {v['typer']}")
-    add(f"- One BLAS thread per process (OMP/OPENBLAS/MKL_NUM_THREADS=1).")
+    add("- One BLAS thread per process (OMP/OPENBLAS/MKL_NUM_THREADS=1).")
     load_b = ", ".join(f"{x:.2f}" for x in m["load_before"])
     load_a = ", ".join(f"{x:.2f}" for x in m["load_after"])
     if idle:
@@ -758,7 +767,7 @@ def render(report: Report) -> str:
     rows = [
         ("jobs1", f"`extract` {n} articles `--jobs 1`, fresh store", n, c["words"]),
         ("jobs2", f"`extract` {n} articles `--jobs 2`, fresh store", n, c["words"]),
-        ("cached", f"the `--jobs 1` command again, same store (all cached)", n, c["words"]),
+        ("cached", "the `--jobs 1` command again, same store (all cached)", n, c["words"]),
         ("small", f"`extract` {small} articles `--jobs 1`, fresh store", small, c["small_words"]),
     ]
     for key, label, docs, words in rows:
@@ -839,38 +848,45 @@ def main(argv: Optional[list[str]] = None) -> int:
         os.environ["ARGMINE_MODEL"] = str(settings.model)
     sys.path.insert(0, str(REPO))
 
-    if args.wait_idle > 0:
-        deadline = time.monotonic() + 60 * args.wait_idle
-        while (busy := busy_processes()) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60 * args.wait_idle
+    strict = results == DEFAULT_RESULTS and not args.allow_busy  # only an idle run may go there
+    while True:
+        while args.wait_idle > 0 and (busy := busy_processes()) and time.monotonic() < deadline:
             log(f"waiting for an idle machine ({len(busy)} busy: {busy[0][:80]})")
             time.sleep(58)
-    if results == DEFAULT_RESULTS and not args.allow_busy:
-        busy = busy_processes()
-        if busy:
+        if strict and (busy := busy_processes()):
             print("the machine is busy; timings would not be valid for RESULTS.md:\n  " + "\n  ".join(busy)
-                  + "\nwait until it is idle, or pass --results PATH (or --allow-busy)", file=sys.stderr)
+                  + "\nwait until it is idle (--wait-idle MINUTES), or pass --results PATH (or --allow-busy)",
+                  file=sys.stderr)
             return 1
-
-    work = Path(tempfile.mkdtemp(prefix="argmine-bench-"))
-    try:
-        report = measure(settings, work)
-    finally:
-        if args.keep:
-            log(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    text = render(report)
-    print(text)
-    busy = not report.idle
-    if results is not None:
-        if busy and results == DEFAULT_RESULTS and not args.allow_busy:
-            log(f"the machine got busy during the run; {results} not written")
+        report = _run_once(settings, keep=args.keep)
+        text = render(report)
+        print(text, flush=True)
+        if results is None:
+            return 0
+        if strict and not report.valid:
+            why = "the model changed" if report.model_changed else "the machine got busy"
+            if time.monotonic() < deadline:
+                log(f"{why} during the run; {results} not written; trying again when idle")
+                continue
+            log(f"{why} during the run; {results} not written")
             return 1
         tmp = results.with_suffix(".tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(results)
         log(f"wrote {results}")
-    return 0
+        return 0
+
+
+def _run_once(settings: Settings, *, keep: bool) -> Report:
+    work = Path(tempfile.mkdtemp(prefix="argmine-bench-"))
+    try:
+        return measure(settings, work)
+    finally:
+        if keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
