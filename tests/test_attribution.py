@@ -291,3 +291,23 @@ def test_attribution_common_noun_bodies_and_collectives_in_political_news():
     )
     claims = attributed(result)
     assert [c.actor.kind for c in claims] == ["organisation", "group"]
+
+
+def test_attribution_question_put_to_the_speaker_is_not_their_claim():
+    result = analyse('Asked whether the mergers would weaken accountability, Marsh said: "No. Local voices will be heard."')
+    claims = attributed(result)
+    assert [c.mode for c in claims] == ["direct", "direct"]
+    assert claims[0].content.text == "No"
+
+
+def test_attribution_possessor_of_a_spokesman_speaks():
+    result = analyse(
+        "Health secretary Daniel Marsh defended the plan on Monday.\n"
+        "The minister's spokesman said the consultation would run until March."
+    )
+    assert [c.actor.name for c in attributed(result)] == ["Daniel Marsh", "Daniel Marsh"]
+
+
+def test_attribution_naming_verb_with_a_quoted_label_is_indirect():
+    c = only(analyse('Labour called the plan "a reorganisation nobody asked for".'))
+    assert c.mode == "indirect" and c.cue.lemma == "call"

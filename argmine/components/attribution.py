@@ -43,6 +43,8 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DASHES = {"—", "–", "-", "--", "―"}
 DIRECT_SHARE = 0.6
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+#: Verbs that report a judgement only when they name their object ("called it a failure").
+NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
 #: Nouns that report what a document found ("the findings of the review show").
 FINDING_NOUNS = {"conclusion", "finding", "result", "lesson", "message", "verdict", "recommendation"}
 #: Verbs that pass their subject to a following speech verb ("went on to argue").
@@ -80,11 +82,14 @@ def cue_classes(token: Token, lex: CueLexicon) -> frozenset[str]:
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
-    return frozenset(
+    classes = {
         cls
         for cls, words in (("speech", lex.speech), ("cognition", lex.cognition), ("evaluation", lex.evaluation))
         if forms & words
-    )
+    }
+    if forms & NAMING_VERBS:
+        classes.add("evaluation")
+    return frozenset(classes)
 
 
 class Attributor:
@@ -154,6 +159,34 @@ class Attributor:
                 continue
             break
         return None
+
+    def is_cue(self, verb: Token) -> bool:
+        """A verb that can attribute a claim here (not every use of 'say' or 'call' does)."""
+        if not (cue_classes(verb, self.lex) or self.expresses(verb)):
+            return False
+        if verb.dep_ == "xcomp" and lemma_of(verb.head) in self.lex.refusal_verbs:
+            return False  # "declined to say whether ..."
+        if lemma_of(verb) == "ask" and (
+            verb.tag_ == "VBN"
+            or any(c.dep_ == "aux:pass" for c in verb.children)
+            or not any(c.dep_ in SUBJECTS for c in verb.children) and verb.i == verb.sent.start
+        ):
+            return False  # "Asked whether ..., X said": the question is put to the speaker
+        if lemma_of(verb) in NAMING_VERBS and not self.names_something(verb):
+            return False  # "called police" reports an act; "called the plan a mistake" a judgement
+        return True
+
+    def names_something(self, verb: Token) -> bool:
+        """'called the plan "a reorganisation nobody asked for"', 'branded it a failure':
+        an object and a second complement naming it."""
+        objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
+        if not objects:
+            return False
+        second = [c for c in verb.children if c.dep_ in ("xcomp", "obj", "iobj") and c.i > objects[0].i]
+        second += [c for c in verb.children if c.dep_ == "obl" and any(g.lower_ == "as" for g in c.children)]
+        second += [c for c in objects[0].children if c.dep_ in ("appos", "acl") and c.i > objects[0].i]
+        quoted = any(self.in_quote(t) for t in self.doc[objects[0].i + 1 : verb.sent.end])
+        return bool(second) or quoted
 
     def expresses(self, verb: Token) -> bool:
         """'expressed concern', 'voiced doubts': a light verb with an attitude noun."""
@@ -388,15 +421,19 @@ class Attributor:
                 chosen.append(qi)
         return chosen
 
+    def after_colon(self, qi: int, sent: Span) -> bool:
+        """'X remarked in 2009: “It is ...”': a capitalised quotation introduced by a colon."""
+        quote = self.quotes[qi]
+        before = self.text[max(sent.start_char, quote.start - 3) : quote.start].strip()
+        return before.endswith(":") and self.text[quote.inner_start : quote.inner_start + 1].isupper()
+
     def quote_is_the_claim(self, verb: Token, sent: Span, qids: list[int], attribution: set[int]) -> bool:
         """Direct when the quotation is what is reported, not a fragment inside a reported
         clause: it follows a colon; or it holds the head of the reported clause together
         with that clause's subject (or most of what is reported); or, where the parse
         shows no reported clause, it is most of the sentence outside the attribution."""
         inside = {t.i for t in sent if self.quote_of.get(t.i) in qids}
-        first = self.quotes[qids[0]]
-        before = self.text[max(sent.start_char, first.start - 3) : first.start].strip()
-        if before.endswith(":") and self.text[first.inner_start : first.inner_start + 1].isupper():
+        if self.after_colon(qids[0], sent):
             return True
         rest = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
         share = sum(1 for t in rest if t.i in inside) / len(rest) if rest else 1.0
@@ -413,7 +450,7 @@ class Attributor:
     # -- rules ------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
-        cues = [t for t in sent if not self.in_quote(t) and (cue_classes(t, self.lex) or self.expresses(t))]
+        cues = [t for t in sent if not self.in_quote(t) and self.is_cue(t)]
         quote_ids = self.sentence_quotes(sent)
         for verb in cues:
             classes = cue_classes(verb, self.lex) or frozenset({"speech"})  # "expressed concern"
@@ -431,8 +468,7 @@ class Attributor:
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
                 continue
-            if verb.dep_ == "xcomp" and lemma_of(verb.head) in self.lex.refusal_verbs:
-                continue  # "declined to say whether ..."
+
             source = self.speaker_span(head)
             attribution = {t.i for t in head.subtree} | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "advmod", "compound:prt", "obl", "punct", "mark") and not self.in_quote(c)}
             cue_span = (verb.idx, verb.idx + len(verb.text))
@@ -441,7 +477,8 @@ class Attributor:
             mode = "indirect"
             quote: Optional[Quote] = None
             qids = self.quotes_for_cue(verb, sent, quote_ids, len(cues))
-            if qids and self.quote_is_the_claim(verb, sent, qids, attribution):
+            if qids and (classes & {"speech", "cognition"} or self.after_colon(qids[0], sent)) and self.quote_is_the_claim(verb, sent, qids, attribution):
+                # (an evaluation verb's quote names what is judged: "called the plan “a mess”")
                 first, last = self.quotes[qids[0]], self.quotes[qids[-1]]
                 content = trim(self.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
                 mode, quote = "direct", first

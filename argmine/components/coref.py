@@ -38,6 +38,12 @@ DESCRIPTION_STOP = {
     "senior", "leading", "former", "new", "most", "some", "its", "their", "his", "her", "this", "these",
     "those", "works", "work", "working", "is", "was", "has", "had", "been", "on", "to", "with", "from", "by",
 }
+#: Role words that name the same post in descriptions ("the minister" for a Health Secretary).
+ROLE_SYNONYMS = {
+    "secretary": "minister", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
+    "chairperson": "chair", "physician": "doctor", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+}
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source", "sources", "official", "officials"}
 #: Bodies that are identifiable without a name in national news ("the government said").
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
@@ -54,7 +60,7 @@ def _words(text: str) -> set[str]:
             continue
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
-        out.add(w)
+        out.add(ROLE_SYNONYMS.get(w, w))
     return out
 
 
@@ -230,6 +236,13 @@ class Resolver:
                 entry = self.registry.get(m.label_)
                 if entry is not None and entry.kind == "organisation":
                     return entry
+        # "the minister's spokesman", "Smith's spokeswoman": speaks for the possessor
+        for c in span.root.children:
+            if c.dep_ == "nmod:poss" and c.pos_ != "PRON":
+                owner = self.doc[c.left_edge.i : c.i + 1]
+                entry = self.by_name(owner, c) or (self.by_description(owner, span.start_char) if c.lemma_.lower() in self.lex.role_nouns else None)
+                if entry is not None:
+                    return entry
         # "a spokesperson for the department": the body last named by that noun
         for c in span.root.children:
             if c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("for", "of", "at") for g in c.children):
@@ -317,6 +330,8 @@ class Resolver:
         entry = self.by_name(span, head) or self.name_in_apposition(span, head) or self.document_author(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
             entry = self.by_pronoun(head, start)
+        if entry is None and head.lower_ in SPOKESPEOPLE:
+            entry = self.spokesperson_for(span)  # speaks for someone, whoever is named later
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
             entry = self.by_description(span, start)
             if entry is None and head.lower_ != "one" and any(t.lower_ == "the" for t in span[:1]):
