@@ -2,7 +2,7 @@
 
 Within a document the pipeline already merged an actor's mentions; across
 documents the same actor is merged here by normalised name and kind, so
-"Dr Tom Coffey" in one article and "Tom Coffey" in another are one row.
+"Dr Jane Holloway" in one article and "Jane Holloway" in another are one row.
 The writers of different articles are merged only when named: two
 unnamed "author" actors are two different people.
 """

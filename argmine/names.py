@@ -1,6 +1,6 @@
 """Forgiving actor-name matching for `argmine who-said --actor NAME`.
 
-People type "Coffey", "tom coffey", "Dr Tom Coffey" or "Sir Bruce Keogh" and
+People type "Holloway", "jane holloway", "Dr Jane Holloway" or "Sir Alan Grey" and
 expect the same answer, whatever accents and titles the article used. A name
 that fits several different actors is not guessed at: the caller gets the
 candidates to show the user.
@@ -64,7 +64,7 @@ def name_tokens(name: str, *, person: bool = True) -> tuple[str, ...]:
 
 
 def normalise_name(name: str, *, person: bool = True) -> str:
-    """The comparable form of a name: 'Dr Tom Coffey' and 'tom coffey' give 'tom coffey'."""
+    """The comparable form of a name: 'Dr Jane Holloway' and 'jane holloway' give 'jane holloway'."""
     return " ".join(name_tokens(name, person=person))
 
 
@@ -119,8 +119,8 @@ def match_level(query: str, actor: Actor) -> int:
         if not tokens:
             continue
         if wanted == tokens:
-            # A one-word alias of a person with a fuller name ("Coffey" for Tom
-            # Coffey) is a surname: it must not outrank another Coffey's surname.
+            # A one-word alias of a person with a fuller name ("Holloway" for Jane
+            # Holloway) is a surname: it must not outrank another Holloway's surname.
             if personal and len(tokens) == 1 and len(full) > 1:
                 best = max(best, SURNAME)
                 continue
@@ -147,7 +147,7 @@ def _words_in_order(wanted: Sequence[str], tokens: Sequence[str]) -> bool:
 
 
 def _compatible(a: Actor, b: Actor) -> bool:
-    """Could both be the same actor? ('Coffey' and 'Tom Coffey' could; 'Tom' and 'Jane Coffey' not.)"""
+    """Could both be the same actor? ('Holloway' and 'Jane Holloway' could; 'Jane' and 'Sam Holloway' not.)"""
     if a.kind != b.kind:
         return False
     personal = is_personal(a.kind)

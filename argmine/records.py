@@ -121,7 +121,7 @@ class Document(BaseModel):
 class Actor(BaseModel):
     """A canonical actor, merged over its mentions within one document."""
 
-    id: str = Field(description="Slug, unique within the document (e.g. 'tom-coffey', 'author').")
+    id: str = Field(description="Slug, unique within the document (e.g. 'jane-holloway', 'author').")
     name: str
     kind: ActorKind
     aliases: list[str] = Field(default_factory=list)

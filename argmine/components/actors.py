@@ -2,7 +2,7 @@
 
 The model's entities are the base; rules add what the training corpora teach
 poorly: titled names ("Dr" + first name + surname), public bodies ("NHS
-England", "the Audit Commission", "Department of ...", "Royal College of ...",
+England", "the Care Standards Commission", "Department of ...", "Royal College of ...",
 "... Foundation Trust") and roles from appositions and premodifiers
 ("GP and clinical director of X, Dr Y"; "London mayor Z"). Collectives and
 pronouns are resolved later, by argmine_coref, when they speak.
@@ -289,7 +289,7 @@ def find_roles(doc: Doc, m: Mention, lex: ActorLexicon) -> list[str]:
             k += 1
         if chunk and len(chunk) <= 15 and k < sent.end and doc[k].text in {",", ";", ")"} and chunk[0].lemma_.lower() in ROLE_VERBS:
             roles.append(doc[chunk[0].i : chunk[-1].i + 1].text)
-    # "London mayor Sadiq Khan", "Health Secretary X": premodifiers with a role noun
+    # "London mayor Ruth Evans", "Health Secretary X": premodifiers with a role noun
     k = m.start - 1
     pre: list[Token] = []
     while k >= sent.start and not doc[k].is_punct and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and doc[k].lower_ not in {"the", "a"}:

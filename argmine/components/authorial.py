@@ -123,6 +123,10 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
         score += 0.15
     if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in tokens):
         score += 0.15
+    # "too soon to judge", "too early to say": degree + infinitive is a judgement
+    if any(t.lower_ == "too" and t.i + 2 < sent.end and t.nbor().pos_ in ("ADJ", "ADV") and t.nbor(2).lower_ == "to" for t in tokens):
+        score += 0.3
+        why.append("too ... to")
     if sent.text.rstrip().endswith("?"):
         score += 0.2
         why.append("question")

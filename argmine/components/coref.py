@@ -353,9 +353,6 @@ class Resolver:
     def run(self) -> None:
         claims = sorted(self.doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0]))
         resolved: list[dict] = []
-        by_position: dict[int, dict] = {}
-        for index, claim in enumerate(self.doc._.claims or []):
-            by_position[id(claim)] = claim
         last_attributed: Optional[dict] = None
         for claim in claims:
             if claim["mode"] == "author":
@@ -376,19 +373,11 @@ class Resolver:
                 last_attributed = claim
                 self.speakers.append((claim["text"][0], claim["actor"]))
             resolved.append(claim)
-        self.registry.merge_provisional_people()
-        live = {e.id for e in self.registry}
+        merged = self.registry.merge_provisional_people()
         for claim in resolved:
-            if claim["actor"] not in live:  # merged away: follow the surname
-                claim["actor"] = self._merged_into(claim["actor"])
+            claim["actor"] = merged.get(claim["actor"], claim["actor"])
         self.doc._.claims = self._one_per_sentence_and_actor(resolved)
         self.registry.write(self.doc)
-
-    def _merged_into(self, actor_id: str) -> Optional[str]:
-        for entry in self.registry:
-            if actor_id.split("-")[-1] in entry.id:
-                return entry.id
-        return None
 
     def _near(self, prev: dict, claim: dict) -> bool:
         a, b = self.paragraph_index(prev["text"][0]), self.paragraph_index(claim["text"][0])

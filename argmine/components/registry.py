@@ -200,8 +200,11 @@ class ActorRegistry:
         entry.add_mention(*span)
         return entry
 
-    def merge_provisional_people(self) -> None:
-        """A surname seen before the full name ("Coffey: ..." then "Dr Tom Coffey") joins it."""
+    def merge_provisional_people(self) -> dict[str, str]:
+        """A surname seen before the full name ("Smith: ..." then "Dr Jo Smith") joins it.
+
+        Returns the ids merged away, each mapped to the id that absorbed it."""
+        merged: dict[str, str] = {}
         for entry in list(self.entries.values()):
             if entry.kind != "person" or entry.first is not None or entry.surname is None:
                 continue
@@ -216,3 +219,5 @@ class ActorRegistry:
                     target.add_mention(*m)
                 target.gender = target.gender or entry.gender
                 del self.entries[entry.id]
+                merged[entry.id] = target.id
+        return merged

@@ -5,7 +5,7 @@ A section opens at a marker ("3 comments", "One comment", "2 thoughts on
 Comment", "Leave a Reply"), a "comments are closed" notice or the end of
 the page. Platforms print a comment's author either *before* it (a header:
 "Jane says:", "Jane Smith", "Jane | 3 May 2015") or readers sign *after* it
-("… would be good. Gus Cairns", or the name alone on the last line). Which
+("… would be good. Leo Grant", or the name alone on the last line). Which
 style a section uses is decided by its first line: a name first means
 headers. The signature is kept out of the comment's text and becomes a
 byline segment; the comment carries the name as its ``signer``. A comment

@@ -24,7 +24,7 @@ _CREDIT_WORDS = (
     r"(?:photographs?|photos?|pictures?|pic|images?|illustrations?|composite|graphic|video|credit|"
     r"(?:image|photo|picture|main image|top image|header image|featured image|cover image)\s+(?:credit|source|by)|photography)"
 )
-# "... moved on. Photograph: Alamy", "(Photo: Jane Smith/Getty Images)", "Image by X from Pixabay"
+# "... the new ward. Photograph: Alamy", "(Photo: Jane Smith/Getty Images)", "Image by X from Pixabay"
 _CREDIT_AT_END = re.compile(
     rf"(?:^|(?<=[\s.,;:!?)\]–—|-]))\(?{_CREDIT_WORDS}\s*(?::|\bby\b|\bcourtesy(?: of)?\b|©|–|—)\s*"
     rf"(?P<credit>[^.!?:]{{1,80}}?)\)?\.?$",

@@ -1,6 +1,6 @@
 """Is this short string a person's name? (bylines, comment signatures)
 
-A shape test, not a dictionary: two to four capitalised words ("Gus Cairns",
+A shape test, not a dictionary: two to four capitalised words ("Leo Grant",
 "Mary-Jane O'Neill", "Dr Anna van der Berg", "J. R. Smith"), none of them a
 word that names are not made of ("Thanks", "NHS", "Street", "March"). It is
 only asked about lines whose position already suggests a name (after "By",
