@@ -10,10 +10,10 @@ unnamed "author" actors are two different people.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from argmine.names import fold, is_personal, name_tokens, normalise_name
-from argmine.records import STANCES, Actor, ActorSummary, Claim, Document, Stance
+from argmine.records import STANCES, Actor, ActorSummary, Claim, Document, DocumentHead, Stance
 
 #: What pages call a writer they do not name; never a name to merge on.
 AUTHOR_PLACEHOLDERS = frozenset(
@@ -81,7 +81,7 @@ def looks_like_a_name(text: str) -> bool:
     return bool(significant) and all(w[:1].isupper() for w in significant)
 
 
-def is_named_author(actor: Actor, document: Optional[Document] = None) -> bool:
+def is_named_author(actor: Actor, document: Optional[Document | DocumentHead] = None) -> bool:
     """Is this `author` actor a named writer (mergeable across documents)?
 
     With the document at hand, the page must give an author's name; without
@@ -92,7 +92,7 @@ def is_named_author(actor: Actor, document: Optional[Document] = None) -> bool:
     return looks_like_a_name(actor.name)
 
 
-def actor_key(actor: Actor, doc: str, document: Optional[Document] = None) -> ActorKey:
+def actor_key(actor: Actor, doc: str, document: Optional[Document | DocumentHead] = None) -> ActorKey:
     """The identity an actor is merged on across documents."""
     if actor.kind == "author" and not is_named_author(actor, document):
         return ("author", "", doc, actor.id)  # one document only, never merged
@@ -109,14 +109,25 @@ class _Group:
     docs: list[str] = field(default_factory=list)
     mix: dict[str, int] = field(default_factory=lambda: {s: 0 for s in STANCES})
 
+    _seen: set[object] = field(default_factory=set)  # names, roles and docs already listed
+    _actors: dict[int, Actor] = field(default_factory=dict)  # by id(); held so no id is reused
+
     def add(self, actor: Actor, doc: str, stance: str) -> None:
-        for name in (actor.name, *actor.aliases):
-            if name not in self.names:
-                self.names.append(name)
-        for role in actor.roles:
-            if role not in self.roles:
-                self.roles.append(role)
-        if doc not in self.docs:
+        # Sets beside the lists: a prolific actor (the writer of a thousand articles)
+        # must not cost a scan of its lists per claim.
+        seen = self._seen
+        if id(actor) not in self._actors:  # one Actor object is shared by many claims of a store
+            self._actors[id(actor)] = actor
+            for name in (actor.name, *actor.aliases):
+                if ("name", name) not in seen:
+                    seen.add(("name", name))
+                    self.names.append(name)
+            for role in actor.roles:
+                if ("role", role) not in seen:
+                    seen.add(("role", role))
+                    self.roles.append(role)
+        if ("doc", doc) not in seen:
+            seen.add(("doc", doc))
             self.docs.append(doc)
         self.mix[stance] = self.mix.get(stance, 0) + 1
 
@@ -128,9 +139,11 @@ class ActorAggregator:
     document's claims, so named and unnamed writers are told apart.
     """
 
-    def __init__(self) -> None:
-        self._documents: dict[str, Document] = {}
+    def __init__(self, document_of: Optional[Callable[[str], Optional[Document | DocumentHead]]] = None) -> None:
+        self._documents: dict[str, Document | DocumentHead] = {}
+        self._document_of = document_of  # documents by name, looked up only when a writer needs one
         self._groups: dict[ActorKey, _Group] = {}
+        self._keys: dict[tuple[str, ...], ActorKey] = {}
 
     def add_document(self, document: Document) -> None:
         self._documents[document.doc] = document
@@ -139,7 +152,18 @@ class ActorAggregator:
         return self.key_for(claim.actor, claim.doc)
 
     def key_for(self, actor: Actor, doc: str) -> ActorKey:
-        return actor_key(actor, doc, self._documents.get(doc))
+        # Only a writer's key depends on the document (and on its id); others on kind and name.
+        if actor.kind == "author":
+            cache_key: tuple[str, ...] = ("author", actor.name, actor.id, doc)
+        else:
+            cache_key = (actor.kind, actor.name)
+        key = self._keys.get(cache_key)
+        if key is None:
+            document = self._documents.get(doc)
+            if document is None and actor.kind == "author" and self._document_of is not None:
+                document = self._document_of(doc)
+            key = self._keys[cache_key] = actor_key(actor, doc, document)
+        return key
 
     def add_claim(self, claim: Claim) -> ActorKey:
         return self.add(claim.actor, claim.doc, claim.stance)

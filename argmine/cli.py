@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Mapping, Optional
 
 import typer
 
@@ -435,9 +435,17 @@ class _Found:
     """Claims for a query: documents (by source file), light rows to choose from,
     and how to load the records of the rows chosen."""
 
-    documents: dict[str, Any]
+    documents: Mapping[str, Any]
     rows: list[Any]
     load: Callable[[list[Any]], list[Any]]
+
+    def document_named(self, doc: str) -> Any:
+        """The document (or its head: name and metadata) a row names; rows carry names,
+        a store's `documents` are keyed by source path."""
+        head_by_name = getattr(self.documents, "head_by_name", None)
+        if head_by_name is not None:
+            return head_by_name(doc)
+        return self.documents.get(doc)  # claims read from paths or stdin: keyed by name already
 
 
 @contextmanager
@@ -557,9 +565,7 @@ def who_said(
 
         if not found.rows:
             raise ArgmineError(_no_claims_message(sources, store))
-        aggregator = ActorAggregator()
-        for document in found.documents.values():
-            aggregator.add_document(document)
+        aggregator = ActorAggregator(document_of=found.document_named)
         keys = [aggregator.add(row.actor, row.doc, row.stance) for row in found.rows]
         by_key = aggregator.summaries_by_key()
         chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
@@ -626,9 +632,7 @@ def actors(
         from argmine.aggregate import ActorAggregator
         from argmine.records import ActorSummary
 
-        aggregator = ActorAggregator()
-        for document in found.documents.values():
-            aggregator.add_document(document)
+        aggregator = ActorAggregator(document_of=found.document_named)
         for row in found.rows:  # no claim record is parsed: the rows say all an actor summary needs
             aggregator.add(row.actor, row.doc, row.stance)
         summaries = aggregator.summaries()

