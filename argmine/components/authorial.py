@@ -61,13 +61,30 @@ def markers() -> Markers:
 
 def _valence(token) -> float:
     """Strongest single-word valence the shared evaluative lexicon gives this word."""
+    return _word_valence(token.lower_, token.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _word_valence(lower: str, lemma: str) -> float:
+    # Cached: every word of every candidate sentence is looked up, and words repeat.
     from argmine.components.stance import Lexicon, forms
 
     best = 0.0
-    for entry in Lexicon.default().starting_with(forms(token.lower_, token.lemma_.lower()), token.lower_):
+    for entry in Lexicon.default().starting_with(forms(lower, lemma), lower):
         if len(entry.words) == 1 and entry.kind == "eval":
             best = max(best, abs(entry.value))
     return best
+
+
+@lru_cache(maxsize=None)
+def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((p, re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])")) for p in markers().phrases)
+
+
+def _phrases_in(low: str) -> list[str]:
+    """Epistemic phrases in the sentence, as whole words, in the lexicon's order
+    (a plain substring test first: most sentences have none)."""
+    return [p for p, pattern in _phrase_patterns() if p in low and pattern.search(low)]
 
 
 def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
@@ -97,7 +114,7 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     elif modal_words & EPISTEMIC:
         score += 0.15
         why.append("modality")
-    phrases = [p for p in m.phrases if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
+    phrases = _phrases_in(low)
     if phrases:
         score += 0.3
         why.append(f"'{phrases[0]}'")

@@ -40,6 +40,10 @@ class Quote:
         return self.inner_start <= offset < self.inner_end
 
 
+_DOUBLE_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
+_SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
+
+
 def _direction(text: str, i: int) -> str:
     """'open', 'close' or 'apostrophe'/'unknown' for the mark at text[i]."""
     ch = text[i]
@@ -66,10 +70,9 @@ def _pair_doubles(text: str, lo: int, hi: int) -> list[Quote]:
     quotes: list[Quote] = []
     depth = 0
     open_at = -1
-    for i in range(lo, hi):
+    for mark in _DOUBLE_MARKS.finditer(text, lo, hi):  # a regex finds the marks: no loop over every character
+        i = mark.start()
         ch = text[i]
-        if ch not in DOUBLE_OPEN + DOUBLE_CLOSE + '"':
-            continue
         d = _direction(text, i)
         if d == "unknown" and ch == '"':
             d = "close" if depth else "open"
@@ -98,9 +101,9 @@ def _pair_singles(text: str, lo: int, hi: int, inside: list[Quote]) -> list[Quot
 
     opens: list[int] = []
     closes: list[int] = []
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in SINGLE_OPEN + SINGLE_CLOSE + "'" or masked(i):
+    for mark in _SINGLE_MARKS.finditer(text, lo, hi):
+        i = mark.start()
+        if masked(i):
             continue
         d = _direction(text, i)
         if d == "open":

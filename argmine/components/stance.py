@@ -292,6 +292,9 @@ _SCOPE_ENDERS = frozenset({"and", "but", "because", "while", "whilst", "although
 _DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the", "its", "their", "our", "his", "her"})
 _BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "get", "got", "gets"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_HYPHENS_IN = re.compile("[-\u2010\u2011]")
+_HYPHEN_SPLIT = re.compile("([-\u2010\u2011])")
+_canon = lru_cache(maxsize=65536)(canon)  # words repeat: canonical spelling once per word
 
 
 @dataclass
@@ -374,16 +377,22 @@ def _pieces(span: Union[Span, Doc]) -> list[Piece]:
             continue
         if not glue_next:
             group += 1
-        lemma = tok.lemma_ if tok.lemma_ and tok.lemma_ != tok.text else ""
-        parts = [p for p in re.split(r"([\-\u2010\u2011])", text)]
+        lemma = tok.lemma_
+        if lemma == text:
+            lemma = ""
+        if not _HYPHENS_IN.search(text):  # the common case: one word, one piece
+            at = tok.idx
+            out.append(Piece(_canon(text), forms(text, lemma), at, at + len(text), group, pos=tok.pos_, tag=tok.tag_))
+            glue_next = False
+            continue
         offset = tok.idx
         words = []
-        for part in parts:
+        for part in _HYPHEN_SPLIT.split(text):
             if part and part not in _HYPHENS:
                 words.append((part, offset))
             offset += len(part)
         for part, at in words:
-            out.append(Piece(canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group,
+            out.append(Piece(_canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group,
                              pos=tok.pos_ if len(words) == 1 else "", tag=tok.tag_ if len(words) == 1 else ""))
         glue_next = False
     return out
@@ -546,8 +555,11 @@ def find_mentions(src: _Source, pieces: list[Piece], target: Target, *, anaphora
         if piece.punct:
             i += 1
             continue
-        candidates = list({id(t): t for f in sorted(piece.forms) for t in compiled.by_first.get(f, ())}.values())
-        candidates += list(compiled.wildcard)
+        if compiled.by_first.keys().isdisjoint(piece.forms):  # most words start no target term
+            candidates = list(compiled.wildcard)
+        else:
+            candidates = list({id(t): t for f in sorted(piece.forms) for t in compiled.by_first.get(f, ())}.values())
+            candidates += list(compiled.wildcard)
         best = None
         for words, polarity, weight, generic in candidates:
             if generic and not domain:
