@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -350,8 +350,26 @@ class StanceResult:
     basis: str = "content"  # content / cue / topic / context / none
 
 
+_DOC_PIECES = "argmine_stance_pieces"  # doc.user_data key, set only while the component runs
+
+
 def _pieces(span: Union[Span, Doc]) -> list[Piece]:
-    """Words and boundary marks of a span; hyphenated words kept as one group."""
+    """Words and boundary marks of a span; hyphenated words kept as one group.
+
+    While the stance component runs, a span's pieces are cut from the whole
+    document's (made once): each claim's sentences would otherwise be read again.
+    """
+    if isinstance(span, Span):
+        whole = span.doc.user_data.get(_DOC_PIECES)
+        if whole is not None:
+            starts, all_pieces = whole
+            lo = bisect_left(starts, span.start_char)
+            hi = bisect_left(starts, span.end_char, lo)
+            return [piece for piece in all_pieces[lo:hi] if piece.end <= span.end_char]
+    return _read_pieces(span)
+
+
+def _read_pieces(span: Union[Span, Doc]) -> list[Piece]:
     out: list[Piece] = []
     group = 0
     doc = span.doc if isinstance(span, Span) else span
@@ -1300,16 +1318,20 @@ class StanceComponent:
         text = doc.text
         anaphora = bool(find_mentions(_Source(text), pieces, self.target, domain=domain))
         paragraphs = _paragraph_starts(text)
-        results = [self._own(doc, claim, anaphora, domain) for claim in claims]
-        for i, claim in enumerate(claims):
-            if not _decisive(results[i], self.settings):
-                results[i] = self._from_context(doc, text, claims, results, i, paragraphs, anaphora, domain) or results[i]
-            result = results[i]
-            claim["stance"] = result.label
-            claim["stance_score"] = result.score
-            claim["stance_evidence"] = result.evidence
-            claim["target"] = self.target.name
-            claim["stance_basis"] = result.basis
+        doc.user_data[_DOC_PIECES] = ([piece.start for piece in pieces], pieces)
+        try:
+            results = [self._own(doc, claim, anaphora, domain) for claim in claims]
+            for i, claim in enumerate(claims):
+                if not _decisive(results[i], self.settings):
+                    results[i] = self._from_context(doc, text, claims, results, i, paragraphs, anaphora, domain) or results[i]
+                result = results[i]
+                claim["stance"] = result.label
+                claim["stance_score"] = result.score
+                claim["stance_evidence"] = result.evidence
+                claim["target"] = self.target.name
+                claim["stance_basis"] = result.basis
+        finally:
+            del doc.user_data[_DOC_PIECES]  # Piece objects must not travel with a serialised Doc
         return doc
 
     def _own(self, doc: Doc, claim: dict, anaphora: bool, domain: bool) -> StanceResult:
