@@ -47,23 +47,33 @@ SOURCES = [
 ]
 
 
-def ship(model_dir: Path, target: Path, scores: dict, quick: bool = False) -> Path:
+PIPE_DESCRIPTIONS = {
+    "tok2vec": "tok2vec (CNN, no pretrained vectors)",
+    "tagger": "tagger (PTB tags)",
+    "morphologizer": "morphologizer (UPOS + features)",
+    "parser": "parser (Universal Dependencies labels, not ClearNLP)",
+    "ner": "NER (PERSON, ORG, LOC; LOC includes countries and cities)",
+    "attribute_ruler": "attribute_ruler",
+    "lemmatizer": "rule lemmatizer (tables in the model)",
+}
+
+
+def ship(model_dir: Path, target: Path, scores: dict, quick: bool = False, training_note: str = "") -> Path:
     """Write model_dir's pipeline to target with meta.json describing data and scores."""
     import spacy
 
     nlp = spacy.load(model_dir)
     meta = nlp.meta
+    pipes = ", ".join(PIPE_DESCRIPTIONS.get(name, name) for name in nlp.pipe_names)
     meta.update(
         {
             "lang": "en",
             "name": "argmine_en",
             "version": VERSION,
             "description": (
-                "argmine's English pipeline: tokenizer, tagger (PTB tags), morphologizer "
-                "(UPOS + features), parser (Universal Dependencies labels, not ClearNLP), "
-                "NER (PERSON, ORG, LOC; LOC includes countries and cities), "
-                "attribute_ruler + rule lemmatizer. Trained on UD English EWT + UNER and "
-                "the openly licensed GUM genres." + (" QUICK MODEL (4 epochs)." if quick else "")
+                f"argmine's English pipeline: tokenizer, {pipes}. Trained on UD English EWT + UNER "
+                "and the openly licensed GUM genres." + (" QUICK MODEL (a few epochs)." if quick else "")
+                + (f" {training_note}" if training_note else "")
             ),
             "author": "argmine contributors",
             "url": "",
@@ -75,6 +85,7 @@ def ship(model_dir: Path, target: Path, scores: dict, quick: bool = False) -> Pa
                 "(nsubj, obj, ccomp, nsubj:pass, obl + case, nmod:poss), not ClearNLP",
                 "test_scores": scores,
                 "quick": quick,
+                "training": training_note,
             },
         }
     )
@@ -98,9 +109,10 @@ def main() -> None:
     parser.add_argument("model", type=Path)
     parser.add_argument("--scores", type=Path, default=None)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--note", default="", help="how this checkpoint was trained (recorded in meta.json)")
     args = parser.parse_args()
     scores = json.loads(args.scores.read_text()) if args.scores else {}
-    print(ship(args.model, SHIPPED, scores, quick=args.quick))
+    print(ship(args.model, SHIPPED, scores, quick=args.quick, training_note=args.note))
 
 
 if __name__ == "__main__":
