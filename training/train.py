@@ -1,6 +1,6 @@
 """Retrain argmine's English pipeline from scratch and ship it to data/models/argmine_en.
 
-    python -m training.train                 # full run (~1-2 h on one core)
+    python -m training.train                 # full run (up to 20 epochs: ~3 h on one core)
     python -m training.train --quick         # a few epochs, for a usable parse fast
     python -m training.train --no-ship       # train and evaluate, leave data/models alone
 
