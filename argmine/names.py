@@ -39,7 +39,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _NON_WORD = re.compile(r"[^\w']+")
 
 
-@lru_cache(maxsize=65536)  # a corpus repeats a few hundred names thousands of times
+@lru_cache(maxsize=16384)  # a corpus repeats a few hundred names thousands of times; bounded: flat memory
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces: 'Dr. José O’Neill' -> 'dr jose o'neill'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -47,7 +47,7 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", plain.casefold()).replace("'", "").split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def name_tokens(name: str, *, person: bool = True) -> tuple[str, ...]:
     """The words of a name; a person's without leading titles or trailing post-nominals.
 

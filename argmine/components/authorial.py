@@ -64,7 +64,7 @@ def _valence(token) -> float:
     return _word_valence(token.lower_, token.lemma_.lower())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # bounded like stance.WORD_CACHE: memory stays flat
 def _word_valence(lower: str, lemma: str) -> float:
     # Cached: every word of every candidate sentence is looked up, and words repeat.
     from argmine.components.stance import Lexicon, forms

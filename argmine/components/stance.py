@@ -90,8 +90,12 @@ _OUR_WORDS = re.compile(
 
 _IZE = re.compile(r"iz(e|ed|es|ing|ation|ations|ational|er|ers)$")
 
+#: Entries of each per-word cache. Bounded so that memory stays flat over a long run: the
+#: caches fill within about 100 articles, and frequent words stay in them.
+WORD_CACHE = 16384
 
-@lru_cache(maxsize=65536)
+
+@lru_cache(maxsize=WORD_CACHE)
 def canon(word: str) -> str:
     """Lower case, straight apostrophe, British spelling for -ize/-or variants."""
     w = word.lower().translate(_APOSTROPHES)
@@ -105,7 +109,7 @@ def canon(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def forms(word: str, lemma: str = "") -> frozenset[str]:
     """The word and the base forms a regular inflection may hide (canonical spelling).
 
@@ -294,7 +298,6 @@ _BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", 
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _HYPHENS_IN = re.compile("[-\u2010\u2011]")
 _HYPHEN_SPLIT = re.compile("([-\u2010\u2011])")
-_canon = lru_cache(maxsize=65536)(canon)  # words repeat: canonical spelling once per word
 
 
 @dataclass
@@ -400,7 +403,7 @@ def _read_pieces(span: Union[Span, Doc]) -> list[Piece]:
             lemma = ""
         if not _HYPHENS_IN.search(text):  # the common case: one word, one piece
             at = tok.idx
-            out.append(Piece(_canon(text), forms(text, lemma), at, at + len(text), group, pos=tok.pos_, tag=tok.tag_))
+            out.append(Piece(canon(text), forms(text, lemma), at, at + len(text), group, pos=tok.pos_, tag=tok.tag_))
             glue_next = False
             continue
         offset = tok.idx
@@ -410,7 +413,7 @@ def _read_pieces(span: Union[Span, Doc]) -> list[Piece]:
                 words.append((part, offset))
             offset += len(part)
         for part, at in words:
-            out.append(Piece(_canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group,
+            out.append(Piece(canon(part), forms(part, lemma if len(words) == 1 else ""), at, at + len(part), group,
                              pos=tok.pos_ if len(words) == 1 else "", tag=tok.tag_ if len(words) == 1 else ""))
         glue_next = False
     return out
