@@ -71,6 +71,30 @@ def _load(path: str, frozen_kwargs: tuple[tuple[str, Any], ...]) -> Language:
     kwargs = {key: list(value) if isinstance(value, tuple) else value
               for key, value in frozen_kwargs}
     try:
-        return spacy.load(model_dir, **kwargs)
+        nlp = spacy.load(model_dir, **kwargs)
     except Exception as exc:  # spaCy raises many types for a broken pipeline folder
         raise ModelError(f"cannot load spaCy model at {model_dir}: {exc}") from exc
+    index_lemma_tables(nlp)
+    return nlp
+
+
+def index_lemma_tables(nlp: Language) -> None:
+    """Make the rule lemmatizer's word lists sets.
+
+    spaCy's English tables store each part of speech's known words as a list, and the
+    rule lemmatizer tests every candidate form with `in`: a scan of up to 57,000 words,
+    about 0.5 ms for each new word form. Sets give the same lemmas; the first pass
+    over 60 articles went from 1.8 s to 0.15 s of lemmatizer time. (Lists are what
+    the model stores: msgpack has no sets.)
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos in list(table.keys()):
+        words = table[pos]
+        if isinstance(words, list):
+            table[pos] = frozenset(words)
