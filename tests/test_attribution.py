@@ -311,3 +311,25 @@ def test_attribution_possessor_of_a_spokesman_speaks():
 def test_attribution_naming_verb_with_a_quoted_label_is_indirect():
     c = only(analyse('Labour called the plan "a reorganisation nobody asked for".'))
     assert c.mode == "indirect" and c.cue.lemma == "call"
+
+
+def test_attribution_passive_criticism_noun_opening_the_sentence_by_those_who():
+    c = only(analyse("Criticisms are also being made by those who fear a postcode lottery in care."))
+    assert c.actor.kind == "group"
+    assert c.cue.text == "Criticisms"
+
+
+def test_noun_lemmas_read_a_capitalised_opener_tagged_as_a_name_as_a_noun():
+    """Models tag "Criticisms are being made ..." as PROPN with the lemma "Criticisms"
+    (seen with argmine's own model); cue lexicons hold "criticism"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from argmine.components.attribution import noun_lemmas
+
+    doc = Doc(spacy.blank("en").vocab, words=["Criticisms", "are", "made", "by", "Stevens", "."],
+              pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+              lemmas=["Criticisms", "be", "make", "by", "Stevens", "."],
+              sent_starts=[True, False, False, False, False, False])
+    assert {"criticism", "criticisms"} <= noun_lemmas(doc[0])
+    assert noun_lemmas(doc[4]) == {"stevens"}  # not a sentence opener: a name stays a name

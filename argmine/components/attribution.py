@@ -46,6 +46,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Verbs that report a judgement only when they name their object ("called it a failure").
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
 #: Nouns that report what a document found ("the findings of the review show").
+#: Pronouns that stand for a group of speakers ("those who see ...", "some argue").
+GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "most", "several", "both", "all"})
+
 FINDING_NOUNS = {"conclusion", "finding", "result", "lesson", "message", "verdict", "recommendation"}
 #: Verbs that pass their subject to a following speech verb ("went on to argue").
 CONTROL_VERBS = {"go", "continue", "proceed", "want", "try", "seem", "appear", "begin", "start", "decide", "choose", "hasten", "rush", "move", "use"}  # a quote covering this share of what is reported makes a claim direct
@@ -70,6 +73,21 @@ class Candidate:
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def noun_lemmas(token: Token) -> set[str]:
+    """Lemmas a noun may have. A capitalised sentence opener is often tagged as a name
+    ("Criticisms are being made by ..." -> PROPN, even PERSON): then the
+    lower-cased word and its singular are candidates too, for matching lexicons only."""
+    lemmas = {lemma_of(token)}
+    if token.pos_ == "PROPN" and token.is_sent_start:
+        low = token.lower_
+        lemmas.add(low)
+        if low.endswith("ies") and len(low) > 4:
+            lemmas.add(low[:-3] + "y")
+        elif low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+            lemmas.add(low[:-1])
+    return lemmas
 
 
 def cue_classes(token: Token, lex: CueLexicon) -> frozenset[str]:
@@ -302,12 +320,13 @@ class Attributor:
         if low == "one" and any(c.dep_.startswith("nmod") for c in head.children):
             # "One of the top officials within X": a description of a speaker
             return any(t.lemma_.lower() in self.actor_lex.role_nouns or t.lower_ in self.actor_lex.groups for t in head.subtree)
-        if low in self.lex.not_speakers or lemma_of(head) in self.lex.not_speakers:
+        if low in self.lex.not_speakers or lemma_of(head) in self.lex.not_speakers and low not in GROUP_PRONOUNS:
+            # (a lemmatizer may give "those" the lemma "that", which is no speaker)
             return False
         if self.voice_is_first_person(head) or low in {"you", "your"}:
             return False
         if head.pos_ == "PRON":
-            return low in self.actor_lex.pronouns or low in {"those", "some", "many", "others", "most", "several", "both", "all"}
+            return low in self.actor_lex.pronouns or low in GROUP_PRONOUNS
         if self.mention_at(head) is not None or head.ent_type_ in ("PERSON", "ORG"):
             return True
         if head.pos_ == "PROPN":
@@ -574,7 +593,7 @@ class Attributor:
         for noun in sent:
             if noun.dep_ != "nsubj:pass" or self.in_quote(noun):
                 continue
-            lem = lemma_of(noun)
+            lem = next((x for x in sorted(noun_lemmas(noun)) if x in self.lex.nominal or x in self.lex.agentive_nouns), lemma_of(noun))
             if lem not in self.lex.nominal and lem not in self.lex.agentive_nouns and noun.lower_ not in self.lex.agentive_nouns:
                 continue
             verb = noun.head
