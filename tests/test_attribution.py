@@ -333,3 +333,14 @@ def test_noun_lemmas_read_a_capitalised_opener_tagged_as_a_name_as_a_noun():
               sent_starts=[True, False, False, False, False, False])
     assert {"criticism", "criticisms"} <= noun_lemmas(doc[0])
     assert noun_lemmas(doc[4]) == {"stevens"}  # not a sentence opener: a name stays a name
+
+
+def test_attribution_spokesperson_for_an_unnamed_body_is_not_the_next_person_named():
+    result = analyse(
+        "Ward closures\n\n"
+        "A spokeswoman for the ministry told reporters the figures were wrong.\n\n"
+        "Dr Miriam Achebe, who runs the practice, welcomed the plan."
+    )
+    first = attributed(result)[0]
+    assert "figures were wrong" in first.content.text
+    assert first.actor.name == "spokeswoman for the ministry"

@@ -331,7 +331,10 @@ class Resolver:
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
             entry = self.by_pronoun(head, start)
         if entry is None and head.lower_ in SPOKESPEOPLE:
-            entry = self.spokesperson_for(span)  # speaks for someone, whoever is named later
+            # speaks for a body or person the text names (before, or just after);
+            # else the spokesperson is the source as described ("a spokeswoman for the
+            # ministry"), never the next person the article happens to name
+            entry = self.spokesperson_for(span) or self.unnamed(span)
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
             entry = self.by_description(span, start)
             if entry is None and head.lower_ != "one" and any(t.lower_ == "the" for t in span[:1]):
