@@ -110,3 +110,16 @@ def test_comments_closed_notice_ends_the_section() -> None:
         ("comment_marker", "comment-closed"),
         ("body", "paragraph"),
     ]
+
+
+def test_comment_signed_after_a_dash_with_the_place_the_reader_writes_from() -> None:
+    text = ARTICLE + "Comments\nThis is spot on. Integration only works if people stick with it. - Janet, Norwich\n"
+    assert rows(text)[1:] == [
+        ("comment", "comment", "This is spot on. Integration only works if people stick with it.", "Janet"),
+        ("byline", "comment-signature", "- Janet, Norwich", "Janet"),
+    ]
+
+
+def test_comment_ending_in_a_comma_clause_is_not_signed() -> None:
+    text = ARTICLE + "Comments\nI doubt it will work - not here, not now.\n"
+    assert rows(text)[1:] == [("comment", "comment", "I doubt it will work - not here, not now.", None)]

@@ -40,9 +40,18 @@ _SENTENCE_END_THEN_TAIL = re.compile(r"[.!?…][\"”’')\]]*\s+(?P<tail>[^.!?�
 _DASH_THEN_TAIL = re.compile(r"\s[-–—~]{1,2}\s*(?P<tail>[^.!?…\n\-–—]{2,60})$")
 
 
+def _without_place(text: str) -> str:
+    """'Janet, Norwich' -> 'Janet': readers sign with a name and where they write from."""
+    name, comma, place = text.partition(",")
+    words = place.split()
+    if comma and name.strip() and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return name.strip()
+    return text
+
+
 def _commenter(text: str) -> Optional[str]:
     """A name as a comment header or signature gives it (full name, handle, 'Anonymous')."""
-    cleaned = text.strip().lstrip("-–—~ ").strip()
+    cleaned = _without_place(text.strip().lstrip("-–—~ ").strip())
     if cleaned.lower().rstrip(".:") == "anonymous":
         return "Anonymous"
     return person_name(cleaned) or (cleaned if is_handle(cleaned) else None)
@@ -78,9 +87,10 @@ def inline_signature(unit: Unit) -> Optional[tuple[int, int, str]]:
         if sign_off:
             name = person_name(sign_off.group("name"), allow_single=True)
         else:
-            name = _commenter(tail) if pattern is _SENTENCE_END_THEN_TAIL else person_name(tail, allow_single=True)
+            name = _commenter(tail) if pattern is _SENTENCE_END_THEN_TAIL else person_name(_without_place(tail), allow_single=True)
         if name:
-            start = unit.start + match.start("tail")
+            # a dash before the name belongs to the signature, not to the comment
+            start = unit.start + (match.start() + 1 if pattern is _DASH_THEN_TAIL else match.start("tail"))
             return start, unit.start + len(text), name
     return None
 
