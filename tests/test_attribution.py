@@ -344,3 +344,31 @@ def test_attribution_spokesperson_for_an_unnamed_body_is_not_the_next_person_nam
     first = attributed(result)[0]
     assert "figures were wrong" in first.content.text
     assert first.actor.name == "spokeswoman for the ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Unions have called for an urgent inquiry into the closures.", "called for",
+         "called for an urgent inquiry into the closures"),
+        ("MPs called on ministers to halt the merger.", "called on", "called on ministers to halt the merger"),
+    ],
+)
+def test_attribution_a_demand_with_call_for_or_call_on(text, cue, content):
+    c = only(analyse(text))
+    assert (c.cue.text, c.content.text) == (cue, content)
+
+
+def test_attribution_calling_someone_is_still_no_claim():
+    assert attributed(analyse("Neighbours called the police after the fire.")) == []
+
+
+def test_attribution_a_description_no_named_persons_roles_fit_is_someone_else():
+    result = analyse(
+        "Storm damage\n\n"
+        "Governor Ann Blake said the state would need federal help.\n\n"
+        "The US energy secretary has announced that oil will be released from reserves."
+    )
+    second = attributed(result)[-1]
+    assert "oil will be released" in second.content.text
+    assert second.actor.name != "Ann Blake"

@@ -190,9 +190,26 @@ class Attributor:
             or not any(c.dep_ in SUBJECTS for c in verb.children) and verb.i == verb.sent.start
         ):
             return False  # "Asked whether ..., X said": the question is put to the speaker
-        if lemma_of(verb) in NAMING_VERBS and not self.names_something(verb):
-            return False  # "called police" reports an act; "called the plan a mistake" a judgement
+        if lemma_of(verb) in NAMING_VERBS and not self.names_something(verb) and self.particle_obl(verb) is None:
+            # "called police" reports an act; "called the plan a mistake" a judgement,
+            # "called for an inquiry" / "called on ministers to ..." a demand
+            return False
         return True
+
+    def particle_obl(self, verb: Token) -> Optional[Token]:
+        """The complement of a phrasal cue written with a preposition: 'called *for* an
+        inquiry', 'called *on* ministers to halt it' (UD: an `obl` with its `case`)."""
+        particles = self.lex.particle_verbs.get(lemma_of(verb), ())
+        for c in verb.children:
+            if c.dep_ != "obl" or c.i < verb.i:
+                continue
+            case = next((g for g in c.children if g.dep_ == "case" and g.lower_ in particles), None)
+            if case is None:
+                continue
+            if case.lower_ == "on" and not any(x.dep_ in ("xcomp", "acl") for x in (*c.children, *verb.children)):
+                continue  # "called a meeting on Monday": only "called on X *to* ..." is a demand
+            return c
+        return None
 
     def names_something(self, verb: Token) -> bool:
         """'called the plan "a reorganisation nobody asked for"', 'branded it a failure':
@@ -526,6 +543,11 @@ class Attributor:
                     # "criticised the new care models programme": the verb and what it governs
                     right = max(t.i for c in verb.children if c.i > verb.i and not c.is_punct for t in c.subtree)
                     content = span_chars(self.doc[verb.i : right + 1])
+                    particle_obl = self.particle_obl(verb)
+                    if particle_obl is not None:  # "called for": the cue is the phrase
+                        case = next(g for g in particle_obl.children if g.dep_ == "case")
+                        cue_span = (verb.idx, case.idx + len(case.text))
+                        cue_lemma = f"{cue_lemma} {case.lower_}"
                 elif classes & {"speech", "evaluation"}:
                     xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
                     prt = [c for c in verb.children if c.dep_ == "compound:prt" and c.lower_ in self.lex.particle_verbs.get(lemma_of(verb), ())]

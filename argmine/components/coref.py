@@ -224,6 +224,11 @@ class Resolver:
                 return later[0][2]
         return best[1]
 
+    def bare_role(self, span: Span) -> bool:
+        """A description made of role words only: 'the minister', 'the chief executive'."""
+        words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in DESCRIPTION_STOP]
+        return bool(words) and all(w in self.lex.role_nouns for w in words)
+
     def mentions_before(self, offset: int, kinds: tuple[str, ...]) -> bool:
         return any(m[1] <= offset for m in self.mentions(kinds))
 
@@ -337,7 +342,10 @@ class Resolver:
             entry = self.spokesperson_for(span) or self.unnamed(span)
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
             entry = self.by_description(span, start)
-            if entry is None and head.lower_ != "one" and any(t.lower_ == "the" for t in span[:1]):
+            if entry is None and head.lower_ != "one" and any(t.lower_ == "the" for t in span[:1]) and self.bare_role(span):
+                # "the minister said", "the chief executive said": the person in focus. A
+                # description no named person's roles fit ("the US energy secretary") is
+                # someone else.
                 entry = self.salient(start, ("person",))
         if entry is None:
             entry = self.spokesperson_for(span)
