@@ -372,3 +372,14 @@ def test_attribution_a_description_no_named_persons_roles_fit_is_someone_else():
     second = attributed(result)[-1]
     assert "oil will be released" in second.content.text
     assert second.actor.name != "Ann Blake"
+
+
+def test_attribution_role_with_a_name_set_off_by_commas_is_that_person():
+    result = analyse(
+        "Care models\n\n"
+        "Sir Robert Finch, the former chief executive of a large trust, said little had been learnt.\n\n"
+        "The NHS Confederation argues that the vanguards reduced admissions in several areas, "
+        "and its chief executive, Maria Santos, insists the model should be rolled out nationally."
+    )
+    insists = [c for c in attributed(result) if c.cue is not None and c.cue.text == "insists"]
+    assert [c.actor.name for c in insists] == ["Maria Santos"]

@@ -145,7 +145,11 @@ class Resolver:
         if head.pos_ == "PROPN":
             return None
         for t in span:
-            if t.dep_ == "appos" and t.head.i == head.i and t.pos_ == "PROPN":
+            # a parser may attach "its chief executive, Maria Santos," as a conjunct: a
+            # name set off by a comma right after the role is still an apposition
+            first = min((w.i for w in t.subtree if not w.is_punct), default=t.i)
+            set_off = t.dep_ == "conj" and first > 0 and self.doc[first - 1].text == ","
+            if (t.dep_ == "appos" or set_off) and t.head.i == head.i and t.pos_ == "PROPN":
                 words = [w for w in t.subtree if w.text[:1].isupper() and not w.is_punct and w.text not in self.lex.titles]
                 if 2 <= len(words) <= 4 and not any(w.text in self.lex.org_heads for w in words):
                     run = self.doc[words[0].i : words[-1].i + 1]
