@@ -383,3 +383,12 @@ def test_attribution_role_with_a_name_set_off_by_commas_is_that_person():
     )
     insists = [c for c in attributed(result) if c.cue is not None and c.cue.text == "insists"]
     assert [c.actor.name for c in insists] == ["Maria Santos"]
+
+
+def test_attribution_put_it_bluntly_is_how_not_what():
+    result = analyse(
+        'Sir Robert Finch put it bluntly when we spoke last week. '
+        '"Nobody measured what worked," he said.'
+    )
+    claims = attributed(result)
+    assert [c.content.text for c in claims] == ["Nobody measured what worked"]

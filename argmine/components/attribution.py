@@ -196,6 +196,15 @@ class Attributor:
             return False
         return True
 
+    def only_says_how(self, verb: Token, sent: Span) -> bool:
+        """'put it bluntly', 'said it again': the object is a bare pronoun and nothing in the
+        sentence is what was said; the words themselves come in a quotation nearby."""
+        if not any(c.dep_ == "obj" and c.lower_ in ("it", "this") for c in verb.children):
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+            return False
+        return not any(self.in_quote(t) for t in sent)
+
     def particle_obl(self, verb: Token) -> Optional[Token]:
         """The complement of a phrasal cue written with a preposition: 'called *for* an
         inquiry', 'called *on* ministers to halt it' (UD: an `obl` with its `case`)."""
@@ -503,6 +512,8 @@ class Attributor:
             if head is None or self.in_quote(head) or not self.acceptable_speaker(head):
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
+                continue
+            if self.only_says_how(verb, sent):
                 continue
 
             source = self.speaker_span(head)
