@@ -68,3 +68,18 @@ def test_actors_components_load_in_a_users_own_pipeline(tmp_path):
     assert [c["mode"] for c in doc._.claims] == ["indirect"]
     assert doc._.actors[doc._.claims[0]["actor"]]["name"] == "Ann Lowe"
     assert doc._.claims[0]["stance"] in ("support", "oppose", "mixed", "neutral")
+
+
+def test_actors_an_organisation_entity_stops_before_a_verb():
+    """A model may run an entity into the headline's verb ("Royal College warns")."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from argmine.components.actors import find_entity_mentions
+    from argmine.components.lexicons import actor_lexicon
+
+    doc = Doc(spacy.blank("en").vocab, words=["Royal", "College", "warns", "against", "targets"],
+              pos=["PROPN", "PROPN", "VERB", "ADP", "NOUN"])
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    [mention] = find_entity_mentions(doc, actor_lexicon())
+    assert doc[mention.start : mention.end].text == "Royal College"

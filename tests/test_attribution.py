@@ -392,3 +392,8 @@ def test_attribution_put_it_bluntly_is_how_not_what():
     )
     claims = attributed(result)
     assert [c.content.text for c in claims] == ["Nobody measured what worked"]
+
+
+def test_attribution_calling_on_someone_to_act_with_an_adverbial_infinitive():
+    c = only(analyse("The Royal College of Nursing is calling on ministers to publish the evidence behind the target."))
+    assert (c.cue.text, c.content.text) == ("calling on", "calling on ministers to publish the evidence behind the target")

@@ -185,6 +185,9 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
             if any(t.lower_ in speech or t.lower_.rstrip("s") in speech for t in ent if t.text[:1].isupper()):
                 continue  # a Title Case headline read as a name: "... Official Suggests"
             tokens = list(ent)
+            verb_at = next((k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and t.text.islower()), None)
+            if verb_at is not None:
+                tokens = tokens[:verb_at]  # "Royal College warns": a name holds no lower-case verb
             while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
                 tokens = tokens[1:]
             while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):

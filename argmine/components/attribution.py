@@ -215,7 +215,9 @@ class Attributor:
             case = next((g for g in c.children if g.dep_ == "case" and g.lower_ in particles), None)
             if case is None:
                 continue
-            if case.lower_ == "on" and not any(x.dep_ in ("xcomp", "acl") for x in (*c.children, *verb.children)):
+            infinitives = [x for x in (*c.children, *verb.children)
+                           if x.dep_ in ("xcomp", "acl") or x.dep_ == "advcl" and any(m.lower_ == "to" for m in x.children if m.dep_ == "mark")]
+            if case.lower_ == "on" and not infinitives:
                 continue  # "called a meeting on Monday": only "called on X *to* ..." is a demand
             return c
         return None
