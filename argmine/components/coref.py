@@ -154,7 +154,25 @@ class Resolver:
                 if 2 <= len(words) <= 4 and not any(w.text in self.lex.org_heads for w in words):
                     run = self.doc[words[0].i : words[-1].i + 1]
                     return self.registry.add_person([w.text for w in words], run.text, (run.start_char, run.end_char))
-        return None
+        return self.name_after_comma(head)
+
+    def name_after_comma(self, head: Token) -> Optional[ActorEntry]:
+        """'its chief executive, Maria Santos, insists': the surface pattern role + comma +
+        name + comma, whatever the parser made of it."""
+        doc = self.doc
+        i = head.i + 1
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        words = [t for t in doc[i + 1 : j] if t.text not in self.lex.titles]
+        if not 2 <= len(words) <= 4 or j >= len(doc) or doc[j].text != ",":
+            return None
+        if any(w.text in self.lex.org_heads for w in words):
+            return None
+        run = doc[words[0].i : words[-1].i + 1]
+        return self.registry.add_person([w.text for w in words], run.text, (run.start_char, run.end_char))
 
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
