@@ -276,6 +276,27 @@ class Resolver:
                 body = self.organisation_noun(self.doc[c.left_edge.i : c.right_edge.i + 1], c, create=False)
                 if body is not None:
                     return body
+        return self.body_after_preposition(span.root)
+
+    def body_after_preposition(self, head: Token) -> Optional[ActorEntry]:
+        """The surface 'spokesperson for|of|at X', for when the parser attached X elsewhere."""
+        doc = self.doc
+        k = head.i + 1
+        if k >= len(doc) or doc[k].lower_ not in ("for", "of", "at"):
+            return None
+        j = k + 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        for m in doc.spans.get("argmine_mentions", []):
+            if m.start == j:
+                entry = self.registry.get(m.label_)
+                if entry is not None and entry.kind == "organisation":
+                    return entry
+        end = j
+        while end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
+            end += 1
+        if end > j:
+            return self.organisation_noun(doc[k + 1 : end], doc[end - 1], create=False)
         return None
 
     def group(self, span: Span, head: Token, agentive: Optional[str]) -> Optional[ActorEntry]:
