@@ -428,6 +428,7 @@ class Resolver:
                 self.speakers.append((claim["text"][0], claim["actor"]))
             resolved.append(claim)
         merged = self.registry.merge_provisional_people()
+        merged.update(self.registry.merge_shortened_bodies())
         for claim in resolved:
             claim["actor"] = merged.get(claim["actor"], claim["actor"])
         self.doc._.claims = self._one_per_sentence_and_actor(resolved)

@@ -206,6 +206,31 @@ class ActorRegistry:
         entry.add_mention(*span)
         return entry
 
+    def merge_shortened_bodies(self) -> dict[str, str]:
+        """A body named by the first words of one other body's name joins it: the headline's
+        "Royal College warns ..." is the "Royal College of General Practitioners" of the
+        text. Single words ("NHS") and prefixes shared by two bodies stay apart.
+
+        Returns the ids merged away, each mapped to the id that absorbed it."""
+        merged: dict[str, str] = {}
+        bodies = [e for e in self.entries.values() if e.kind == "organisation"]
+        for entry in bodies:
+            words = normalise(entry.name).split()
+            if len(words) < 2:
+                continue
+            longer = [o for o in bodies if o is not entry and o.id not in merged
+                      and len(normalise(o.name).split()) > len(words) and normalise(o.name).split()[: len(words)] == words]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            for alias in entry.aliases:
+                target.add_alias(alias)
+            for m in entry.mentions:
+                target.add_mention(*m)
+            del self.entries[entry.id]
+            merged[entry.id] = target.id
+        return merged
+
     def merge_provisional_people(self) -> dict[str, str]:
         """A surname seen before the full name ("Smith: ..." then "Dr Jo Smith") joins it.
 
