@@ -397,27 +397,3 @@ def test_attribution_put_it_bluntly_is_how_not_what():
 def test_attribution_calling_on_someone_to_act_with_an_adverbial_infinitive():
     c = only(analyse("The Royal College of Nursing is calling on ministers to publish the evidence behind the target."))
     assert (c.cue.text, c.content.text) == ("calling on", "calling on ministers to publish the evidence behind the target")
-
-
-
-def test_registry_merges_a_shortened_body_name_into_the_one_body_it_begins():
-    from argmine.components.registry import ActorRegistry
-
-    registry = ActorRegistry()
-    short = registry.add_organisation("Royal College", "Royal College", (0, 13))
-    full = registry.add_organisation("Royal College of General Practitioners", "the Royal College of General Practitioners", (40, 82))
-    nhs = registry.add_organisation("NHS", "NHS", (90, 93))
-    registry.add_organisation("NHS England", "NHS England", (100, 111))
-    assert registry.merge_shortened_bodies() == {short.id: full.id}
-    assert (0, 13) in [tuple(m) for m in full.mentions]
-    assert registry.get(nhs.id) is not None  # one word: never merged
-
-
-def test_registry_keeps_a_shortened_name_two_bodies_begin_with():
-    from argmine.components.registry import ActorRegistry
-
-    registry = ActorRegistry()
-    registry.add_organisation("Royal College", "Royal College", (0, 13))
-    registry.add_organisation("Royal College of General Practitioners", "RCGP", (40, 82))
-    registry.add_organisation("Royal College of Nursing", "RCN", (90, 120))
-    assert registry.merge_shortened_bodies() == {}
