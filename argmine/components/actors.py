@@ -188,6 +188,11 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
             verb_at = next((k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and t.text.islower()), None)
             if verb_at is not None:
                 tokens = tokens[:verb_at]  # "Royal College warns": a name holds no lower-case verb
+            if tokens and tokens[-1].lower_ in lex.role_nouns:
+                # "NHS England Clinical Official": a person described by their body; the
+                # body is the entity, the role is left to coreference
+                while tokens and (tokens[-1].lower_ in lex.role_nouns or tokens[-1].pos_ == "ADJ"):
+                    tokens = tokens[:-1]
             while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
                 tokens = tokens[1:]
             while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):

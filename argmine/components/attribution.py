@@ -741,6 +741,38 @@ class Attributor:
             return 0.0
         return sum(1 for t in words if self.in_quote(t)) / len(words)
 
+    def parenthetical(self, sent: Span) -> list[Candidate]:
+        """'The new budget, the treasurer claimed, would protect services': a speaker and a
+        speech verb set off by commas inside the claim, read from the surface (parsers
+        often attach such a verb as a relative clause of the noun before it)."""
+        doc = self.doc
+        for verb in sent:
+            if verb.i + 1 >= sent.end - 1 or doc[verb.i + 1].text != "," or self.in_quote(verb):
+                continue
+            if not (cue_classes(verb, self.lex) & {"speech", "cognition"}) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+                continue
+            left = verb.i - 1
+            while left > sent.start and doc[left].text != "," and verb.i - left <= 6:
+                left -= 1
+            run = doc[left + 1 : verb.i]
+            if left <= sent.start or doc[left].text != "," or not run:
+                continue
+            if not all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM") or t.dep_ == "flat" for t in run):
+                continue
+            head = next((t for t in reversed(run) if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if head is None or self.voice_is_first_person(head) or not self.acceptable_speaker(head):
+                continue
+            if self.sentence_quotes(sent):
+                continue  # quotations have their own rules
+            mention = self.mention_at(head)
+            source = (mention.start_char, mention.end_char) if mention is not None else span_chars(list(run))
+            content = trim(self.text, *span_chars([t for t in sent if not t.is_space]))
+            if content is None:
+                continue
+            return [Candidate(sent, content, "indirect", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb), source,
+                              head.i, confidence=0.7, rule="verb:parenthetical")]
+        return []
+
     def run(self, segment_kind) -> list[Candidate]:
         claims: list[Candidate] = []
         for sent in claim_sentences(self.doc):
@@ -748,6 +780,8 @@ class Attributor:
             if kind is None:
                 continue
             found = self.verb_cues(sent) + self.possessive_frames(sent) + self.passive_nominal(sent) + self.from_sources(sent) + self.according_to(sent)
+            if not found:
+                found = self.parenthetical(sent)
             if not found:
                 found = self.dash_attribution(sent)
             if not found and kind == "title":
