@@ -83,7 +83,7 @@ def test_model_components_and_labels(nlp):
         pytest.param(
             "The new budget, the treasurer claimed, would protect front-line services.", "treasurer", "claimed",
             marks=pytest.mark.xfail(strict=True, reason=KNOWN_LIMIT + "the parser drops an inverted parenthetical "
-                                    "(attribution's nearby-subject fallback covers it, see test_attribution)"),
+                                    "(argmine_attribution reads it from the surface, see test_attribution)"),
         ),
     ],
 )
