@@ -620,7 +620,7 @@ def _measure(report: Report, settings: Settings, work: Path) -> None:
     extract("jobs2", corpus_dir, "e2e-jobs2.db", 2)
     extract("small", small_dir, "e2e-small.db", 1)
 
-    actor = most_quoted_person(work / "e2e-jobs1.db")
+    actor = most_quoted_person(work / "e2e-jobs1.db", env=env, cwd=work, launcher=launcher)
     commands = {
         "python -c pass (interpreter floor)": None,
         "argmine --help": ["--help"],
@@ -645,14 +645,22 @@ def _measure(report: Report, settings: Settings, work: Path) -> None:
         }
 
 
-def most_quoted_person(store: Path) -> str:
-    """The person with most claims in a store (who-said needs someone to look for)."""
+def most_quoted_person(store: Path, **run_kwargs) -> str:
+    """The person with most claims in a store whose name who-said resolves to one actor
+    (who-said needs someone to look for; a bare surname several people share is refused
+    by design, so it is skipped). Each candidate is tried once, untimed."""
     with sqlite3.connect(store) as conn:
-        row = conn.execute(
+        rows = conn.execute(
             "SELECT actor_name, COUNT(*) FROM claims WHERE actor_kind = 'person' "
-            "GROUP BY actor_name ORDER BY COUNT(*) DESC, actor_name LIMIT 1"
-        ).fetchone()
-    return row[0] if row else "Smith"
+            "GROUP BY actor_name ORDER BY COUNT(*) DESC, actor_name LIMIT 20"
+        ).fetchall()
+    for name, _count in rows:
+        try:
+            run_cli(["who-said", "--actor", name, "-f", "jsonl", "--store", str(store)], **run_kwargs)
+        except RuntimeError:
+            continue
+        return name
+    raise RuntimeError(f"no person in {store} that who-said resolves to one actor")
 
 
 # --------------------------------------------------------------------------- the report
