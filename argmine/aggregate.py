@@ -188,15 +188,19 @@ class ActorAggregator:
         with the sort order.
         """
         used_ids: set[str] = set()
-        return {key: self._summary(group, used_ids) for key, group in self._groups.items()}
+        next_suffix: dict[str, int] = {}
+        return {key: self._summary(group, used_ids, next_suffix) for key, group in self._groups.items()}
 
     @staticmethod
-    def _summary(group: _Group, used_ids: set[str]) -> ActorSummary:
-        actor_id = group.first.id
-        n = 2
+    def _summary(group: _Group, used_ids: set[str], next_suffix: dict[str, int]) -> ActorSummary:
+        # next_suffix remembers where each base id's numbering got to: a thousand unnamed
+        # writers (all "author") must not rescan 1, 2, 3, ... each time
+        base = actor_id = group.first.id
+        n = next_suffix.get(base, 2)
         while actor_id in used_ids:
-            actor_id = f"{group.first.id}-{n}"
+            actor_id = f"{base}-{n}"
             n += 1
+        next_suffix[base] = n
         used_ids.add(actor_id)
         return ActorSummary(
             id=actor_id,
