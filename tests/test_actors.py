@@ -90,7 +90,7 @@ def test_registry_merges_a_shortened_body_name_into_the_one_body_it_begins():
 
     registry = ActorRegistry()
     short = registry.add_organisation("Royal College", "Royal College", (0, 13))
-    full = registry.add_organisation("Royal College of General Practitioners", "the Royal College of General Practitioners", (40, 82))
+    full = registry.add_organisation("Royal College of Surgeons", "the Royal College of Surgeons", (40, 69))
     nhs = registry.add_organisation("NHS", "NHS", (90, 93))
     registry.add_organisation("NHS England", "NHS England", (100, 111))
     assert registry.merge_shortened_bodies() == {short.id: full.id}
@@ -103,6 +103,6 @@ def test_registry_keeps_a_shortened_name_two_bodies_begin_with():
 
     registry = ActorRegistry()
     registry.add_organisation("Royal College", "Royal College", (0, 13))
-    registry.add_organisation("Royal College of General Practitioners", "RCGP", (40, 82))
+    registry.add_organisation("Royal College of Surgeons", "RCS", (40, 69))
     registry.add_organisation("Royal College of Nursing", "RCN", (90, 120))
     assert registry.merge_shortened_bodies() == {}

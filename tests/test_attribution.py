@@ -314,7 +314,7 @@ def test_attribution_naming_verb_with_a_quoted_label_is_indirect():
 
 
 def test_attribution_passive_criticism_noun_opening_the_sentence_by_those_who():
-    c = only(analyse("Criticisms are also being made by those who fear a postcode lottery in care."))
+    c = only(analyse("Criticisms were voiced by those who expect longer waits for surgery."))
     assert c.actor.kind == "group"
     assert c.cue.text == "Criticisms"
 

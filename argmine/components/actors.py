@@ -189,7 +189,7 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
             if verb_at is not None:
                 tokens = tokens[:verb_at]  # "Royal College warns": a name holds no lower-case verb
             if tokens and tokens[-1].lower_ in lex.role_nouns:
-                # "NHS England Clinical Official": a person described by their body; the
+                # "County Council Finance Officer": a person described by their body; the
                 # body is the entity, the role is left to coreference
                 while tokens and (tokens[-1].lower_ in lex.role_nouns or tokens[-1].pos_ == "ADJ"):
                     tokens = tokens[:-1]
@@ -357,7 +357,6 @@ class ActorRecognizer(RuleComponent):
             if t.text in surnames and t.i not in taken and t.text not in lex.titles:
                 found.append(Mention(t.i, t.i + 1, "person", [t.text]))
         return found
-
 
 
 @Language.factory("argmine_actors", assigns=["doc._.actors", "doc.spans"], default_config={})

@@ -14,7 +14,7 @@ Constructions (labels are Universal Dependencies, as the shipped model gives):
 - evaluation verbs with an object ("X criticised the programme");
 - "express/voice/raise" + concern-type nouns ("expressed concern about");
 - nominal cues: "by his own admission", "in her view", "X's view is that",
-  "indicate his belief that", "criticisms are being made by those who ...",
+  "signalled her belief that", "objections are being raised by those who ...",
   "opposition from X", "according to X";
 - trailing dash attributions ("“...” — X") and headline cues ("... Minister Says");
 - quotations without a speaker of their own: the sentences of a quotation
@@ -45,10 +45,9 @@ DIRECT_SHARE = 0.6
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Verbs that report a judgement only when they name their object ("called it a failure").
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
-#: Nouns that report what a document found ("the findings of the review show").
 #: Pronouns that stand for a group of speakers ("those who see ...", "some argue").
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "most", "several", "both", "all"})
-
+#: Nouns that report what a document found ("the findings of the review show").
 FINDING_NOUNS = {"conclusion", "finding", "result", "lesson", "message", "verdict", "recommendation"}
 #: Verbs that pass their subject to a following speech verb ("went on to argue").
 CONTROL_VERBS = {"go", "continue", "proceed", "want", "try", "seem", "appear", "begin", "start", "decide", "choose", "hasten", "rush", "move", "use"}  # a quote covering this share of what is reported makes a claim direct
@@ -77,7 +76,7 @@ def lemma_of(token: Token) -> str:
 
 def noun_lemmas(token: Token) -> set[str]:
     """Lemmas a noun may have. A capitalised sentence opener is often tagged as a name
-    ("Criticisms are being made by ..." -> PROPN, even PERSON): then the
+    ("Criticisms were voiced by ..." -> PROPN, even PERSON): then the
     lower-cased word and its singular are candidates too, for matching lexicons only."""
     lemmas = {lemma_of(token)}
     if token.pos_ == "PROPN" and token.is_sent_start:
@@ -255,7 +254,7 @@ class Attributor:
         return entry is not None and entry["kind"] in ("person", "author")
 
     def behind_findings(self, head: Token) -> Token:
-        """'The conclusions from most research point to ...': the research speaks."""
+        """'The findings of several studies point to ...': the studies speak."""
         if lemma_of(head) in FINDING_NOUNS:
             for c in head.children:
                 if c.dep_.startswith("nmod") and lemma_of(c) in self.actor_lex.document_sources and any(
@@ -337,7 +336,7 @@ class Attributor:
                 return m.start_char, m.end_char
         toks = [t for t in head.subtree if not t.is_punct or head.i > t.i > head.left_edge.i]
         while toks and toks[0].i < head.i and (toks[0].dep_ in ("case", "mark") or toks[0].pos_ == "ADP"):
-            toks = toks[1:]  # "opposition from various stakeholders": the speaker is the noun phrase
+            toks = toks[1:]  # "resistance from local councils": the speaker is the noun phrase
         # an apposition or a relative clause stays (it describes the speaker), a
         # trailing comma does not
         chars = span_chars(toks) or (head.idx, head.idx + len(head.text))
@@ -421,7 +420,7 @@ class Attributor:
         if len(rest) < 3 or not any(t.tag_ in FINITE_TAGS for t in first_clause):
             return None  # no verb of its own before the first comma: not a reported clause
         if rest[0].dep_ in ("obl", "case") or rest[0].pos_ == "ADP":
-            return None  # "argue with this analysis", "speak at the conference"
+            return None  # "disagree with this view", "speak at the conference"
         chars = span_chars(rest)
         return trim(self.text, *chars) if chars else None
 
@@ -469,7 +468,7 @@ class Attributor:
         return chosen
 
     def after_colon(self, qi: int, sent: Span) -> bool:
-        """'X remarked in 2009: “It is ...”': a capitalised quotation introduced by a colon."""
+        """'X told the committee: “It is ...”': a capitalised quotation introduced by a colon."""
         quote = self.quotes[qi]
         before = self.text[max(sent.start_char, quote.start - 3) : quote.start].strip()
         return before.endswith(":") and self.text[quote.inner_start : quote.inner_start + 1].isupper()
@@ -543,7 +542,7 @@ class Attributor:
                 nominal = [o for o in obj if lemma_of(o) in self.lex.nominal or o.lower_ in self.lex.nominal]
                 clause = [c for o in nominal for c in o.children if c.dep_ in ("acl", "ccomp", "acl:relcl") and any(m.lower_ == "that" for m in c.children)]
                 if clause:
-                    # "indicate his belief that ..."
+                    # "signalled her belief that ..."
                     content = self.clause_content(clause[0])
                     cue_span = (verb.idx, nominal[0].idx + len(nominal[0].text))
                     cue_lemma = f"{cue_lemma} {lemma_of(nominal[0])}"
@@ -553,7 +552,7 @@ class Attributor:
                     cue_span = (verb.idx, obj[0].idx + len(obj[0].text))
                     cue_lemma = f"{cue_lemma} {lemma_of(obj[0])}"
                 elif "evaluation" in classes and any(c.i > verb.i and not c.is_punct for c in verb.children):
-                    # "criticised the new care models programme": the verb and what it governs
+                    # "criticised the merger plan": the verb and what it governs
                     right = max(t.i for c in verb.children if c.i > verb.i and not c.is_punct for t in c.subtree)
                     content = span_chars(self.doc[verb.i : right + 1])
                     particle_obl = self.particle_obl(verb)
@@ -623,7 +622,7 @@ class Attributor:
         return found
 
     def passive_nominal(self, sent: Span) -> list[Candidate]:
-        """'Criticisms are being made by those who ...'."""
+        """'Objections are being raised by residents who ...'."""
         found = []
         for noun in sent:
             if noun.dep_ != "nsubj:pass" or self.in_quote(noun):
@@ -855,7 +854,6 @@ class AttributionFinder(RuleComponent):
                 claims[base + i]["link"] = base + cand.link
         doc._.claims = claims
         return doc
-
 
 
 @Language.factory("argmine_attribution", assigns=["doc._.claims"], default_config={})

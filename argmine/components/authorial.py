@@ -209,7 +209,6 @@ def _segment(segments, offset: int) -> Optional[tuple]:
     return None
 
 
-
 @Language.factory("argmine_author_claims", assigns=["doc._.claims"], default_config={"threshold": THRESHOLD})
 def make_author_claims(nlp: Language, name: str, threshold: float) -> AuthorClaims:
     return AuthorClaims(name, threshold)

@@ -150,11 +150,19 @@ class Resolver:
             first = min((w.i for w in t.subtree if not w.is_punct), default=t.i)
             set_off = t.dep_ == "conj" and first > 0 and self.doc[first - 1].text == ","
             if (t.dep_ == "appos" or set_off) and t.head.i == head.i and t.pos_ == "PROPN":
-                words = [w for w in t.subtree if w.text[:1].isupper() and not w.is_punct and w.text not in self.lex.titles]
-                if 2 <= len(words) <= 4 and not any(w.text in self.lex.org_heads for w in words):
-                    run = self.doc[words[0].i : words[-1].i + 1]
-                    return self.registry.add_person([w.text for w in words], run.text, (run.start_char, run.end_char))
+                entry = self.person_named_by([w for w in t.subtree if w.text[:1].isupper() and not w.is_punct])
+                if entry is not None:
+                    return entry
         return self.name_after_comma(head)
+
+    def person_named_by(self, words: list[Token]) -> Optional[ActorEntry]:
+        """The person a run of 2–4 capitalised words names (titles left out), unless the run
+        names a body ("Health Trust")."""
+        words = [w for w in words if w.text not in self.lex.titles]
+        if not 2 <= len(words) <= 4 or any(w.text in self.lex.org_heads for w in words):
+            return None
+        run = self.doc[words[0].i : words[-1].i + 1]
+        return self.registry.add_person([w.text for w in words], run.text, (run.start_char, run.end_char))
 
     def name_after_comma(self, head: Token) -> Optional[ActorEntry]:
         """'its chief executive, Maria Santos, insists': the surface pattern role + comma +
@@ -166,13 +174,9 @@ class Resolver:
         j = i + 1
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             j += 1
-        words = [t for t in doc[i + 1 : j] if t.text not in self.lex.titles]
-        if not 2 <= len(words) <= 4 or j >= len(doc) or doc[j].text != ",":
+        if j >= len(doc) or doc[j].text != ",":
             return None
-        if any(w.text in self.lex.org_heads for w in words):
-            return None
-        run = doc[words[0].i : words[-1].i + 1]
-        return self.registry.add_person([w.text for w in words], run.text, (run.start_char, run.end_char))
+        return self.person_named_by(list(doc[i + 1 : j]))
 
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
@@ -258,11 +262,9 @@ class Resolver:
         """'a spokesperson for X' speaks for X."""
         if span.root.lemma_.lower() not in SPOKES and span.root.lower_ not in SPOKES:
             return None
-        for m in self.doc.spans.get("argmine_mentions", []):
-            if span.start <= m.start and m.end <= span.end:
-                entry = self.registry.get(m.label_)
-                if entry is not None and entry.kind == "organisation":
-                    return entry
+        entry = self.organisation_mentioned(lambda m: span.start <= m.start and m.end <= span.end)
+        if entry is not None:
+            return entry
         # "the minister's spokesman", "Smith's spokeswoman": speaks for the possessor
         for c in span.root.children:
             if c.dep_ == "nmod:poss" and c.pos_ != "PRON":
@@ -278,6 +280,15 @@ class Resolver:
                     return body
         return self.body_after_preposition(span.root)
 
+    def organisation_mentioned(self, where) -> Optional[ActorEntry]:
+        """The organisation of the first actor mention `where(mention)` accepts."""
+        for m in self.doc.spans.get("argmine_mentions", []):
+            if where(m):
+                entry = self.registry.get(m.label_)
+                if entry is not None and entry.kind == "organisation":
+                    return entry
+        return None
+
     def body_after_preposition(self, head: Token) -> Optional[ActorEntry]:
         """The surface 'spokesperson for|of|at X', for when the parser attached X elsewhere."""
         doc = self.doc
@@ -287,11 +298,9 @@ class Resolver:
         j = k + 1
         while j < len(doc) and doc[j].pos_ == "DET":
             j += 1
-        for m in doc.spans.get("argmine_mentions", []):
-            if m.start == j:
-                entry = self.registry.get(m.label_)
-                if entry is not None and entry.kind == "organisation":
-                    return entry
+        entry = self.organisation_mentioned(lambda m: m.start == j)
+        if entry is not None:
+            return entry
         end = j
         while end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
             end += 1
@@ -457,7 +466,6 @@ class SpeakerCoreference(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         Resolver(doc).run()
         return doc
-
 
 
 @Language.factory("argmine_coref", assigns=["doc._.claims", "doc._.actors"], default_config={})

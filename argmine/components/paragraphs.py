@@ -22,6 +22,6 @@ def make_paragraph_boundaries(doc: Doc) -> Doc:
         if token.is_space and token.text.count("\n") >= 2:
             nxt.is_sent_start = True
         elif token.text in (".", "!", "?") and not token.whitespace_ and nxt.is_title and token.i > 0 and doc[token.i - 1].whitespace_:
-            # a run-on typed "... getting it .More progress": the stop starts a new sentence
+            # a run-on typed "... in time .The next step": the stop starts a new sentence
             nxt.is_sent_start = True
     return doc

@@ -208,7 +208,7 @@ class ActorRegistry:
 
     def merge_shortened_bodies(self) -> dict[str, str]:
         """A body named by the first words of one other body's name joins it: the headline's
-        "Royal College warns ..." is the "Royal College of General Practitioners" of the
+        "Royal College warns ..." is the "Royal College of Surgeons" of the
         text. Single words ("NHS") and prefixes shared by two bodies stay apart.
 
         Returns the ids merged away, each mapped to the id that absorbed it."""
@@ -222,13 +222,7 @@ class ActorRegistry:
                       and len(normalise(o.name).split()) > len(words) and normalise(o.name).split()[: len(words)] == words]
             if len(longer) != 1:
                 continue
-            target = longer[0]
-            for alias in entry.aliases:
-                target.add_alias(alias)
-            for m in entry.mentions:
-                target.add_mention(*m)
-            del self.entries[entry.id]
-            merged[entry.id] = target.id
+            merged[entry.id] = self._absorb(entry, longer[0])
         return merged
 
     def merge_provisional_people(self) -> dict[str, str]:
@@ -241,14 +235,17 @@ class ActorRegistry:
                 continue
             fuller = [e for e in self.people_with_surname(entry.surname) if e is not entry and e.first]
             if len(fuller) == 1:
-                target = fuller[0]
-                for alias in entry.aliases:
-                    target.add_alias(alias)
-                for role in entry.roles:
-                    target.add_role(role)
-                for m in entry.mentions:
-                    target.add_mention(*m)
-                target.gender = target.gender or entry.gender
-                del self.entries[entry.id]
-                merged[entry.id] = target.id
+                merged[entry.id] = self._absorb(entry, fuller[0])
         return merged
+
+    def _absorb(self, entry: ActorEntry, target: ActorEntry) -> str:
+        """Move an entry's aliases, roles, mentions and gender into target; drop the entry."""
+        for alias in entry.aliases:
+            target.add_alias(alias)
+        for role in entry.roles:
+            target.add_role(role)
+        for m in entry.mentions:
+            target.add_mention(*m)
+        target.gender = target.gender or entry.gender
+        del self.entries[entry.id]
+        return target.id

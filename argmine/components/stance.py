@@ -375,7 +375,6 @@ def _pieces(span: Union[Span, Doc]) -> list[Piece]:
 def _read_pieces(span: Union[Span, Doc]) -> list[Piece]:
     out: list[Piece] = []
     group = 0
-    doc = span.doc if isinstance(span, Span) else span
     tokens = list(span)
     glue_next = False
     for k, tok in enumerate(tokens):
@@ -614,7 +613,7 @@ _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "these"})
 
 
 def _pronoun_objects(src: _Source, pieces: list[Piece], mentions: list[Mention], items: list[Item]) -> list[Mention]:
-    """"... the partnership mantra, but promotes policies that undermine it": a pronoun
+    """"... praises joint working, but backs rules that weaken it": a pronoun
     right after an evaluative verb stands for the nearest target mention before it."""
     if not mentions:
         return mentions
@@ -693,7 +692,7 @@ def _used_as_verb(pieces: list[Piece], i: int) -> bool:
 
 
 def _drop_directive_passives(pieces: list[Piece], items: list[Item], lexicon: Lexicon) -> list[Item]:
-    """"We are encouraged to merge": a directive reported, not an evaluation."""
+    """"Trusts are being told to merge": a directive reported, not an evaluation."""
     keep = []
     for item in items:
         if item.entry.kind == "eval" and item.end - item.start == 1:
@@ -867,7 +866,7 @@ def _score_sentence(src: _Source, pieces: list[Piece], mentions: list[Mention], 
     active: list[Item] = []
     for rv in reversers:
         if rv.entry.role == "doubt":
-            # "questioning the sustainability of the model": a negator of what it governs,
+            # "doubting the viability of the scheme": a negator of what it governs,
             # and by itself ("questioning the model") a negative judgement of its object.
             # Negated ("nobody disputes that ..."), it is certainty: nothing to flip.
             if rv.negations % 2 == 1:
@@ -1101,7 +1100,7 @@ def _nearest(ev: Item, mentions: list[Mention]) -> Optional[Mention]:
 
 
 def _gate_complement(pieces: list[Piece], ev: Item, targets, mentions, items) -> list:
-    """"important to monitor the models": the evaluation is of monitoring, not of the models.
+    """"vital to evaluate the pilots": the evaluation is of evaluating, not of the pilots.
 
     An evaluative predicate followed by a to-infinitive whose verb is neither a
     target term nor evaluative judges that action, and no target mention.
@@ -1174,7 +1173,6 @@ def stance_of(
             when False, generic terms ("partnership") are not read as the target.
     """
     lex = (lexicon or Lexicon.default()).with_target(target)
-    doc = span.doc if isinstance(span, Span) else span
     contributions: list[_Contribution] = []
     free: list[_Contribution] = []
     all_mentions: list[Mention] = []
@@ -1280,7 +1278,6 @@ def label_for(score: float, positive: float, negative: float, settings: Settings
 
 def target_polarity(span: Union[Span, Doc], target: Target, *, anaphora: bool = False, domain: bool = True) -> float:
     """Sum of polarity x weight of the target mentions in a span (0 when none)."""
-    doc = span.doc if isinstance(span, Span) else span
     mentions = find_mentions(_Source.of(span), _pieces(span), target, anaphora=anaphora, domain=domain)
     return sum(m.polarity * m.weight for m in mentions)
 
@@ -1358,7 +1355,7 @@ class StanceComponent:
         named in the previous sentence of the same paragraph when the claim points
         back to it ("This is a real shift", "they") or answers it (the previous
         sentence is a question: "How do the pilots measure up? Rather badly.").
-        "Politicians love a legacy" evaluates its own nouns, not a topic.
+        "Ministers like a headline" evaluates its own nouns, not a topic.
         (2) Otherwise the claim inherits, damped, the stance of the same actor's
         nearest preceding claim that has one: within the paragraph for the
         author's voice; across a quote run for a speaker (the author's own

@@ -4,8 +4,8 @@ Read off the labels of the main reading stream (the page outside version
 tables plus the latest version), in reading order: the first title, the
 first byline that names the article's author (comment signatures never
 count), the first date and outlet a byline or publisher note states. When
-no byline names the author, a standfirst may: "…, the Associate Director of
-Operations at X and one of the programme directors, discusses the progress
+no byline names the author, a standfirst may: "…, the Deputy Director of
+Finance at X and one of the project leads, reviews the progress
 they've made so far:" describes an author it does not name, so the role
 becomes ``author_role``.
 """
