@@ -18,9 +18,9 @@ from argmine.records import Actor, Claim, CueSpan, Document, DocumentMeta, Segme
 def _argmine_test_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug in a command fails the test loudly instead of becoming a one-line message
     (llm's `_called_from_test`); the user's environment cannot leak in."""
-    from argmine import cli
+    from argmine.cli import messages
 
-    monkeypatch.setattr(cli, "RAISE_UNEXPECTED", True)
+    monkeypatch.setattr(messages, "RAISE_UNEXPECTED", True)
     for name in ("ARGMINE_RAISE_ERRORS", "ARGMINE_STORE", "ARGMINE_STORE_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
 

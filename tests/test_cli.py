@@ -16,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 import argmine
-from argmine import cli, records
+from argmine import records
+from argmine.cli import messages, options
 from argmine.cli import app
 from argmine.errors import StoreError
 from argmine.output import OutputFormat, render_to_string
@@ -81,9 +82,9 @@ def test_cli_version(runner):
 
 def test_cli_choices_match_the_record_vocabulary():
     """The CLI spells the stances, modes and kinds out (no pydantic at --help); they must not drift."""
-    assert cli.STANCES == records.STANCES
-    assert cli.MODES == records.MODES
-    assert set(cli.KINDS) == set(records.Actor.model_fields["kind"].annotation.__args__)
+    assert options.STANCES == records.STANCES
+    assert options.MODES == records.MODES
+    assert set(options.KINDS) == set(records.Actor.model_fields["kind"].annotation.__args__)
 
 
 def test_cli_unknown_format_is_a_usage_error(runner, jsonl):
@@ -243,7 +244,7 @@ def test_cli_raise_errors_env_gives_the_exception(runner, monkeypatch):
 
 
 def test_cli_a_bug_becomes_one_line_not_a_traceback(runner, jsonl, monkeypatch):
-    monkeypatch.setattr(cli, "RAISE_UNEXPECTED", False)
+    monkeypatch.setattr(messages, "RAISE_UNEXPECTED", False)
 
     def broken(*args, **kwargs):
         raise KeyError("boom")

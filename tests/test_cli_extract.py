@@ -331,7 +331,7 @@ def test_extract_versions_all_is_accepted_and_cached_apart(cli, monkeypatch):
 
 
 def test_extract_one_failing_document_does_not_sink_the_rest(cli, monkeypatch):
-    monkeypatch.setattr("argmine.cli.RAISE_UNEXPECTED", False)
+    monkeypatch.setattr("argmine.cli.messages.RAISE_UNEXPECTED", False)
     monkeypatch.setenv("FAKE_EXTRACT_FAIL", "silos")
     result = cli.invoke(app, ["extract", "corpus"])
     assert result.exit_code == 1
@@ -357,10 +357,10 @@ def test_progress_bar_draws_on_a_terminal_only_past_a_few_files():
 
     from rich.console import Console
 
-    from argmine.cli import _Progress
+    from argmine.cli.progress import Progress
 
     screen = io.StringIO()
-    progress = _Progress(Console(file=screen, force_terminal=True, width=100), enabled=True)
+    progress = Progress(Console(file=screen, force_terminal=True, width=100), enabled=True)
     progress.listener.started(3)
     assert not progress.showing  # three files: no bar
     progress.listener.started(10)
@@ -370,13 +370,13 @@ def test_progress_bar_draws_on_a_terminal_only_past_a_few_files():
     progress.stop()
     assert "extracting" in screen.getvalue() and "10/10" in screen.getvalue()
     # Skipped and failed files move the bar too: every listed file is reported once.
-    mixed = _Progress(Console(file=io.StringIO(), force_terminal=True, width=100), enabled=True)
+    mixed = Progress(Console(file=io.StringIO(), force_terminal=True, width=100), enabled=True)
     mixed.listener.started(5)
     mixed.listener.skipped("a.pdf", "not an article")
     mixed.listener.failed("b.txt", "ValueError: x")
     assert mixed.bar.tasks[0].completed == 2
     mixed.stop()
-    quiet = _Progress(Console(file=io.StringIO(), force_terminal=False), enabled=True)
+    quiet = Progress(Console(file=io.StringIO(), force_terminal=False), enabled=True)
     quiet.listener.started(100)
     assert not quiet.showing  # never on a pipe or a log file
 

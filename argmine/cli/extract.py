@@ -1,0 +1,70 @@
+"""`argmine extract`: read articles, run the pipeline (through the store's cache), print the claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from argmine.cli.app import app
+from argmine.cli.messages import fail, note, reported_errors, stderr_console, stdout_is_terminal
+from argmine.cli.options import (
+    FormatOption,
+    JobsOption,
+    MaxBytesOption,
+    OutputOption,
+    StoreOption,
+    TargetOption,
+    Versions,
+    VersionsOption,
+)
+from argmine.cli.progress import Progress
+from argmine.cli.runs import check_output_is_not_input, check_target, new_run, primed, summary
+from argmine.output import OutputFormat, atomic_output, choose_format, write_records
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(show_default=False, help="Files and folders to read.")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+    store: StoreOption = None,
+    max_bytes: MaxBytesOption = 10_000_000,
+) -> None:
+    """Extract claims from articles: who claims what, with which stance.
+
+    Reads .txt/.text/.md files (folders recursively), runs the pipeline on
+    those not already in the store, stores the results and prints them.
+
+    Example: argmine extract seeds/ -f csv -o claims.csv
+    """
+    with reported_errors():
+        check_target(target)
+        check_output_is_not_input(output, paths)
+        progress = Progress(stderr_console(), enabled=True)
+        run = new_run(
+            paths, store=store, target=target, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
+        )
+        chosen = choose_format(fmt, output, stdout_is_terminal())
+        try:
+            with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
+                results: Any = primed(run)
+                if chosen is OutputFormat.table and output is None and stdout_is_terminal() and stderr_console().is_terminal:
+                    # A live progress bar and a table on one terminal would tear each
+                    # other apart: draw the table once the bar is done.
+                    results = list(results)
+                    progress.stop()
+                count = write_records(results, chosen, fp)
+        finally:
+            progress.stop()
+            if run.store is not None:
+                run.store.close()
+        if count == 0 and chosen is OutputFormat.table:
+            note("no claims found")
+        summary(run, store)
+        if run.stats.failed:
+            raise fail(f"extraction failed on {run.stats.failed} of {run.stats.read} documents", 1)

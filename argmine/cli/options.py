@@ -1,0 +1,81 @@
+"""Option and argument types shared by the commands, and the record vocabularies they offer.
+
+The vocabularies are spelled out so that parsing options needs no pydantic
+(`--help` starts faster); a test keeps them equal to argmine.records.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from argmine.output import OutputFormat
+
+
+class Versions(str, Enum):
+    """Which versions of a page that shows several versions side by side to read."""
+
+    latest = "latest"
+    all = "all"
+
+
+STANCES = ("support", "oppose", "mixed", "neutral")
+MODES = ("direct", "indirect", "author")
+KINDS = ("person", "organisation", "group", "author")
+StanceChoice = Enum("StanceChoice", {s: s for s in STANCES}, type=str)  # type: ignore[misc]
+ModeChoice = Enum("ModeChoice", {m: m for m in MODES}, type=str)  # type: ignore[misc]
+KindChoice = Enum("KindChoice", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
+
+FormatOption = Annotated[
+    Optional[OutputFormat],
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="table, json, jsonl, csv or markdown. Default: the --output file's suffix, "
+        "else table on a terminal and jsonl in a pipe.",
+    ),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output", "-o", dir_okay=False, help="Write to FILE instead of stdout (atomically: complete or untouched)."
+    ),
+]
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--store",
+        envvar="ARGMINE_STORE",
+        dir_okay=False,
+        show_default=False,
+        help="The SQLite store. Default: ./.argmine/argmine.db.",
+    ),
+]
+TargetOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--target", "-t", show_default=False, help="Stance target: a bundled name (default: integration) or a file."
+    ),
+]
+VersionsOption = Annotated[
+    Versions,
+    typer.Option("--versions", case_sensitive=False, help="Pages with several versions: read the latest, or all."),
+]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the pipeline.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Skip files larger than this many bytes.")
+]
+ClaimSourceArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        show_default=False,
+        metavar="PATH|-",
+        help="Files or folders to read (cached in the store), or - for claim records (JSON Lines) "
+        "on stdin. None: answer from the store.",
+    ),
+]

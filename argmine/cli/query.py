@@ -1,0 +1,150 @@
+"""`argmine who-said` and `argmine actors`: questions answered from the store (or stdin, or paths).
+
+These commands never import spaCy: they start fast and read only the claim
+records they print.
+"""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from argmine.cli.app import app
+from argmine.cli.messages import note, reported_errors
+from argmine.cli.options import (
+    ClaimSourceArgument,
+    FormatOption,
+    JobsOption,
+    KindChoice,
+    ModeChoice,
+    OutputOption,
+    StanceChoice,
+    StoreOption,
+    TargetOption,
+    Versions,
+    VersionsOption,
+)
+from argmine.cli.render import write
+from argmine.cli.runs import query_claims, store_path
+from argmine.errors import ArgmineError
+from argmine.output import DocClaims
+
+
+@app.command("who-said")
+def who_said(
+    actor: Annotated[
+        str, typer.Option("--actor", "-a", show_default=False, help="Name, surname or alias; titles optional.")
+    ],
+    sources: ClaimSourceArgument = None,
+    stance: Annotated[
+        Optional[list[StanceChoice]],  # type: ignore[valid-type]
+        typer.Option("--stance", "-s", case_sensitive=False, show_default=False, help="Only these stances (repeatable)."),
+    ] = None,
+    mode: Annotated[
+        Optional[list[ModeChoice]],  # type: ignore[valid-type]
+        typer.Option("--mode", "-m", case_sensitive=False, show_default=False, help="Only these modes (repeatable)."),
+    ] = None,
+    doc: Annotated[
+        Optional[list[str]],
+        typer.Option("--doc", "-d", show_default=False, help="Only documents whose name is, starts with or globs this."),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    store: StoreOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+) -> None:
+    """What an actor claimed, and with which stance.
+
+    Answers from the store (what `extract` found) unless given paths, or -
+    to read claim records from stdin.
+
+    Example: argmine extract seeds/ -f jsonl | argmine who-said --actor Coffey -
+    """
+    with reported_errors(), query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+        from argmine.aggregate import ActorAggregator
+        from argmine.names import resolve_actor
+
+        if not found.rows:
+            raise ArgmineError(_no_claims_message(sources, store))
+        aggregator = ActorAggregator(document_of=found.document_named)
+        keys = [aggregator.add(row.actor, row.doc, row.stance) for row in found.rows]
+        by_key = aggregator.summaries_by_key()
+        chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
+        wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
+        stances = {s.value for s in stance} if stance else None
+        modes = {m.value for m in mode} if mode else None
+        chosen = [
+            row
+            for row, key in zip(found.rows, keys)
+            if key in wanted
+            and (stances is None or row.stance in stances)
+            and (modes is None or row.mode in modes)
+            and (not doc or any(_doc_matches(row.doc, pattern) for pattern in doc))
+        ]
+        groups: dict[str, DocClaims] = {}  # by source file, in document order
+        for row, claim in zip(chosen, found.load(chosen)):
+            group = groups.get(row.source)
+            if group is None:
+                group = groups[row.source] = DocClaims(doc=row.doc, claims=[], document=found.documents.get(row.source))
+            group.claims.append(claim)
+        count = write(list(groups.values()), fmt, output)
+        if count == 0:
+            note(f"no claims by {actor} match these filters")
+
+
+def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> str:
+    if sources == ["-"]:
+        return "no claim records on stdin"
+    if sources:
+        return f"no claims found in {', '.join(sources)}"
+    return f"no claims in the store {store_path(store)}: run `argmine extract PATH...` first"
+
+
+def _doc_matches(doc: str, pattern: str) -> bool:
+    """`--doc`: the name itself, a glob, or a prefix of the name or of its file name."""
+    name = Path(doc).name
+    if any(ch in pattern for ch in "*?["):
+        return fnmatchcase(doc, pattern) or fnmatchcase(name, pattern)
+    return doc == pattern or doc.startswith(pattern) or name.startswith(pattern)
+
+
+@app.command()
+def actors(
+    sources: ClaimSourceArgument = None,
+    kind: Annotated[
+        Optional[list[KindChoice]],  # type: ignore[valid-type]
+        typer.Option("--kind", "-k", case_sensitive=False, show_default=False, help="Only these kinds (repeatable)."),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    store: StoreOption = None,
+    target: TargetOption = None,
+    versions: VersionsOption = Versions.latest,
+    jobs: JobsOption = 1,
+) -> None:
+    """One row per actor: kind, roles, documents, claims and stance mix.
+
+    The same actor is merged across documents by name and kind; an actor's
+    stance counts its claims (mixed counts half each way; two thirds decide).
+
+    Example: argmine actors -f csv -o actors.csv
+    """
+    with reported_errors(), query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+        from argmine.aggregate import ActorAggregator
+        from argmine.records import ActorSummary
+
+        aggregator = ActorAggregator(document_of=found.document_named)
+        for row in found.rows:  # no claim record is parsed: the rows say all an actor summary needs
+            aggregator.add(row.actor, row.doc, row.stance)
+        summaries = aggregator.summaries()
+        if kind:
+            kinds = {k.value for k in kind}
+            summaries = [s for s in summaries if s.kind in kinds]
+        count = write(summaries, fmt, output, model=ActorSummary)
+        if count == 0:
+            note("no actors found")

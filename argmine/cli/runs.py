@@ -1,0 +1,178 @@
+"""Where a command's claims come from: the store, an extract run over paths, or stdin."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
+
+from argmine.cli.messages import note, raise_unexpected, stderr_console, warn
+from argmine.cli.options import Versions
+from argmine.cli.progress import Progress
+from argmine.errors import UsageError
+from argmine.output import DocClaims
+
+if TYPE_CHECKING:
+    from argmine.runner import ExtractRun
+    from argmine.store import Store
+
+
+def store_path(store: Optional[Path]) -> Path:
+    from argmine.store import default_store_path
+
+    return store if store is not None else default_store_path()
+
+
+def open_store(store: Optional[Path], *, create: bool) -> "Store":
+    from argmine.store import Store
+
+    opened = Store(store_path(store), create=create)
+    for notice in opened.notices:
+        warn(notice)
+    return opened
+
+
+def check_target(target: Optional[str]) -> None:
+    """Fail on a bad --target before reading or loading anything."""
+    if target is not None:
+        from argmine.target import load_target
+
+        load_target(target)
+
+
+def check_output_is_not_input(output: Optional[Path], inputs: list[Path]) -> None:
+    """argmine never overwrites what it was given: not a file named, nor one inside a folder named."""
+    if output is None or not output.exists():
+        return
+    written = output.resolve()
+    for path in inputs:
+        if not path.exists():
+            continue
+        given = path.resolve()
+        if written == given or (path.is_dir() and given in written.parents):
+            raise UsageError(f"--output {output} is one of the input files; argmine never overwrites its input")
+
+
+def new_run(
+    paths: list[Path],
+    *,
+    store: Optional[Path],
+    target: Optional[str],
+    versions: Versions,
+    jobs: int,
+    max_bytes: int,
+    progress: Progress,
+) -> "ExtractRun":
+    from argmine.runner import ExtractRun
+
+    return ExtractRun(
+        paths,
+        store=open_store(store, create=True),
+        target=target,
+        versions=versions.value,
+        jobs=jobs,
+        max_bytes=max_bytes,
+        listener=progress.listener,
+        raise_errors=raise_unexpected(),
+    )
+
+
+def primed(run: "ExtractRun") -> Iterator[DocClaims]:
+    """The run's results, the first one already computed: a path that gives nothing,
+    a missing model or a bad target fails before any output is written."""
+    iterator = iter(run)
+    first = next(iterator, None)
+    return iterator if first is None else itertools.chain([first], iterator)
+
+
+def summary(run: "ExtractRun", store: Optional[Path]) -> None:
+    """A closing line for people at a terminal; scripts get a clean stderr."""
+    if not stderr_console().is_terminal:
+        return
+    s = run.stats
+    parts = [f"{s.read} documents ({s.extracted} extracted, {s.cached} cached)", f"{s.claims} claims"]
+    if s.skipped:
+        parts.append(f"{s.skipped} skipped")
+    if s.failed:
+        parts.append(f"{s.failed} failed")
+    note(" · ".join(parts) + f" · store {store_path(store)}")
+
+
+def claim_groups(
+    sources: list[str],
+    *,
+    store: Optional[Path],
+    target: Optional[str],
+    versions: Versions,
+    jobs: int,
+    max_bytes: int = 10_000_000,
+) -> list[DocClaims]:
+    """Claims from stdin (`-`), or from paths (extracted through the store's cache)."""
+    if "-" in sources:
+        if len(sources) > 1:
+            raise UsageError("- (claim records on stdin) cannot be mixed with paths")
+        from argmine.output import read_claim_stream
+
+        return read_claim_stream(sys.stdin, source="stdin")
+    check_target(target)
+    progress = Progress(stderr_console(), enabled=True)
+    run = new_run(
+        [Path(s) for s in sources],
+        store=store,
+        target=target,
+        versions=versions,
+        jobs=jobs,
+        max_bytes=max_bytes,
+        progress=progress,
+    )
+    try:
+        return list(run)
+    finally:
+        progress.stop()
+        if run.store is not None:
+            run.store.close()
+
+
+@dataclass
+class _Found:
+    """Claims for a query: documents (by source file), light rows to choose from,
+    and how to load the records of the rows chosen."""
+
+    documents: Mapping[str, Any]
+    rows: list[Any]
+    load: Callable[[list[Any]], list[Any]]
+
+    def document_named(self, doc: str) -> Any:
+        """The document (or its head: name and metadata) a row names; rows carry names,
+        a store's `documents` are keyed by source path."""
+        head_by_name = getattr(self.documents, "head_by_name", None)
+        if head_by_name is not None:
+            return head_by_name(doc)
+        return self.documents.get(doc)  # claims read from paths or stdin: keyed by name already
+
+
+@contextmanager
+def query_claims(
+    sources: Optional[list[str]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
+) -> Iterator[_Found]:
+    """who-said's and actors' claims: from the store (rows, parsed only when chosen),
+    or from stdin or paths (records already at hand)."""
+    from argmine.store import ClaimRow
+
+    if sources:
+        groups = claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
+        yield _Found(
+            documents={g.doc: g.document for g in groups if g.document is not None},
+            rows=[ClaimRow.of(claim, source=g.doc) for g in groups for claim in g.claims],
+            load=lambda rows: [row.claim for row in rows],
+        )
+        return
+    opened = open_store(store, create=False)
+    try:
+        snapshot = opened.snapshot()
+        yield _Found(documents=snapshot.documents, rows=snapshot.rows, load=opened.load_claims)
+    finally:
+        opened.close()
