@@ -1,7 +1,7 @@
 """One output path for every command: table, json, jsonl, csv, markdown.
 
 Every command hands its records to `write_records`; no command writes JSON,
-CSV or tables of its own. Claim output arrives as `DocClaims` groups (one per
+CSV or tables of its own. Claim output arrives as `DocumentResult`s (one per
 document, in document order) so that the table can be grouped by document
 and the JSON object can carry the documents; any other record type (actor
 summaries, segments) arrives as a flat stream of pydantic models.
@@ -17,7 +17,6 @@ import io
 import json
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, TextIO
@@ -25,11 +24,10 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, TextIO
 from typing import TYPE_CHECKING
 
 from argmine.errors import InputError
+from argmine.results import DocumentResult, claim_number
 
 if TYPE_CHECKING:  # pydantic and the records load on first use: `argmine --help` stays fast
     from pydantic import BaseModel
-
-    from argmine.records import Actor, Claim, Document
 
 
 class OutputFormat(str, Enum):
@@ -63,16 +61,6 @@ def choose_format(fmt: Optional[OutputFormat], output: Optional[Path], stdout_is
     return OutputFormat.table if stdout_is_terminal else OutputFormat.jsonl
 
 
-@dataclass
-class DocClaims:
-    """What one document yielded: the unit every claim output consumes."""
-
-    doc: str
-    claims: list[Claim]
-    document: Optional[Document] = None
-    actors: list[Actor] = field(default_factory=list)
-
-
 #: Top-level JSON key for a stream of each record type, by class name
 #: (`jq '.actors[]'` works on `extract -f json` and `actors -f json` alike).
 JSON_KEYS: dict[str, str] = {"ActorSummary": "actors", "Segment": "segments", "Claim": "claims"}
@@ -98,7 +86,7 @@ def write_records(
     """Write `records` to `fp` in `fmt`; returns how many records were written.
 
     Args:
-        records: for ``model=Claim``, `DocClaims` groups in document order;
+        records: for ``model=Claim``, `DocumentResult`s in document order;
             otherwise instances of `model`.
         fmt: the output format.
         fp: a text stream (stdout, or the temp file of `atomic_output`).
@@ -116,7 +104,7 @@ def write_records(
 # --------------------------------------------------------------------------- claims
 
 
-def _write_claims(groups: Iterable[DocClaims], fmt: OutputFormat, fp: TextIO) -> int:
+def _write_claims(groups: Iterable[DocumentResult], fmt: OutputFormat, fp: TextIO) -> int:
     from argmine.records import Claim
 
     if fmt is OutputFormat.jsonl:
@@ -130,7 +118,7 @@ def _write_claims(groups: Iterable[DocClaims], fmt: OutputFormat, fp: TextIO) ->
     return _print_claims_table(groups, fp)
 
 
-def _write_claims_json(groups: Iterable[DocClaims], fp: TextIO) -> int:
+def _write_claims_json(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     """One object: documents, actors, claims — streamed.
 
     Documents stream straight out; claims are spooled to a temporary file
@@ -170,7 +158,7 @@ def _write_claims_json(groups: Iterable[DocClaims], fp: TextIO) -> int:
     return count
 
 
-def _write_claims_markdown(groups: Iterable[DocClaims], fp: TextIO) -> int:
+def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     count = 0
     for group in groups:
         if not group.claims:
@@ -197,11 +185,6 @@ def _write_claims_markdown(groups: Iterable[DocClaims], fp: TextIO) -> int:
     if count == 0:
         fp.write("_No claims._\n")
     return count
-
-
-def claim_number(claim: Claim) -> str:
-    """The n of a claim id '<doc>#<n>' (the whole id when it has no '#')."""
-    return claim.id.rpartition("#")[2] or claim.id
 
 
 # --------------------------------------------------------------------------- flat rows
@@ -324,7 +307,7 @@ def _console(fp: TextIO) -> Any:
     return Console(file=fp, highlight=False)
 
 
-def _print_claims_table(groups: Iterable[DocClaims], fp: TextIO) -> int:
+def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     """One table per document; the stance coloured."""
     from rich.table import Table
     from rich.text import Text
@@ -492,7 +475,7 @@ def _write_csv(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO) ->
 # --------------------------------------------------------------------------- reading back
 
 
-def read_claim_stream(fp: TextIO, *, source: str = "stdin") -> list[DocClaims]:
+def read_claim_stream(fp: TextIO, *, source: str = "stdin") -> list[DocumentResult]:
     """Claim records piped in: JSON Lines (`-f jsonl`), the `-f json` object, or a JSON array.
 
     Returns the claims grouped by document, in the order they came.
@@ -512,12 +495,12 @@ def read_claim_stream(fp: TextIO, *, source: str = "stdin") -> list[DocClaims]:
     return _groups_from_lines(text.splitlines(), source, what="line")
 
 
-def _groups_from_lines(lines: Sequence[str], source: str, *, what: str) -> list[DocClaims]:
+def _groups_from_lines(lines: Sequence[str], source: str, *, what: str) -> list[DocumentResult]:
     from pydantic import ValidationError
 
     from argmine.records import Claim
 
-    groups: dict[str, DocClaims] = {}
+    groups: dict[str, DocumentResult] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -525,7 +508,7 @@ def _groups_from_lines(lines: Sequence[str], source: str, *, what: str) -> list[
             claim = Claim.model_validate_json(line)
         except ValidationError as error:
             raise InputError(f"{source} {what} {number}: not a claim record ({_first_problem(error)})") from None
-        groups.setdefault(claim.doc, DocClaims(doc=claim.doc, claims=[])).claims.append(claim)
+        groups.setdefault(claim.doc, DocumentResult(doc=claim.doc, claims=[])).claims.append(claim)
     return list(groups.values())
 
 
@@ -540,7 +523,7 @@ def _json_or_none(text: str) -> Any:
         return None
 
 
-def _groups_from_result(text: str, source: str) -> list[DocClaims]:
+def _groups_from_result(text: str, source: str) -> list[DocumentResult]:
     from pydantic import ValidationError
 
     from argmine.records import ExtractionResult
@@ -550,9 +533,9 @@ def _groups_from_result(text: str, source: str) -> list[DocClaims]:
     except ValidationError as error:
         raise InputError(f"{source}: not an argmine JSON result ({_first_problem(error)})") from None
     documents = {d.doc: d for d in result.documents}
-    groups: dict[str, DocClaims] = {}
+    groups: dict[str, DocumentResult] = {}
     for claim in result.claims:
-        group = groups.setdefault(claim.doc, DocClaims(doc=claim.doc, claims=[], document=documents.get(claim.doc)))
+        group = groups.setdefault(claim.doc, DocumentResult(doc=claim.doc, claims=[], document=documents.get(claim.doc)))
         group.claims.append(claim)
     return list(groups.values())
 

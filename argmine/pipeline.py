@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from argmine import __version__
-from argmine.records import Actor, Claim, CueSpan, Document, SegmentKind, TextSpan
+from argmine.records import Actor, Claim, CueSpan, SegmentKind, TextSpan
+from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -41,13 +41,6 @@ _MODULES = {
 _PACKAGE = Path(__file__).parent
 _FINGERPRINTED = ("components", "ingest", "pipeline.py", "records.py")
 DEFAULT_TARGET = "integration"
-
-
-@dataclass
-class DocResult:
-    document: Document
-    actors: list[Actor]
-    claims: list[Claim]
 
 
 def _code_fingerprint() -> str:
@@ -166,7 +159,7 @@ def _actor(actor_id: str, data: dict) -> Actor:
     return Actor(id=actor_id, name=data["name"], kind=data["kind"], aliases=aliases, roles=list(data.get("roles", [])))
 
 
-def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_name: str) -> DocResult:
+def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_name: str) -> DocumentResult:
     """Claim records with offsets into the original file; actors that made them."""
     actors_data = doc._.actors or {}
     claims: list[Claim] = []
@@ -202,7 +195,7 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
                 confidence=max(0.0, min(1.0, float(raw.get("confidence", 0.5)))),
             )
         )
-    return DocResult(document=article.document, actors=list(actors.values()), claims=claims)
+    return DocumentResult.of(article.document, actors.values(), claims)
 
 
 def extract_articles(
@@ -211,7 +204,7 @@ def extract_articles(
     target: str | Path | None = None,
     versions: str = "latest",
     batch_size: int = 8,
-) -> Iterator[DocResult]:
+) -> Iterator[DocumentResult]:
     """Run the pipeline over articles in batches (nlp.pipe), yielding one result per article."""
     from argmine.target import load_target
 
@@ -227,7 +220,7 @@ def extract_articles(
         yield build_result(article, view, doc, target_name)
 
 
-def extract_article(article: "Article", *, target: str | Path | None = None, versions: str = "latest") -> DocResult:
+def extract_article(article: "Article", *, target: str | Path | None = None, versions: str = "latest") -> DocumentResult:
     """One article's claims and actors (loads the pipeline once per process)."""
     return next(extract_articles([article], target=target, versions=versions))
 

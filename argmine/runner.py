@@ -4,7 +4,7 @@ The cache is asked with the file's content hash before the file is decoded
 or segmented, so a re-run over unchanged files costs a read and a lookup per
 file (segmenting is the dearer part of ingest).
 
-Results come out in the order the files were read, one `DocClaims` per
+Results come out in the order the files were read, one `DocumentResult` per
 document, as soon as each is ready, so output streams. With ``jobs > 1`` the
 pipeline runs in worker processes (each loads the model once); the store is
 written only by this process, one transaction per document, as soon as a
@@ -25,15 +25,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 from argmine.errors import ArgmineError, NothingToRead
-from argmine.output import DocClaims
-from argmine.records import Actor, Claim, Document
+from argmine.records import Document
+from argmine.results import DocumentResult
 from argmine.store import ExtractionKey, Store
 
 PathLike = Union[str, Path]
-Found = tuple[Document, list[Actor], list[Claim]]
-#: (articles, target, versions) -> one (document, actors, claims) per article, in order.
+#: (articles, target, versions) -> one result per article, in order.
 #: Must be picklable (a module-level function) for jobs > 1.
-Extractor = Callable[[list[Any], Optional[PathLike], str], list[Found]]
+Extractor = Callable[[list[Any], Optional[PathLike], str], list[DocumentResult]]
 
 DEFAULT_MAX_BYTES = 10_000_000
 VERSIONS_CHOICES = ("latest", "all")
@@ -78,7 +77,7 @@ class RunStats:
     claims: int = 0
 
 
-def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: str) -> list[Found]:
+def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: str) -> list[DocumentResult]:
     """The default extractor: argmine's spaCy pipeline (loaded once per process), batched.
 
     Each batch runs in a spaCy memory zone: the strings and lexemes its words add to
@@ -89,13 +88,12 @@ def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: 
 
     nlp = pipeline.load_pipeline(target)
     with nlp.memory_zone():
-        results = pipeline.extract_articles(articles, target=target, versions=versions, batch_size=max(1, len(articles)))
-        return [(r.document, list(r.actors), list(r.claims)) for r in results]
+        return list(pipeline.extract_articles(articles, target=target, versions=versions, batch_size=max(1, len(articles))))
 
 
 def extract_batch(
     extractor: Extractor, articles: list[Any], target: Optional[PathLike], versions: str
-) -> list[Union[Found, Exception]]:
+) -> list[Union[DocumentResult, Exception]]:
     """Run a batch; if it fails, run its articles one by one so only the bad one is lost.
 
     Returns one result or one exception per article. An ArgmineError (the
@@ -112,7 +110,7 @@ def extract_batch(
     except Exception as error:
         if len(articles) == 1:
             return [error]
-    results: list[Union[Found, Exception]] = []
+    results: list[Union[DocumentResult, Exception]] = []
     for article in articles:
         try:
             results.append(extractor([article], target, versions)[0])
@@ -178,7 +176,7 @@ class ExtractRun:
         self.raise_errors = raise_errors
         self.stats = RunStats()
 
-    def __iter__(self) -> Iterator[DocClaims]:
+    def __iter__(self) -> Iterator[DocumentResult]:
         """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
         from argmine.ingest import iter_articles, iter_raw_articles
         from argmine.ingest.files import candidates
@@ -223,7 +221,7 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ the loop
 
-    def _process(self, files: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocClaims]:
+    def _process(self, files: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocumentResult]:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
@@ -232,7 +230,7 @@ class ExtractRun:
         in_workers = self.jobs > 1
         batch_size = BATCH_WORKER if in_workers else BATCH_HERE
         window = 2 * self.jobs  # batches in flight: enough to keep workers fed, few to hold
-        pending: deque[list] = deque()  # [article, key, DocClaims | None (failed) | _TODO], reading order
+        pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO], reading order
         batch: list[list] = []
         batch_chars = 0  # characters of article text in `batch`
         in_flight: dict[Future, list[list]] = {}
@@ -261,7 +259,7 @@ class ExtractRun:
                     raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
                 self._settle(entries, results)
 
-        def ready() -> Iterator[DocClaims]:
+        def ready() -> Iterator[DocumentResult]:
             while pending and pending[0][2] is not _TODO:
                 result = pending.popleft()[2]
                 if result is not None:
@@ -312,7 +310,7 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ shared steps
 
-    def _cached(self, raw: Any, key: ExtractionKey) -> Optional[DocClaims]:
+    def _cached(self, raw: Any, key: ExtractionKey) -> Optional[DocumentResult]:
         """The stored result for a file (a RawArticle) not yet parsed, or None."""
         if self.store is None:
             return None
@@ -323,15 +321,13 @@ class ExtractRun:
             self._done(result, cached=True)
         return result
 
-    def _keep(self, key: ExtractionKey, found: Found) -> DocClaims:
-        document, actors, claims = found
+    def _keep(self, key: ExtractionKey, result: DocumentResult) -> DocumentResult:
         if self.store is not None:
-            self.store.save(key, document, actors, claims, source=_source(document))
-        result = DocClaims(doc=document.doc, claims=list(claims), document=document, actors=list(actors))
+            self.store.save(key, result, source=_source(result.document))
         self._done(result, cached=False)
         return result
 
-    def _done(self, result: DocClaims, *, cached: bool) -> None:
+    def _done(self, result: DocumentResult, *, cached: bool) -> None:
         if cached:
             self.stats.cached += 1
         else:

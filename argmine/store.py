@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence
 
 from argmine.errors import StoreError
-from argmine.output import DocClaims, claim_number
+from argmine.results import DocumentResult, claim_renamed
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
 
 STORE_SCHEMA_VERSION = 2
@@ -299,7 +299,7 @@ class Store:
 
     # ------------------------------------------------------------------ extract
 
-    def reuse(self, key: ExtractionKey, *, doc: str, path: str, source: str) -> Optional[DocClaims]:
+    def reuse(self, key: ExtractionKey, *, doc: str, path: str, source: str) -> Optional[DocumentResult]:
         """The stored result for `key`, named as this file (`doc`, `path`); None when not stored.
 
         Records that `source` (the file's absolute path) now gives this extraction.
@@ -327,10 +327,11 @@ class Store:
                 self._remember_source(conn, source, doc, extraction_id)
         return _load(document_json, actors_json, records, doc=doc, path=path)
 
-    def save(
-        self, key: ExtractionKey, document: Document, actors: Sequence[Actor], claims: Sequence[Claim], *, source: str
-    ) -> int:
+    def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> int:
         """Store one document's extraction and remember `source` gave it: one transaction."""
+        document, actors, claims = result.document, result.actors, result.claims
+        if document is None:
+            raise ValueError("only a result with its document can be stored")
         now = _now()
         with self._transaction() as conn:
             cursor = conn.execute(
@@ -387,14 +388,14 @@ class Store:
 
     # ------------------------------------------------------------------ queries
 
-    def current(self) -> list[DocClaims]:
+    def current(self) -> list[DocumentResult]:
         """What extract last put here, in full: each source's latest extraction, by document name."""
         snapshot = self.snapshot()
         claims: dict[str, list[Claim]] = {}
         for row, claim in zip(snapshot.rows, self.load_claims(snapshot.rows)):
             claims.setdefault(row.source, []).append(claim)
         return [
-            DocClaims(doc=document.doc, claims=claims.get(source, []), document=document)
+            DocumentResult(doc=document.doc, claims=claims.get(source, []), document=document)
             for source, document in snapshot.documents.items()
         ]
 
@@ -455,10 +456,7 @@ class Store:
             if row.claim is not None:
                 claims.append(row.claim)
                 continue
-            claim = Claim.model_validate_json(records[row.ref])
-            if claim.doc != row.doc:
-                claim = claim.model_copy(update={"doc": row.doc, "id": f"{row.doc}#{claim_number(claim)}"})
-            claims.append(claim)
+            claims.append(claim_renamed(Claim.model_validate_json(records[row.ref]), row.doc))
         return claims
 
     def counts(self) -> dict[str, int]:
@@ -541,7 +539,7 @@ class Snapshot:
 
 def _load(
     document_json: str, actors_json: str, records: Sequence[str], *, doc: str, path: Optional[str] = None
-) -> DocClaims:
+) -> DocumentResult:
     """Rebuild a stored result, renamed for the file it now stands for."""
     document = Document.model_validate_json(document_json)
     actors = [Actor.model_validate(a) for a in json.loads(actors_json)]
@@ -549,8 +547,8 @@ def _load(
     path = document.path if path is None else path
     if document.doc != doc or document.path != path:
         document = document.model_copy(update={"doc": doc, "path": path})
-        claims = [c.model_copy(update={"doc": doc, "id": f"{doc}#{claim_number(c)}"}) for c in claims]
-    return DocClaims(doc=doc, claims=claims, document=document, actors=actors)
+        claims = [claim_renamed(c, doc) for c in claims]
+    return DocumentResult(doc=doc, claims=claims, document=document, actors=actors)
 
 
 def _now() -> str:

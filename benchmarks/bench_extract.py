@@ -249,7 +249,7 @@ def stage_times(spec: dict[str, Any], work: Path) -> list[tuple[str, float]]:
 
     from argmine import pipeline
     from argmine.ingest import iter_articles
-    from argmine.output import DocClaims, OutputFormat, write_records
+    from argmine.output import OutputFormat, write_records
     from argmine.runner import target_key
     from argmine.store import ExtractionKey, Store
     from argmine.target import DEFAULT_TARGET, load_target
@@ -300,7 +300,7 @@ def stage_times(spec: dict[str, Any], work: Path) -> list[tuple[str, float]]:
     with Store(work / "stages.db") as store:
         for r in results:
             key = ExtractionKey(r.document.sha256, version, "latest", target)
-            store.save(key, r.document, r.actors, r.claims, source=os.path.abspath(r.document.path))
+            store.save(key, r, source=os.path.abspath(r.document.path))
     timed("store: save", started)
     started = time.process_time()
     with Store(work / "stages.db") as store:
@@ -309,7 +309,7 @@ def stage_times(spec: dict[str, Any], work: Path) -> list[tuple[str, float]]:
             store.reuse(key, doc=r.document.doc, path=r.document.path, source=os.path.abspath(r.document.path))
     timed("store: reuse (what a cached re-run reads)", started)
     started = time.process_time()
-    groups = [DocClaims(doc=r.document.doc, claims=r.claims, document=r.document, actors=r.actors) for r in results]
+    groups = list(results)
     write_records(groups, OutputFormat.jsonl, io.StringIO())
     timed("output: JSONL", started)
     return stages

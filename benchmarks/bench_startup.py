@@ -49,6 +49,7 @@ def build_store(path: Path, documents: int, claims_per_document: int = 10) -> No
     """A store holding `documents` synthetic articles, as `extract` would leave it."""
     sys.path.insert(0, str(REPO))
     from argmine.records import Actor, Claim, Document, DocumentMeta, TextSpan
+    from argmine.results import DocumentResult
     from argmine.store import ExtractionKey, Store
 
     speakers = [Actor(id=f"person-{i}", name=f"Speaker{i} Surname{i % 37}", kind="person") for i in range(60)]
@@ -77,7 +78,7 @@ def build_store(path: Path, documents: int, claims_per_document: int = 10) -> No
                     )
                 )
             key = ExtractionKey(document.sha256, "bench", "latest", "integration@bench")
-            store.save(key, document, list(actors.values()), claims, source=f"/corpus/{doc}")
+            store.save(key, DocumentResult.of(document, actors.values(), claims), source=f"/corpus/{doc}")
 
 
 def _children_cpu() -> float:

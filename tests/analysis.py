@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from argmine.ingest.view import AnalysisView
-from argmine.pipeline import DocResult, extract_article
+from argmine.pipeline import extract_article
+from argmine.results import DocumentResult
 from argmine.records import Document, DocumentMeta, Segment
 
 
@@ -61,10 +62,10 @@ def line_article(
     return LineArticle(document, text)
 
 
-def analyse(text: str, **kwargs) -> DocResult:
+def analyse(text: str, **kwargs) -> DocumentResult:
     return extract_article(line_article(text, **kwargs))
 
 
-def attributed(result: DocResult):
+def attributed(result: DocumentResult):
     return [c for c in result.claims if c.mode != "author"]
 

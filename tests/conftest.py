@@ -12,6 +12,7 @@ from typing import Optional
 import pytest
 
 from argmine.records import Actor, Claim, CueSpan, Document, DocumentMeta, Segment, SegmentKind, TextSpan
+from argmine.results import DocumentResult
 
 
 @pytest.fixture(autouse=True)
@@ -116,10 +117,8 @@ def two_documents() -> list[tuple[Document, list[Actor], list[Claim]]]:
 
 @pytest.fixture
 def two_groups() -> list:
-    """`sample_documents` as the DocClaims groups every claim output consumes."""
-    from argmine.output import DocClaims
-
-    return [DocClaims(doc=d.doc, claims=c, document=d, actors=a) for d, a, c in sample_documents()]
+    """`sample_documents` as the DocumentResult groups every claim output consumes."""
+    return [DocumentResult(doc=d.doc, claims=c, document=d, actors=a) for d, a, c in sample_documents()]
 
 
 # --------------------------------------------------------------------------- a stand-in pipeline
@@ -157,5 +156,5 @@ def fake_extract(articles: list, target, versions: str) -> list:
                 stance = "support" if "help" in clause else "oppose" if "fail" in clause else "neutral"
                 claim = make_claim(doc, len(claims) + 1, actor, sentence, stance=stance, start=offset, cue=cue, source=name)
                 claims.append(claim.model_copy(update={"content": TextSpan(text=clause, start=offset + match.start(3) - match.start(), end=offset + len(sentence))}))
-        found.append((article.document, list(actors.values()), claims))
+        found.append(DocumentResult.of(article.document, actors.values(), claims))
     return found

@@ -21,6 +21,7 @@ from argmine.cli import messages, options
 from argmine.cli import app
 from argmine.errors import StoreError
 from argmine.output import OutputFormat, render_to_string
+from argmine.results import DocumentResult
 from argmine.store import ExtractionKey, Store
 from conftest import make_actor, make_claim, sample_documents
 
@@ -54,7 +55,7 @@ def fill_store(path: Path = Path(".argmine/argmine.db")) -> None:
     with Store(path) as store:
         for document, actors, claims in sample_documents():
             key = ExtractionKey(document.sha256, "v1", "latest", "integration@x")
-            store.save(key, document, actors, claims, source=str(Path(document.doc).resolve()))
+            store.save(key, DocumentResult.of(document, actors, claims), source=str(Path(document.doc).resolve()))
 
 
 # --------------------------------------------------------------------------- help and basics

@@ -10,7 +10,6 @@ import pytest
 
 from argmine.errors import InputError
 from argmine.output import (
-    DocClaims,
     OutputFormat,
     atomic_output,
     choose_format,
@@ -20,6 +19,7 @@ from argmine.output import (
     write_records,
 )
 from argmine.records import ActorSummary, Claim, ExtractionResult, Segment, SegmentKind
+from argmine.results import DocumentResult
 from conftest import make_actor, make_claim, make_document
 
 
@@ -201,7 +201,7 @@ def test_output_csv_neutralises_formula_cells(dangerous):
     claim = make_claim("x.txt", 1, actor, dangerous, cue=None, score=-0.5)
     import csv
 
-    text = render([DocClaims(doc="x.txt", claims=[claim])], OutputFormat.csv)
+    text = render([DocumentResult(doc="x.txt", claims=[claim])], OutputFormat.csv)
     header, row = csv.reader(io.StringIO(text, newline=""))
     cells = dict(zip(header, row))
     assert cells["text"] == "'" + dangerous
@@ -318,5 +318,5 @@ def test_choose_format(fmt, output, terminal, expected):
 def test_output_markdown_escapes_pipes_and_newlines():
     actor = make_actor("A | B", "group")
     claim = make_claim("x.txt", 1, actor, "one |\ntwo", cue=None)
-    row = render([DocClaims(doc="x.txt", claims=[claim], document=make_document("x.txt", "one |\ntwo"))], OutputFormat.markdown)
+    row = render([DocumentResult(doc="x.txt", claims=[claim], document=make_document("x.txt", "one |\ntwo"))], OutputFormat.markdown)
     assert "| 1 | A \\| B | group | indirect | neutral |  | one \\| two |" in row.splitlines()

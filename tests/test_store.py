@@ -16,6 +16,7 @@ import pytest
 
 from argmine import store as store_module
 from argmine.errors import StoreError
+from argmine.results import DocumentResult
 from argmine.store import STORE_SCHEMA_VERSION, ExtractionKey, Store
 from conftest import sample_documents
 
@@ -28,13 +29,13 @@ def key_for(document, version: str = "v1") -> ExtractionKey:
 
 def save_all(store: Store, version: str = "v1") -> None:
     for document, actors, claims in sample_documents():
-        store.save(key_for(document, version), document, actors, claims, source=f"/corpus/{document.doc}")
+        store.save(key_for(document, version), DocumentResult.of(document, actors, claims), source=f"/corpus/{document.doc}")
 
 
 def test_store_save_then_reuse_gives_the_same_records(tmp_path):
     document, actors, claims = sample_documents()[0]
     with Store(tmp_path / "s.db") as store:
-        store.save(key_for(document), document, actors, claims, source="/corpus/a.txt")
+        store.save(key_for(document), DocumentResult.of(document, actors, claims), source="/corpus/a.txt")
         again = store.reuse(key_for(document), doc="a.txt", path="a.txt", source="/corpus/a.txt")
     assert again is not None
     assert again.document == document and again.actors == actors and again.claims == claims
@@ -43,7 +44,7 @@ def test_store_save_then_reuse_gives_the_same_records(tmp_path):
 def test_store_reuse_misses_on_another_pipeline_version_or_target(tmp_path):
     document, actors, claims = sample_documents()[0]
     with Store(tmp_path / "s.db") as store:
-        store.save(key_for(document), document, actors, claims, source="/corpus/a.txt")
+        store.save(key_for(document), DocumentResult.of(document, actors, claims), source="/corpus/a.txt")
         assert store.reuse(key_for(document, "v2"), doc="a.txt", path="a.txt", source="/corpus/a.txt") is None
         other_target = ExtractionKey(document.sha256, "v1", "latest", "mytarget@def")
         assert store.reuse(other_target, doc="a.txt", path="a.txt", source="/corpus/a.txt") is None
@@ -55,7 +56,7 @@ def test_store_reuse_under_another_name_renames_doc_and_claim_ids(tmp_path):
     """The same bytes in another folder are not processed again, but are named for where they are."""
     document, actors, claims = sample_documents()[0]
     with Store(tmp_path / "s.db") as store:
-        store.save(key_for(document), document, actors, claims, source="/corpus/a.txt")
+        store.save(key_for(document), DocumentResult.of(document, actors, claims), source="/corpus/a.txt")
         copy = store.reuse(key_for(document), doc="sub/copy.txt", path="other/sub/copy.txt", source="/other/sub/copy.txt")
         assert copy.document.doc == "sub/copy.txt" and copy.document.path == "other/sub/copy.txt"
         assert [c.id for c in copy.claims] == ["sub/copy.txt#1", "sub/copy.txt#2", "sub/copy.txt#3"]
@@ -77,8 +78,8 @@ def test_store_saving_one_extraction_twice_keeps_one(tmp_path):
     """Two runs that both extracted a file store it once."""
     document, actors, claims = sample_documents()[0]
     with Store(tmp_path / "s.db") as store:
-        first = store.save(key_for(document), document, actors, claims, source="/corpus/a.txt")
-        second = store.save(key_for(document), document, actors, claims, source="/corpus/a.txt")
+        first = store.save(key_for(document), DocumentResult.of(document, actors, claims), source="/corpus/a.txt")
+        second = store.save(key_for(document), DocumentResult.of(document, actors, claims), source="/corpus/a.txt")
         assert first == second
         assert store.counts() == {"extractions": 1, "claims": 3, "sources": 1}
 
@@ -239,7 +240,7 @@ def test_store_locked_by_another_writer_is_a_clear_error(tmp_path):
         document, actors, claims = sample_documents()[0]
         with Store(path, timeout=0.2) as store:
             with pytest.raises(StoreError, match=r"is locked by another process \(waited 0\.2 s\)"):
-                store.save(key_for(document), document, actors, claims, source="/corpus/a.txt")
+                store.save(key_for(document), DocumentResult.of(document, actors, claims), source="/corpus/a.txt")
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -265,6 +266,7 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     sys.path[:0] = [{repo!r}, {tests!r}]
+    from argmine.results import DocumentResult
     from argmine.store import ExtractionKey, Store
     from conftest import make_actor, make_claim, make_document
 
@@ -277,7 +279,7 @@ WRITER = textwrap.dedent(
             document = make_document(doc, text)
             claims = [make_claim(doc, n, speaker, text) for n in range(1, per_doc + 1)]
             key = ExtractionKey(document.sha256, "v1", "latest", "t")
-            store.save(key, document, [speaker], claims, source="/corpus/" + doc)
+            store.save(key, DocumentResult.of(document, [speaker], claims), source="/corpus/" + doc)
             print(i, flush=True)
             time.sleep(pause)
     """

@@ -30,7 +30,7 @@ from argmine.cli.options import (
 from argmine.cli.render import write
 from argmine.cli.runs import query_claims, store_path
 from argmine.errors import ArgmineError
-from argmine.output import DocClaims
+from argmine.results import DocumentResult
 
 
 @app.command("who-said")
@@ -86,11 +86,11 @@ def who_said(
             and (modes is None or row.mode in modes)
             and (not doc or any(_doc_matches(row.doc, pattern) for pattern in doc))
         ]
-        groups: dict[str, DocClaims] = {}  # by source file, in document order
+        groups: dict[str, DocumentResult] = {}  # by source file, in document order
         for row, claim in zip(chosen, found.load(chosen)):
             group = groups.get(row.source)
             if group is None:
-                group = groups[row.source] = DocClaims(doc=row.doc, claims=[], document=found.documents.get(row.source))
+                group = groups[row.source] = DocumentResult(doc=row.doc, claims=[], document=found.documents.get(row.source))
             group.claims.append(claim)
         count = write(list(groups.values()), fmt, output)
         if count == 0:

@@ -13,7 +13,7 @@ from argmine.cli.messages import note, raise_unexpected, stderr_console, warn
 from argmine.cli.options import Versions
 from argmine.cli.progress import Progress
 from argmine.errors import UsageError
-from argmine.output import DocClaims
+from argmine.results import DocumentResult
 
 if TYPE_CHECKING:
     from argmine.runner import ExtractRun
@@ -80,7 +80,7 @@ def new_run(
     )
 
 
-def primed(run: "ExtractRun") -> Iterator[DocClaims]:
+def primed(run: "ExtractRun") -> Iterator[DocumentResult]:
     """The run's results, the first one already computed: a path that gives nothing,
     a missing model or a bad target fails before any output is written."""
     iterator = iter(run)
@@ -109,7 +109,7 @@ def claim_groups(
     versions: Versions,
     jobs: int,
     max_bytes: int = 10_000_000,
-) -> list[DocClaims]:
+) -> list[DocumentResult]:
     """Claims from stdin (`-`), or from paths (extracted through the store's cache)."""
     if "-" in sources:
         if len(sources) > 1:
