@@ -6,12 +6,12 @@ records they print.
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from argmine import query
 from argmine.cli.app import app
 from argmine.cli.messages import note, reported_errors
 from argmine.cli.options import (
@@ -30,7 +30,6 @@ from argmine.cli.options import (
 from argmine.cli.render import write
 from argmine.cli.runs import query_claims, store_path
 from argmine.errors import ArgmineError
-from argmine.results import DocumentResult
 
 
 @app.command("who-said")
@@ -66,33 +65,16 @@ def who_said(
     Example: argmine extract seeds/ -f jsonl | argmine who-said --actor Coffey -
     """
     with reported_errors(), query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
-        from argmine.aggregate import ActorAggregator
-        from argmine.names import resolve_actor
-
         if not found.rows:
             raise ArgmineError(_no_claims_message(sources, store))
-        aggregator = ActorAggregator(document_of=found.document_named)
-        keys = [aggregator.add(row.actor, row.doc, row.stance) for row in found.rows]
-        by_key = aggregator.summaries_by_key()
-        chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
-        wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
-        stances = {s.value for s in stance} if stance else None
-        modes = {m.value for m in mode} if mode else None
-        chosen = [
-            row
-            for row, key in zip(found.rows, keys)
-            if key in wanted
-            and (stances is None or row.stance in stances)
-            and (modes is None or row.mode in modes)
-            and (not doc or any(_doc_matches(row.doc, pattern) for pattern in doc))
-        ]
-        groups: dict[str, DocumentResult] = {}  # by source file, in document order
-        for row, claim in zip(chosen, found.load(chosen)):
-            group = groups.get(row.source)
-            if group is None:
-                group = groups[row.source] = DocumentResult(doc=row.doc, claims=[], document=found.documents.get(row.source))
-            group.claims.append(claim)
-        count = write(list(groups.values()), fmt, output)
+        results = query.who_said(
+            found,
+            actor,
+            stances={s.value for s in stance} if stance else None,
+            modes={m.value for m in mode} if mode else None,
+            docs=doc,
+        )
+        count = write(results, fmt, output)
         if count == 0:
             note(f"no claims by {actor} match these filters")
 
@@ -103,14 +85,6 @@ def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> s
     if sources:
         return f"no claims found in {', '.join(sources)}"
     return f"no claims in the store {store_path(store)}: run `argmine extract PATH...` first"
-
-
-def _doc_matches(doc: str, pattern: str) -> bool:
-    """`--doc`: the name itself, a glob, or a prefix of the name or of its file name."""
-    name = Path(doc).name
-    if any(ch in pattern for ch in "*?["):
-        return fnmatchcase(doc, pattern) or fnmatchcase(name, pattern)
-    return doc == pattern or doc.startswith(pattern) or name.startswith(pattern)
 
 
 @app.command()
@@ -135,16 +109,9 @@ def actors(
     Example: argmine actors -f csv -o actors.csv
     """
     with reported_errors(), query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
-        from argmine.aggregate import ActorAggregator
         from argmine.records import ActorSummary
 
-        aggregator = ActorAggregator(document_of=found.document_named)
-        for row in found.rows:  # no claim record is parsed: the rows say all an actor summary needs
-            aggregator.add(row.actor, row.doc, row.stance)
-        summaries = aggregator.summaries()
-        if kind:
-            kinds = {k.value for k in kind}
-            summaries = [s for s in summaries if s.kind in kinds]
+        summaries = query.actor_summaries(found, kinds={k.value for k in kind} if kind else None)
         count = write(summaries, fmt, output, model=ActorSummary)
         if count == 0:
             note("no actors found")

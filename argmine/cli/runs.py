@@ -5,9 +5,8 @@ from __future__ import annotations
 import itertools
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from argmine.cli.messages import note, raise_unexpected, stderr_console, warn
 from argmine.cli.options import Versions
@@ -16,6 +15,7 @@ from argmine.errors import UsageError
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:
+    from argmine.query import ClaimSource
     from argmine.runner import ExtractRun
     from argmine.store import Store
 
@@ -136,43 +136,19 @@ def claim_groups(
             run.store.close()
 
 
-@dataclass
-class _Found:
-    """Claims for a query: documents (by source file), light rows to choose from,
-    and how to load the records of the rows chosen."""
-
-    documents: Mapping[str, Any]
-    rows: list[Any]
-    load: Callable[[list[Any]], list[Any]]
-
-    def document_named(self, doc: str) -> Any:
-        """The document (or its head: name and metadata) a row names; rows carry names,
-        a store's `documents` are keyed by source path."""
-        head_by_name = getattr(self.documents, "head_by_name", None)
-        if head_by_name is not None:
-            return head_by_name(doc)
-        return self.documents.get(doc)  # claims read from paths or stdin: keyed by name already
-
-
 @contextmanager
 def query_claims(
     sources: Optional[list[str]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
-) -> Iterator[_Found]:
+) -> Iterator["ClaimSource"]:
     """who-said's and actors' claims: from the store (rows, parsed only when chosen),
     or from stdin or paths (records already at hand)."""
-    from argmine.store import ClaimRow
+    from argmine.query import ClaimSource
 
     if sources:
-        groups = claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
-        yield _Found(
-            documents={g.doc: g.document for g in groups if g.document is not None},
-            rows=[ClaimRow.of(claim, source=g.doc) for g in groups for claim in g.claims],
-            load=lambda rows: [row.claim for row in rows],
-        )
+        yield ClaimSource.of_results(claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs))
         return
     opened = open_store(store, create=False)
     try:
-        snapshot = opened.snapshot()
-        yield _Found(documents=snapshot.documents, rows=snapshot.rows, load=opened.load_claims)
+        yield ClaimSource.of_store(opened)
     finally:
         opened.close()

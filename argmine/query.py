@@ -1,0 +1,135 @@
+"""Questions asked of extracted claims: who said what (`who_said`), and who the actors are (`actor_summaries`).
+
+A query reads a `ClaimSource`: the light rows of the claims it may choose
+from (actor, stance, mode, document), the documents, and a way to load the
+full records of the rows it chooses. From a store the rows come straight
+from indexed columns and only the chosen records are parsed, so a query on
+a large store stays quick; from results in memory (claims piped in, or just
+extracted) the records are already at hand.
+
+Library code: nothing here prints; the CLI (`argmine.cli.query`) turns
+options into these calls and renders what they return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, Optional, Sequence, Union
+
+from argmine.results import DocumentResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmine.records import ActorSummary, Claim, Document, DocumentHead
+    from argmine.store import ClaimRow, Store
+
+
+@dataclass
+class ClaimSource:
+    """The claims a query chooses from.
+
+    Attributes:
+        documents: the documents, by source (a file's absolute path in a
+            store; the document name for results in memory).
+        rows: one light row per claim, in document order.
+        loader: the full claim records of some rows, in their order.
+        head_of: a document's name and metadata, by document name (rows
+            carry names; the writer of a document is known by its byline).
+    """
+
+    documents: Mapping[str, "Document"]
+    rows: list["ClaimRow"]
+    loader: Callable[[Sequence["ClaimRow"]], list["Claim"]]
+    head_of: Callable[[str], Optional[Union["Document", "DocumentHead"]]]
+
+    @classmethod
+    def of_results(cls, results: Iterable[DocumentResult]) -> "ClaimSource":
+        """Claims already at hand: piped in, or fresh from an extract run."""
+        from argmine.store import ClaimRow
+
+        results = list(results)
+        documents = {r.doc: r.document for r in results if r.document is not None}
+        rows = [ClaimRow.of(claim, source=r.doc) for r in results for claim in r.claims]
+        return cls(documents, rows, lambda chosen: [row.claim for row in chosen], documents.get)
+
+    @classmethod
+    def of_store(cls, store: "Store") -> "ClaimSource":
+        """What `extract` last put in the store; records are parsed only when chosen."""
+        snapshot = store.snapshot()
+        return cls(snapshot.documents, snapshot.rows, store.load_claims, snapshot.documents.head_by_name)
+
+    def load(self, rows: Sequence["ClaimRow"]) -> list["Claim"]:
+        return self.loader(rows)
+
+
+def who_said(
+    source: ClaimSource,
+    actor: str,
+    *,
+    stances: Optional[Collection[str]] = None,
+    modes: Optional[Collection[str]] = None,
+    docs: Optional[Sequence[str]] = None,
+) -> list[DocumentResult]:
+    """The claims of the actor `actor` names, one result per document, in document order.
+
+    The actor is matched as `argmine.names.resolve_actor` matches (name,
+    surname or alias; titles optional), across documents. `stances`, `modes`
+    and `docs` (see `doc_matches`) narrow the claims; None keeps all.
+
+    Raises:
+        NoSuchActor: no actor fits the name.
+        AmbiguousActor: the name fits different actors.
+    """
+    from argmine.aggregate import ActorAggregator
+    from argmine.names import resolve_actor
+
+    aggregator = ActorAggregator(document_of=source.head_of)
+    keys = [aggregator.add(row.actor, row.doc, row.stance) for row in source.rows]
+    by_key = aggregator.summaries_by_key()
+    chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
+    wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
+    chosen = [
+        row
+        for row, key in zip(source.rows, keys)
+        if key in wanted
+        and (stances is None or row.stance in stances)
+        and (modes is None or row.mode in modes)
+        and (not docs or any(doc_matches(row.doc, pattern) for pattern in docs))
+    ]
+    return _grouped(source, chosen)
+
+
+def _grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
+    """The chosen rows' records, one result per source file, in document order."""
+    groups: dict[str, DocumentResult] = {}
+    for row, claim in zip(rows, source.load(rows)):
+        group = groups.get(row.source)
+        if group is None:
+            group = groups[row.source] = DocumentResult(doc=row.doc, claims=[], document=source.documents.get(row.source))
+        group.claims.append(claim)
+    return list(groups.values())
+
+
+def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = None) -> list["ActorSummary"]:
+    """One summary per actor (merged across documents by name and kind); `kinds` narrows them.
+
+    No claim record is parsed: the rows say all a summary needs.
+    """
+    from argmine.aggregate import ActorAggregator
+
+    aggregator = ActorAggregator(document_of=source.head_of)
+    for row in source.rows:
+        aggregator.add(row.actor, row.doc, row.stance)
+    summaries = aggregator.summaries()
+    if kinds:
+        summaries = [s for s in summaries if s.kind in kinds]
+    return summaries
+
+
+def doc_matches(doc: str, pattern: str) -> bool:
+    """Whether a document name fits a pattern: the name itself, a glob, or a prefix of the name or of its file name."""
+    name = Path(doc).name
+    if any(ch in pattern for ch in "*?["):
+        return fnmatchcase(doc, pattern) or fnmatchcase(name, pattern)
+    return doc == pattern or doc.startswith(pattern) or name.startswith(pattern)
