@@ -1,7 +1,9 @@
 """From an ingested article to claim records: the spaCy pipeline and the offset map.
 
 Importing this module does not import spaCy; the pipeline is built on first
-use and cached per process (and per target). Each article is read through its
+use and cached per process (and per target). The target arrives resolved (a
+`Target`, see `argmine.target.resolve_target`) and reaches the stance
+component by value, so its file is read once per run. Each article is read through its
 `AnalysisView` (claim-bearing segments joined by blank lines); every span the
 components find is mapped back to the original file, and a claim whose text
 is not verbatim in the file is dropped rather than reported with wrong offsets.
@@ -11,9 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
 from argmine import __version__
 from argmine.records import Actor, Claim, CueSpan, SegmentKind, TextSpan
@@ -25,6 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from argmine.ingest import Article
     from argmine.ingest.view import AnalysisView
+    from argmine.target import Target
+
+#: What the pipeline functions accept for a target: a resolved Target, or what resolve_target takes.
+TargetLike = Union["Target", str, Path, None]
 
 #: argmine's components, in pipeline order, after the base model.
 #: Author claims come after coreference: a sentence whose reported speaker cannot be
@@ -40,7 +45,8 @@ _MODULES = {
 }
 _PACKAGE = Path(__file__).parent
 _FINGERPRINTED = ("components", "ingest", "pipeline.py", "records.py")
-DEFAULT_TARGET = "integration"
+#: Pipelines kept built in one process (one per target).
+PIPELINES_KEPT = 4
 
 
 def _code_fingerprint() -> str:
@@ -55,18 +61,34 @@ def _code_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
-def pipeline_version(target: str | Path | None = None) -> str:
+def pipeline_version(target: TargetLike = None) -> str:
     """A key for cached results: argmine's version and code, the model, and the target."""
     from argmine.model import model_path
-    from argmine.target import load_target
+    from argmine.target import resolve_target
 
     meta_file = model_path() / "meta.json"
     model_hash = hashlib.sha256(meta_file.read_bytes()).hexdigest()[:12] if meta_file.exists() else "none"
-    return f"{__version__}+code.{_code_fingerprint()}+model.{model_hash}+target.{load_target(target or DEFAULT_TARGET).fingerprint()}"
+    return f"{__version__}+code.{_code_fingerprint()}+model.{model_hash}+target.{resolve_target(target).fingerprint()}"
 
 
-@lru_cache(maxsize=4)
-def _pipeline(target_key: str) -> "Language":
+_pipelines: dict[str, "Language"] = {}  # by target fingerprint, oldest first
+
+
+def load_pipeline(target: TargetLike = None) -> "Language":
+    """The base model plus argmine's components, built once per process and target."""
+    from argmine.target import resolve_target
+
+    resolved = resolve_target(target)
+    key = resolved.fingerprint()
+    nlp = _pipelines.get(key)
+    if nlp is None:
+        nlp = _pipelines[key] = _build_pipeline(resolved)
+        while len(_pipelines) > PIPELINES_KEPT:
+            del _pipelines[next(iter(_pipelines))]
+    return nlp
+
+
+def _build_pipeline(target: "Target") -> "Language":
     import importlib
 
     from argmine.model import load_fresh_model
@@ -78,7 +100,7 @@ def _pipeline(target_key: str) -> "Language":
     _split_glued_full_stops(nlp)
     nlp.add_pipe("argmine_paragraphs", first=True)
     for name in COMPONENTS:
-        config = {"target": target_key} if name == "argmine_stance" else {}
+        config = {"target": target.model_dump(mode="json")} if name == "argmine_stance" else {}
         nlp.add_pipe(name, config=config)
     return nlp
 
@@ -90,11 +112,6 @@ def _split_glued_full_stops(nlp: "Language") -> None:
 
     prefixes = list(nlp.Defaults.prefixes) + [r"\.(?=[A-Z][a-z])"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-
-
-def load_pipeline(target: str | Path | None = None) -> "Language":
-    """The base model plus argmine's components, built once per process and target."""
-    return _pipeline(str(target or DEFAULT_TARGET))
 
 
 # -- preparing a Doc -------------------------------------------------------------
@@ -201,15 +218,15 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
 def extract_articles(
     articles: Iterable["Article"],
     *,
-    target: str | Path | None = None,
+    target: TargetLike = None,
     versions: str = "latest",
     batch_size: int = 8,
 ) -> Iterator[DocumentResult]:
     """Run the pipeline over articles in batches (nlp.pipe), yielding one result per article."""
-    from argmine.target import load_target
+    from argmine.target import resolve_target
 
-    target_name = load_target(target or DEFAULT_TARGET).name
-    nlp = load_pipeline(target)
+    resolved = resolve_target(target)
+    nlp = load_pipeline(resolved)
 
     def prepared():
         for article in articles:
@@ -217,10 +234,10 @@ def extract_articles(
             yield prepare_doc(nlp, article, view), (article, view)
 
     for doc, (article, view) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield build_result(article, view, doc, target_name)
+        yield build_result(article, view, doc, resolved.name)
 
 
-def extract_article(article: "Article", *, target: str | Path | None = None, versions: str = "latest") -> DocumentResult:
+def extract_article(article: "Article", *, target: TargetLike = None, versions: str = "latest") -> DocumentResult:
     """One article's claims and actors (loads the pipeline once per process)."""
     return next(extract_articles([article], target=target, versions=versions))
 

@@ -22,17 +22,20 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
 
 from argmine.errors import ArgmineError, NothingToRead
 from argmine.records import Document
 from argmine.results import DocumentResult
 from argmine.store import ExtractionKey, Store
 
+if TYPE_CHECKING:  # pragma: no cover
+    from argmine.target import Target
+
 PathLike = Union[str, Path]
 #: (articles, target, versions) -> one result per article, in order.
 #: Must be picklable (a module-level function) for jobs > 1.
-Extractor = Callable[[list[Any], Optional[PathLike], str], list[DocumentResult]]
+Extractor = Callable[[list[Any], "Target", str], list[DocumentResult]]
 
 DEFAULT_MAX_BYTES = 10_000_000
 VERSIONS_CHOICES = ("latest", "all")
@@ -77,7 +80,7 @@ class RunStats:
     claims: int = 0
 
 
-def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: str) -> list[DocumentResult]:
+def pipeline_extract(articles: list[Any], target: "Target", versions: str) -> list[DocumentResult]:
     """The default extractor: argmine's spaCy pipeline (loaded once per process), batched.
 
     Each batch runs in a spaCy memory zone: the strings and lexemes its words add to
@@ -92,7 +95,7 @@ def pipeline_extract(articles: list[Any], target: Optional[PathLike], versions: 
 
 
 def extract_batch(
-    extractor: Extractor, articles: list[Any], target: Optional[PathLike], versions: str
+    extractor: Extractor, articles: list[Any], target: "Target", versions: str
 ) -> list[Union[DocumentResult, Exception]]:
     """Run a batch; if it fails, run its articles one by one so only the bad one is lost.
 
@@ -121,12 +124,9 @@ def extract_batch(
     return results
 
 
-def target_key(target: Optional[PathLike]) -> str:
+def target_key(target: "Target") -> str:
     """The target part of a cache key: its name and a hash of its definition."""
-    from argmine.target import DEFAULT_TARGET, load_target
-
-    loaded = load_target(target if target is not None else DEFAULT_TARGET)
-    return f"{loaded.name}@{loaded.fingerprint()}"
+    return f"{target.name}@{target.fingerprint()}"
 
 
 _TODO = object()  # a pending entry whose result has not come back yet
@@ -138,7 +138,8 @@ class ExtractRun:
     Args:
         paths: files and folders, as the user gave them.
         store: where results are cached and kept; None to keep nothing.
-        target: a bundled target name or a target file (None: the default).
+        target: the stance target: resolved (a `Target`), or a bundled name or a
+            target file (None: the default), resolved here once for the run.
         versions: "latest" or "all" (which versions of a version-table page to read).
         jobs: worker processes for the pipeline (1: run in this process).
         max_bytes: files larger than this are skipped.
@@ -153,7 +154,7 @@ class ExtractRun:
         paths: Sequence[PathLike],
         *,
         store: Optional[Store],
-        target: Optional[PathLike] = None,
+        target: Union["Target", PathLike, None] = None,
         versions: str = "latest",
         jobs: int = 1,
         max_bytes: int = DEFAULT_MAX_BYTES,
@@ -166,7 +167,9 @@ class ExtractRun:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
         self.paths = [Path(p) for p in paths]
         self.store = store
-        self.target = target
+        from argmine.target import resolve_target
+
+        self.target = resolve_target(target)
         self.versions = versions
         self.jobs = max(1, jobs)
         self.max_bytes = max_bytes

@@ -29,7 +29,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Union
+from typing import Any, Mapping, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
@@ -141,6 +141,27 @@ class Target(BaseModel):
         if key not in self._memo:
             self._memo[key] = make()
         return self._memo[key]
+
+
+def resolve_target(value: Union[None, str, Path, Mapping[str, Any], "Target"]) -> Target:
+    """The one way a target given by a user, a caller or a spaCy config becomes a `Target`.
+
+    None is the default target; a `Target` is itself; a mapping is a target
+    definition carried by value (how the pipeline hands its target to the
+    stance component's config); a name or path is loaded (`load_target`).
+    Resolve once where the target enters (the CLI, `ExtractRun`) and pass the
+    `Target` on: the file is then read once per run, whatever uses it.
+    """
+    if value is None:
+        return load_target(DEFAULT_TARGET)
+    if isinstance(value, Target):
+        return value
+    if isinstance(value, Mapping):
+        try:
+            return Target.model_validate(value)
+        except ValidationError as exc:
+            raise InputError(f"invalid target definition: {exc.errors()[0]['msg']}") from None
+    return load_target(value)
 
 
 def bundled_targets() -> list[str]:

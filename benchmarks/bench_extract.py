@@ -252,7 +252,7 @@ def stage_times(spec: dict[str, Any], work: Path) -> list[tuple[str, float]]:
     from argmine.output import OutputFormat, write_records
     from argmine.runner import target_key
     from argmine.store import ExtractionKey, Store
-    from argmine.target import DEFAULT_TARGET, load_target
+    from argmine.target import resolve_target
 
     stages: list[tuple[str, float]] = []
 
@@ -265,8 +265,9 @@ def stage_times(spec: dict[str, Any], work: Path) -> list[tuple[str, float]]:
     articles = [a for a in iter_articles([Path(spec["corpus"])]) if hasattr(a, "document")]
     timed("ingest (read, decode, segment)", started)
 
-    nlp = pipeline.load_pipeline(None)
-    target_name = load_target(DEFAULT_TARGET).name
+    stance_target = resolve_target(None)
+    nlp = pipeline.load_pipeline(stance_target)
+    target_name = stance_target.name
     # Batches as the runner makes them, each dropped once its records are built:
     # parsed Docs of a whole corpus would not fit in memory.
     prepare_s, build_s = 0.0, 0.0
@@ -294,8 +295,8 @@ def stage_times(spec: dict[str, Any], work: Path) -> list[tuple[str, float]]:
     stages += [(f"component {name}", t) for name, t in component_s.items()]
     stages.append(("claim records (build_result)", build_s))
 
-    version = pipeline.pipeline_version(None)
-    target = target_key(None)
+    version = pipeline.pipeline_version(stance_target)
+    target = target_key(stance_target)
     started = time.process_time()
     with Store(work / "stages.db") as store:
         for r in results:

@@ -20,7 +20,7 @@ from argmine.cli.options import (
     VersionsOption,
 )
 from argmine.cli.progress import Progress
-from argmine.cli.runs import check_output_is_not_input, check_target, new_run, primed, summary
+from argmine.cli.runs import check_output_is_not_input, new_run, primed, resolve_target, summary
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
 
 
@@ -43,11 +43,11 @@ def extract(
     Example: argmine extract seeds/ -f csv -o claims.csv
     """
     with reported_errors():
-        check_target(target)
+        resolved = resolve_target(target)
         check_output_is_not_input(output, paths)
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
-            paths, store=store, target=target, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
+            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
         )
         chosen = choose_format(fmt, output, stdout_is_terminal())
         try:

@@ -15,6 +15,7 @@ from argmine.errors import UsageError
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:
+    from argmine.target import Target
     from argmine.query import ClaimSource
     from argmine.runner import ExtractRun
     from argmine.store import Store
@@ -35,12 +36,12 @@ def open_store(store: Optional[Path], *, create: bool) -> "Store":
     return opened
 
 
-def check_target(target: Optional[str]) -> None:
-    """Fail on a bad --target before reading or loading anything."""
-    if target is not None:
-        from argmine.target import load_target
+def resolve_target(target: Optional[str]) -> "Target":
+    """--target as a Target, resolved once for the command: a bad one fails before
+    anything is read or loaded."""
+    from argmine.target import resolve_target as resolve
 
-        load_target(target)
+    return resolve(target)
 
 
 def check_output_is_not_input(output: Optional[Path], inputs: list[Path]) -> None:
@@ -60,7 +61,7 @@ def new_run(
     paths: list[Path],
     *,
     store: Optional[Path],
-    target: Optional[str],
+    target: "Target",
     versions: Versions,
     jobs: int,
     max_bytes: int,
@@ -117,12 +118,12 @@ def claim_groups(
         from argmine.output import read_claim_stream
 
         return read_claim_stream(sys.stdin, source="stdin")
-    check_target(target)
+    resolved = resolve_target(target)
     progress = Progress(stderr_console(), enabled=True)
     run = new_run(
         [Path(s) for s in sources],
         store=store,
-        target=target,
+        target=resolved,
         versions=versions,
         jobs=jobs,
         max_bytes=max_bytes,

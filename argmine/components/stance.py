@@ -41,13 +41,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Dict, Iterable, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
-from argmine.target import DEFAULT_TARGET, Target, TargetLexicon, load_target
+from argmine.target import DEFAULT_TARGET, Target, TargetLexicon, resolve_target
 
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_FILE = DATA_DIR / "evaluative.json"
@@ -1290,9 +1290,12 @@ def target_polarity(span: Union[Span, Doc], target: Target, *, anaphora: bool = 
     assigns=["doc._.claims"],
     default_config={"target": DEFAULT_TARGET},
 )
-def make_stance(nlp: Language, name: str, target: str) -> "StanceComponent":
-    """spaCy factory: ``nlp.add_pipe("argmine_stance", config={"target": "integration"})``."""
-    return StanceComponent(nlp, name, target=load_target(target))
+def make_stance(nlp: Language, name: str, target: Union[str, Dict[str, Any]]) -> "StanceComponent":
+    """spaCy factory: ``nlp.add_pipe("argmine_stance", config={"target": "integration"})``.
+
+    `target` is a bundled name, a target file, or a target definition (what
+    `argmine.pipeline` passes: the run's resolved target, by value)."""
+    return StanceComponent(nlp, name, target=resolve_target(target))
 
 
 class StanceComponent:
