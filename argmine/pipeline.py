@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from argmine.components.contract import ActorDict, ClaimDict, SegmentVoice
     from argmine.ingest import Article
     from argmine.ingest.view import AnalysisView
     from argmine.target import Target
@@ -140,7 +141,7 @@ def prepare_doc(nlp: "Language", article: "Article", view: "AnalysisView") -> "D
         if author.name == "author":
             author.name = meta.author_role
             author.add_alias("author")
-    segments = []
+    segments: list[SegmentVoice] = []
     for piece in view.pieces:
         seg = piece.segment
         voice = author.id
@@ -171,17 +172,21 @@ def _span(view: "AnalysisView", text: str, span: Optional[list[int]]) -> Optiona
     return TextSpan(text=view.text[start:end], start=o_start, end=o_end)
 
 
-def _actor(actor_id: str, data: dict) -> Actor:
+def _actor(actor_id: str, data: "ActorDict") -> Actor:
     aliases = [a for a in data.get("aliases", []) if a != data["name"]]
     return Actor(id=actor_id, name=data["name"], kind=data["kind"], aliases=aliases, roles=list(data.get("roles", [])))
 
 
 def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_name: str) -> DocumentResult:
-    """Claim records with offsets into the original file; actors that made them."""
-    actors_data = doc._.actors or {}
+    """Claim records with offsets into the original file; actors that made them.
+
+    Reads what the components left on the Doc, as `argmine.components.contract` types it.
+    """
+    actors_data: dict[str, ActorDict] = doc._.actors or {}
+    raw_claims: list[ClaimDict] = doc._.claims or []
     claims: list[Claim] = []
     actors: dict[str, Actor] = {}
-    for raw in sorted(doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0])):
+    for raw in sorted(raw_claims, key=lambda c: (c["text"][0], c["content"][0])):
         actor_id = raw.get("actor")
         if actor_id not in actors_data:
             continue

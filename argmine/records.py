@@ -21,6 +21,7 @@ SCHEMA_VERSION = 1
 ActorKind = Literal["person", "organisation", "group", "author"]
 Mode = Literal["direct", "indirect", "author"]
 Stance = Literal["support", "oppose", "mixed", "neutral"]
+StanceBasis = Literal["content", "cue", "topic", "context", "none"]
 STANCES: tuple[str, ...] = ("support", "oppose", "mixed", "neutral")
 MODES: tuple[str, ...] = ("direct", "indirect", "author")
 
@@ -169,7 +170,7 @@ class Claim(_Record):
     stance: Stance
     stance_score: float = Field(ge=-1.0, le=1.0)
     stance_evidence: list[str] = Field(default_factory=list)
-    stance_basis: Optional[Literal["content", "cue", "topic", "context", "none"]] = Field(
+    stance_basis: Optional[StanceBasis] = Field(
         default=None,
         description="What decided the stance: the claim's own words, its cue, the topic of the sentence "
         "before, the same speaker's previous claim (context), or nothing (neutral).",

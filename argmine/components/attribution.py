@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
+from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import CueLexicon, actor_lexicon, cue_lexicon
 from argmine.components.quotes import Quote, find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars, span_chars, trim
@@ -828,7 +829,7 @@ class AttributionFinder(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         attributor = Attributor(doc)
         candidates = attributor.run(_segment_lookup(doc))
-        claims = list(doc._.claims or [])
+        claims: list[ClaimDict] = list(doc._.claims or [])
         base = len(claims)
         for cand in candidates:
             claims.append(

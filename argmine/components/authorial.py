@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
+from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import DATA_DIR
 from argmine.components.quotes import find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars
@@ -164,7 +165,7 @@ class AuthorClaims(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # rebuilt by spaCy on each access: read once
         segments = doc._.segments or [(0, len(text), "body", doc._.author)]
-        claims = list(doc._.claims or [])
+        claims: list[ClaimDict] = list(doc._.claims or [])
         attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author"}
         quoted: set[int] = set()
         for q in find_quotes(text):

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
+from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import actor_lexicon, cue_lexicon
 from argmine.components.registry import ActorEntry, ActorRegistry
 
@@ -414,7 +415,7 @@ class Resolver:
         return entry
 
     def run(self) -> None:
-        claims = sorted(self.doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0]))
+        claims: list[ClaimDict] = sorted(self.doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0]))
         resolved: list[dict] = []
         last_attributed: Optional[dict] = None
         for claim in claims:

@@ -1,21 +1,11 @@
 """The Doc attributes argmine's components share, registered once at import.
 
-Claims and actors are kept as plain dicts of ints and strings so a Doc with
-them still serialises (msgpack) and crosses process boundaries.
-
-``doc._.claims``: list of claim dicts, in document order::
-
-    {"text": [start, end],        # char offsets in doc.text: the sentence(s) carrying the claim
-     "content": [start, end],     # the claim proper (quotation, reported clause, or the sentence)
-     "cue": [start, end] | None, "cue_lemma": str | None,
-     "source": [start, end] | None,   # the speaker's mention, when there is one
-     "mode": "direct" | "indirect" | "author",
-     "actor": str | None,         # key into doc._.actors
-     "confidence": float,
-     # added by argmine_stance:
-     "stance": str, "stance_score": float, "stance_evidence": [str, ...], "target": str}
-
-``doc._.actors``: dict actor id -> {"name", "kind", "aliases": [...], "roles": [...]}.
+What they hold, key by key and who sets each, is the components' contract:
+`argmine.components.contract` (``doc._.claims`` is a ``list[ClaimDict]``,
+``doc._.actors`` a ``dict[str, ActorDict]``, ``doc._.segments`` a
+``list[SegmentVoice]``). Claims and actors are kept as plain dicts of ints
+and strings so a Doc with them still serialises (msgpack) and crosses
+process boundaries.
 """
 
 from spacy.tokens import Doc, Span

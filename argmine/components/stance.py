@@ -47,6 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
+from argmine.components.contract import ClaimDict
 from argmine.target import DEFAULT_TARGET, Target, TargetLexicon, resolve_target
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -1313,7 +1314,7 @@ class StanceComponent:
         self.lexicon = self._base_lexicon.with_target(target)
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = doc._.claims
+        claims: Optional[list[ClaimDict]] = doc._.claims
         if not claims:
             return doc
         pieces = _pieces(doc)
