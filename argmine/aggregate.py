@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from argmine.names import fold, is_personal, name_tokens, normalise_name
+from argmine.actor_names import fold, is_personal, name_tokens, normalise_name
 from argmine.records import STANCES, Actor, ActorSummary, Claim, Document, DocumentHead, Stance
 
 #: What pages call a writer they do not name; never a name to merge on.

@@ -73,7 +73,7 @@ def who_said(
 ) -> list[DocumentResult]:
     """The claims of the actor `actor` names, one result per document, in document order.
 
-    The actor is matched as `argmine.names.resolve_actor` matches (name,
+    The actor is matched as `argmine.actor_names.resolve_actor` matches (name,
     surname or alias; titles optional), across documents. `stances`, `modes`
     and `docs` (see `doc_matches`) narrow the claims; None keeps all.
 
@@ -82,7 +82,7 @@ def who_said(
         AmbiguousActor: the name fits different actors.
     """
     from argmine.aggregate import ActorAggregator
-    from argmine.names import resolve_actor
+    from argmine.actor_names import resolve_actor
 
     aggregator = ActorAggregator(document_of=source.head_of)
     keys = [aggregator.add(row.actor, row.doc, row.stance) for row in source.rows]

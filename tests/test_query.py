@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmine.names import AmbiguousActor, NoSuchActor
+from argmine.actor_names import AmbiguousActor, NoSuchActor
 from argmine.query import ClaimSource, actor_summaries, doc_matches, who_said
 from argmine.results import DocumentResult
 from argmine.store import ExtractionKey, Store

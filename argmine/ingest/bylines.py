@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from argmine.ingest.lexicon import date_words, normalise_for_matching, role_words
-from argmine.ingest.names import person_name, person_names
+from argmine.ingest.word_lists import date_words, normalise_for_matching, role_words
+from argmine.ingest.name_shapes import person_name, person_names
 
 def _alternatives(key: str) -> str:
     names = {name for names in date_words()[key].values() for name in names}

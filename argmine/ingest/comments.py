@@ -20,7 +20,7 @@ from typing import Optional
 from argmine.ingest.bylines import DATE
 from argmine.ingest.labels import Label
 from argmine.ingest.lines import Unit
-from argmine.ingest.names import is_handle, person_name
+from argmine.ingest.name_shapes import is_handle, person_name
 from argmine.records import SegmentKind as K
 
 _OPENS = frozenset({"comment_open"})

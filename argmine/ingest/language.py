@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from argmine.ingest.lexicon import function_words
+from argmine.ingest.word_lists import function_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 

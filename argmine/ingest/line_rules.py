@@ -15,8 +15,8 @@ from typing import Optional
 from argmine.ingest import bylines
 from argmine.ingest.labels import Label
 from argmine.ingest.language import foreign_language
-from argmine.ingest.lexicon import match_furniture, match_platform_ui_rest, normalise_for_matching
-from argmine.ingest.names import person_name
+from argmine.ingest.word_lists import match_furniture, match_platform_ui_rest, normalise_for_matching
+from argmine.ingest.name_shapes import person_name
 from argmine.ingest.lines import Unit
 from argmine.records import SegmentKind as K
 

@@ -17,9 +17,9 @@ from typing import Optional
 
 from argmine.ingest.labels import Label
 from argmine.ingest.language import words
-from argmine.ingest.lexicon import role_words
+from argmine.ingest.word_lists import role_words
 from argmine.ingest.lines import Unit
-from argmine.ingest.names import person_name
+from argmine.ingest.name_shapes import person_name
 from argmine.records import DocumentMeta, SegmentKind as K
 
 _WRITING_VERB = re.compile(

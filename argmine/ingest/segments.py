@@ -35,7 +35,7 @@ from argmine.ingest.labels import Label
 from argmine.ingest.language import has_function_words, has_letters_outside_english
 from argmine.ingest.line_rules import classify_alone
 from argmine.ingest.lines import Unit, is_list_item
-from argmine.ingest.names import person_name
+from argmine.ingest.name_shapes import person_name
 from argmine.records import SegmentKind as K
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]*_]*$")

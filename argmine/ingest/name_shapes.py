@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from argmine.ingest.lexicon import not_name_words
+from argmine.ingest.word_lists import not_name_words
 
 HONORIFICS = frozenset(
     "dr mr mrs ms miss mx prof professor sir dame lord lady baroness baron cllr councillor "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmine.names import (
+from argmine.actor_names import (
     FULL_NAME,
     SHARED_WORDS,
     SURNAME,
