@@ -16,7 +16,7 @@ from argmine.cli import app
 from argmine.errors import GoldError
 from argmine.evaluate import evaluate
 from argmine.gold_sets import evaluate_folder, plan_extraction, resolve_target
-from argmine.output import DocClaims
+from argmine.results import DocumentResult
 
 NEWS = "Clinic plans\n\nJane Doe said that integration would help patients.\n\nBob Stone warned that the merger will fail.\n"
 LETTER = "Parking letter\n\nAmy Lord argued that parking fees help nobody.\n"
@@ -67,12 +67,12 @@ def cli(monkeypatch, tmp_path) -> CliRunner:
 def fake_extractor(calls: list):
     """An extractor for gold_sets that records which files went with which target."""
 
-    def extract(files: list[Path], target: str) -> list[DocClaims]:
+    def extract(files: list[Path], target: str) -> list[DocumentResult]:
         from argmine.ingest import Article, iter_articles
 
         calls.append((target, sorted(f.name for f in files)))
         articles = [a for a in iter_articles(files) if isinstance(a, Article)]
-        return [DocClaims(doc=d.doc, claims=c, document=d, actors=a) for d, a, c in conftest.fake_extract(articles, target, "latest")]
+        return conftest.fake_extract(articles, target, "latest")
 
     return extract
 
@@ -120,7 +120,8 @@ def test_mistakes_carry_the_rule_that_produced_the_claim(gold_dir):
     from argmine.ingest import Article, iter_articles
 
     [article] = [a for a in iter_articles([gold_dir / "texts" / "news.txt"]) if isinstance(a, Article)]
-    [(_, _, claims)] = conftest.fake_extract([article], None, "latest")
+    [result] = conftest.fake_extract([article], None, "latest")
+    claims = result.claims
     claims = [claims[0].model_copy(update={"rule": "verb:say", "actor": claims[1].actor})]
     report = evaluate(gold_dir, claims)
     false_positive = next(m for m in report.mistakes if m.kind == "false_positive")

@@ -16,7 +16,7 @@ import pytest
 import conftest
 import ratchet
 from argmine.evaluate import HEADLINE_FIGURES
-from argmine.output import DocClaims
+from argmine.results import DocumentResult
 
 RATCHET = ratchet.load_ratchet()
 
@@ -78,12 +78,12 @@ def small_set(tmp_path: Path) -> tuple[Path, Path]:
 def stand_in(keep: int = 2):
     """The stand-in pipeline, keeping only the first `keep` claims of each document."""
 
-    def extract(files: list[Path], target: str) -> list[DocClaims]:
+    def extract(files: list[Path], target: str) -> list[DocumentResult]:
         from argmine.ingest import Article, iter_articles
 
         articles = [a for a in iter_articles(files) if isinstance(a, Article)]
         found = conftest.fake_extract(articles, target, "latest")
-        return [DocClaims(doc=d.doc, claims=c[:keep], document=d, actors=a) for d, a, c in found]
+        return [DocumentResult(doc=r.doc, claims=r.claims[:keep], document=r.document, actors=r.actors) for r in found]
 
     return extract
 
