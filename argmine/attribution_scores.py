@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field, computed_field
 from argmine.brat import BratDocument, GoldAttribution
 from argmine.errors import UsageError
 from argmine.evaluate import doc_is
-from argmine.matching import best_pairs
+from argmine.matching import Weight, best_pairs
 from argmine.records import Claim, TextSpan
 
 #: The figures `evaluate` headlines for attribution gold, in that order.
@@ -210,7 +210,9 @@ def agree(a: frozenset[int], b: frozenset[int]) -> bool:
 # --------------------------------------------------------------------------- scoring
 
 
-def _content_weight(preds: list[PredictedAttribution], golds: list[GoldAttribution], *, with_source: bool):
+def _content_weight(preds: list[PredictedAttribution], golds: list[GoldAttribution], *, with_source: bool) -> Weight:
+    """The pairing weight: shared content positions, for candidates that may be paired."""
+
     def weight(p: int, g: int) -> Optional[int]:
         shared = len(preds[p].content & golds[g].content)
         if not shared or (with_source and not agree(preds[p].source, golds[g].source)):
