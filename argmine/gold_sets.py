@@ -95,7 +95,7 @@ def plan_extraction(
     """Group the articles by the target their gold names (`names`: gold doc -> target name).
 
     Raises:
-        UsageError: two articles are the same gold document (`a/X.txt`, `b/X.txt`).
+        UsageError: no article has gold, or two articles are the same gold document (`a/X.txt`, `b/X.txt`).
         GoldError: a gold file names a target that cannot be found.
     """
     plan = ExtractionPlan()
@@ -110,6 +110,9 @@ def plan_extraction(
         owners[gold_doc] = doc_id
         chosen = target or resolve_target(gold_dir, names[gold_doc] or DEFAULT_TARGET)
         plan.groups.setdefault(chosen, []).append(path)
+    if not plan.groups:
+        named = ", ".join(str(p) for p in paths) or "(nothing)"
+        raise UsageError(f"no article in {named} has gold in {gold_dir} (gold X.json annotates article X.txt)")
     return plan
 
 

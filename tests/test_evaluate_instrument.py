@@ -218,3 +218,19 @@ def test_compare_refuses_reports_of_the_other_kind(cli, gold_dir, tmp_path):
     assert cli.invoke(app, ["evaluate", "--gold", str(gold_dir), "-o", str(before)]).exit_code == 0
     result = cli.invoke(app, ["evaluate", "--gold", str(brat_folder(tmp_path)), "--compare", str(before)])
     assert result.exit_code == 2 and "claim gold" in result.stderr
+
+
+def test_articles_none_of_which_has_gold_are_a_usage_error(cli, gold_dir, tmp_path):
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.txt").write_text("Nobody said that anything mattered.\n")
+    for named in (str(tmp_path / "other"), str(tmp_path / "missing")):
+        result = cli.invoke(app, ["evaluate", "--gold", str(gold_dir), named])
+        assert result.exit_code == 2 and "has gold in" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_malformed_brat_gold_is_a_one_line_error(cli, tmp_path):
+    folder = brat_folder(tmp_path)
+    with open(folder / "story_a1.ann", "a") as fp:
+        fp.write("T9\tContent 40 20\tbackwards\n")
+    result = cli.invoke(app, ["evaluate", "--gold", str(folder)])
+    assert result.exit_code == 1 and "story_a1.ann:7" in result.stderr and len(result.stderr.splitlines()) == 1
