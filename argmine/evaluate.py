@@ -61,7 +61,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Literal, Optional, Sequence
+from typing import Callable, Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -238,8 +238,11 @@ class SpeakerScores(BaseModel):
 class DocumentScores(BaseModel):
     """The scores of one gold document, or (doc == "TOTAL") of all of them."""
 
-    doc: str = Field(description="The gold document's `doc` name, or 'TOTAL'.")
+    doc: str = Field(description="The gold document's `doc` name, 'TOTAL', or the genre or target of a group row.")
     predicted_doc: Optional[str] = Field(default=None, description="The predicted `doc` scored against it.")
+    genre: Optional[str] = Field(default=None, description="The gold file's genre, when it gives one.")
+    target: Optional[str] = Field(default=None, description="The gold file's target.")
+    documents: int = Field(default=1, description="How many documents the row sums.")
     predicted_claims: int = 0
     attributed: Counts = Field(default_factory=Counts)
     author: Counts = Field(default_factory=Counts)
@@ -248,6 +251,21 @@ class DocumentScores(BaseModel):
     stance: StanceScores = Field(default_factory=StanceScores)
     mode: ModeScores = Field(default_factory=ModeScores)
     speakers: SpeakerScores = Field(default_factory=SpeakerScores)
+
+    def figures(self) -> dict[str, float | int | None]:
+        """The headline figures of this row, keyed as in `HEADLINE_FIGURES`."""
+        return {
+            "attributed_precision": self.attributed.precision,
+            "attributed_recall": self.attributed.recall,
+            "attributed_f1": self.attributed.f1,
+            "author_precision": self.author.precision,
+            "author_recall": self.author.recall,
+            "stance_macro_f1": self.stance.macro_f1,
+            "mode_accuracy": self.mode.accuracy,
+            "speaker_precision": self.speakers.precision,
+            "speaker_recall": self.speakers.recall,
+            "duplicates": self.duplicates,
+        }
 
 
 MistakeKind = Literal["missed", "false_positive", "duplicate", "wrong_stance", "wrong_mode"]
@@ -268,15 +286,19 @@ class Mistake(BaseModel):
     predicted_actor: Optional[str] = None
     predicted_mode: Optional[str] = None
     predicted_stance: Optional[str] = None
+    rule: Optional[str] = Field(default=None, description="The rule that produced the predicted claim.")
     note: str = ""
 
 
 class EvaluationReport(BaseModel):
     """Everything `evaluate` found: per-document rows, the total row and every mistake."""
 
+    kind: Literal["claims"] = "claims"
     gold_dir: str
     documents: list[DocumentScores] = Field(default_factory=list)
-    total: DocumentScores = Field(default_factory=lambda: DocumentScores(doc="TOTAL"))
+    total: DocumentScores = Field(default_factory=lambda: DocumentScores(doc="TOTAL", documents=0))
+    by_genre: list[DocumentScores] = Field(default_factory=list, description="One row per genre (gold files without one: '-').")
+    by_target: list[DocumentScores] = Field(default_factory=list, description="One row per target.")
     mistakes: list[Mistake] = Field(default_factory=list)
     documents_without_gold: list[str] = Field(default_factory=list, description="Predicted docs no gold file names.")
     gold_without_documents: list[str] = Field(
@@ -286,19 +308,7 @@ class EvaluationReport(BaseModel):
 
     def headline(self) -> dict[str, float | int | None]:
         """The headline figures of the total row, keyed as in `HEADLINE_FIGURES`."""
-        t = self.total
-        return {
-            "attributed_precision": t.attributed.precision,
-            "attributed_recall": t.attributed.recall,
-            "attributed_f1": t.attributed.f1,
-            "author_precision": t.author.precision,
-            "author_recall": t.author.recall,
-            "stance_macro_f1": t.stance.macro_f1,
-            "mode_accuracy": t.mode.accuracy,
-            "speaker_precision": t.speakers.precision,
-            "speaker_recall": t.speakers.recall,
-            "duplicates": t.duplicates,
-        }
+        return self.total.figures()
 
 
 # --------------------------------------------------------------------------- actors
@@ -424,6 +434,7 @@ class _DocumentScorer:
                 predicted_actor=pred.actor.name if pred else None,
                 predicted_mode=pred.mode if pred else None,
                 predicted_stance=pred.stance if pred else None,
+                rule=pred.rule if pred else None,
                 note=note,
             )
         )
@@ -547,7 +558,7 @@ class _DocumentScorer:
 # --------------------------------------------------------------------------- documents
 
 
-def _doc_is(predicted_doc: str, gold_doc: str) -> bool:
+def doc_is(predicted_doc: str, gold_doc: str) -> bool:
     """`X.txt` and `any/folder/X.txt` are the article gold file `X.json` annotates."""
     path = predicted_doc.replace("\\", "/")
     return path == gold_doc or path.endswith("/" + gold_doc)
@@ -565,9 +576,10 @@ def _anchor_warnings(gold: GoldDocument, document: Document) -> list[str]:
     ]
 
 
-def _total(rows: list[DocumentScores]) -> DocumentScores:
-    total = DocumentScores(doc="TOTAL")
+def _total(rows: list[DocumentScores], name: str = "TOTAL") -> DocumentScores:
+    total = DocumentScores(doc=name, documents=0)
     for row in rows:
+        total.documents += row.documents
         total.predicted_claims += row.predicted_claims
         total.attributed += row.attributed
         total.author += row.author
@@ -605,7 +617,7 @@ def evaluate_gold(
     report = EvaluationReport(gold_dir=gold_dir)
     graded: set[str] = set()
     for gold in golds:
-        candidates = [d for d in predicted_docs if _doc_is(d, gold.doc)]
+        candidates = [d for d in predicted_docs if doc_is(d, gold.doc)]
         if len(candidates) > 1:
             raise UsageError(
                 f"gold file for {gold.doc} matches several documents ({', '.join(candidates)}); evaluate them separately"
@@ -616,7 +628,7 @@ def evaluate_gold(
             continue
         doc_claims = by_doc.get(predicted_doc, []) if predicted_doc else []
         scores, mistakes = _DocumentScorer(gold, doc_claims).score()
-        scores.predicted_doc = predicted_doc
+        scores.predicted_doc, scores.genre, scores.target = predicted_doc, gold.genre, gold.target
         report.documents.append(scores)
         report.mistakes += mistakes
         if predicted_doc:
@@ -630,7 +642,17 @@ def evaluate_gold(
                 report.warnings += _anchor_warnings(gold, read[predicted_doc])
     report.documents_without_gold = [d for d in predicted_docs if d not in graded]
     report.total = _total(report.documents)
+    report.by_genre = _groups(report.documents, lambda row: row.genre or "-")
+    report.by_target = _groups(report.documents, lambda row: row.target or "-")
     return report
+
+
+def _groups(rows: list[DocumentScores], key: Callable[[DocumentScores], str]) -> list[DocumentScores]:
+    """Rows summed by a key (genre, target), micro-averaged like the total; sorted by key."""
+    grouped: dict[str, list[DocumentScores]] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return [_total(members, name) for name, members in sorted(grouped.items())]
 
 
 def evaluate(gold_dir: Path, claims: list[Claim], documents: Optional[list[Document]] = None) -> EvaluationReport:

@@ -75,7 +75,9 @@ class GoldDocument(_Strict):
     """The gold annotation of one article."""
 
     doc: str = Field(min_length=1, description="The article's file name, e.g. 'X.txt' for gold file 'X.json'.")
-    target: str = "integration"
+    target: str = Field(default="integration", description="A bundled target's name, or NAME of the gold folder's targets/NAME.json.")
+    genre: Optional[str] = Field(default=None, description="What kind of text (news, hansard, ...): evaluate reports by genre.")
+    licence: Optional[str] = Field(default=None, description="The text's licence and credit, for texts not written by the team.")
     actors: list[GoldActor] = Field(default_factory=list)
     claims: list[GoldClaim] = Field(default_factory=list)
     non_claims: list[str] = Field(default_factory=list)

@@ -29,7 +29,8 @@ from argmine.results import DocumentResult, claim_number
 if TYPE_CHECKING:  # pydantic and the records load on first use: `argmine --help` stays fast
     from pydantic import BaseModel
 
-    from argmine.evaluate import EvaluationReport
+    from argmine.compare import Comparison
+    from argmine.report_tables import Report
 
 
 class OutputFormat(str, Enum):
@@ -493,62 +494,12 @@ def choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], st
     return ReportFormat.table if stdout_is_terminal else ReportFormat.json
 
 
-def write_report(report: "EvaluationReport", fmt: ReportFormat, fp: TextIO) -> None:
-    """Write an evaluation report: the JSON report, or tables per document with the stance confusion."""
-    if fmt is ReportFormat.json:
-        fp.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        _print_report_tables(report, fp)
+def write_report(report: "Report", fmt: ReportFormat, fp: TextIO, comparison: "Optional[Comparison]" = None) -> None:
+    """Write an evaluation report (claim or attribution gold): the JSON report, or tables
+    (`argmine.report_tables`), with the comparison to an earlier report when there is one."""
+    from argmine.report_tables import write_json, write_table
 
-
-def _print_report_tables(report: "EvaluationReport", fp: TextIO) -> None:
-    """The evaluation as Rich tables: per document and total, then the stance confusion."""
-    from rich import box
-    from rich.table import Table
-
-    from argmine.records import STANCES
-
-    def figures(*values: Optional[float]) -> str:
-        return "/".join("–" if v is None else f"{v:.2f}" for v in values)
-
-    console = _console(fp)
-    table = Table(
-        title=f"argmine evaluate — gold {report.gold_dir}",
-        title_justify="left",
-        caption="Attr: attributed claims · Author: the writer's own claims · Mode: direct/indirect "
-        "accuracy · Spk: speakers · Dup: duplicates",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    table.add_column("Document", overflow="fold", min_width=8)
-    for column in ("Attr P/R/F1", "Author P/R", "Stance F1", "Mode", "Spk P/R", "Dup"):
-        table.add_column(column, justify="right", no_wrap=True)
-    for row in [*report.documents, report.total]:
-        table.add_row(
-            row.doc,
-            figures(row.attributed.precision, row.attributed.recall, row.attributed.f1),
-            figures(row.author.precision, row.author.recall),
-            figures(row.stance.macro_f1),
-            figures(row.mode.accuracy),
-            figures(row.speakers.precision, row.speakers.recall),
-            str(row.duplicates),
-            style="bold" if row is report.total else None,
-            end_section=bool(report.documents) and row is report.documents[-1],
-        )
-    console.print(table)
-    confusion = report.total.stance.confusion
-    matrix = Table(title="Stance: gold (rows) × predicted (columns)", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    matrix.add_column("gold")
-    for label in STANCES:
-        matrix.add_column(label, justify="right")
-    for gold_label in STANCES:
-        matrix.add_row(gold_label, *(str(confusion.get(gold_label, {}).get(p, 0)) for p in STANCES))
-    console.print(matrix)
-    if report.documents_without_gold:
-        console.print(f"Not scored (no gold file): {', '.join(report.documents_without_gold)}")
-    if report.gold_without_documents:
-        console.print(f"Gold files left out (article not read): {', '.join(report.gold_without_documents)}")
+    (write_json if fmt is ReportFormat.json else write_table)(report, fp, comparison)
 
 
 # --------------------------------------------------------------------------- reading back

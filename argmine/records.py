@@ -177,6 +177,11 @@ class Claim(_Record):
     )
     target: str
     confidence: float = Field(ge=0.0, le=1.0)
+    rule: Optional[str] = Field(
+        default=None,
+        description="The rule that found the claim (an attribution rule such as 'verb:say' or "
+        "'according-to', or 'author-sentence'): for developers tracing a mistake; null when unknown.",
+    )
 
 
 class ExtractionResult(_Record):

@@ -1,9 +1,10 @@
-"""`argmine evaluate`: score extraction against a folder of gold annotations."""
+"""`argmine evaluate`: score extraction against a folder of gold annotations (claim gold
+files, or brat attribution gold), optionally beside an earlier report."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -13,37 +14,87 @@ from argmine.cli.options import JobsOption, OutputOption, StoreOption, TargetOpt
 from argmine.cli.runs import claim_groups
 from argmine.output import ReportFormat, atomic_output, choose_report_format, write_report
 
+if TYPE_CHECKING:  # pragma: no cover
+    from argmine.report_tables import Report
+    from argmine.results import DocumentResult
+
+GoldOption = Annotated[
+    Path,
+    typer.Option(
+        "--gold",
+        "-g",
+        exists=True,
+        file_okay=False,
+        show_default=False,
+        help="Folder of gold JSON files, or of brat attribution gold (*.ann; PolNeAR's text/ + attributions/).",
+    ),
+]
+GoldTextsArgument = Annotated[
+    Optional[list[Path]],
+    typer.Argument(
+        show_default=False,
+        help="The articles the gold annotates (default: the gold folder's texts/, or a brat folder's own "
+        "texts); - reads claim records from stdin.",
+    ),
+]
+CompareOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--compare",
+        exists=True,
+        dir_okay=False,
+        show_default=False,
+        help="A report saved earlier with --format json: show each figure's change.",
+    ),
+]
+
 
 @app.command()
 def evaluate(
-    gold: Annotated[
-        Path,
-        typer.Option("--gold", "-g", exists=True, file_okay=False, show_default=False, help="Folder of gold JSON files."),
-    ],
-    paths: Annotated[list[Path], typer.Argument(show_default=False, help="The articles the gold files annotate.")],
+    gold: GoldOption,
+    paths: GoldTextsArgument = None,
     fmt: Annotated[
         Optional[ReportFormat],
         typer.Option("--format", "-f", case_sensitive=False, show_default=False, help="table or json."),
     ] = None,
     output: OutputOption = None,
+    compare: CompareOption = None,
     store: StoreOption = None,
     target: TargetOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:
-    """Score extraction against gold annotations: precision, recall, stance F1.
+    """Score extraction against gold annotations: precision, recall, stance F1; or, on brat
+    gold, attribution overlap as PolNeAR reports it. Each document is read with the target
+    its gold file names (a gold folder may carry targets/NAME.json) unless --target is given.
 
     Example: argmine evaluate --gold gold/seeds seeds/
     """
     with reported_errors():
-        from argmine.evaluate import evaluate as score
+        from argmine.compare import compare_reports, load_report
 
-        groups = claim_groups([str(p) for p in paths], store=store, target=target, versions=versions, jobs=jobs)
-        claims = [c for g in groups for c in g.claims]
-        documents = [g.document for g in groups if g.document is not None]
-        report = score(gold, claims, documents)
+        before = load_report(compare) if compare is not None else None
+        report = _evaluation(gold, paths, store=store, target=target, versions=versions, jobs=jobs)
+        comparison = compare_reports(report, before, str(compare)) if before is not None else None
         for warning in report.warnings:
             warn(warning)
         chosen = choose_report_format(fmt, output, stdout_is_terminal())
         with atomic_output(output) as fp:
-            write_report(report, chosen, fp)
+            write_report(report, chosen, fp, comparison)
+
+
+def _evaluation(
+    gold: Path, paths: Optional[list[Path]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
+) -> "Report":
+    """The report on a gold folder: claims from stdin, or extracted (each document with its gold's target)."""
+    from argmine.gold_sets import evaluate_folder, score_records
+
+    sources = [str(p) for p in paths or []]
+    if "-" in sources:
+        groups = claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs)
+        return score_records(gold, [c for g in groups for c in g.claims])
+
+    def extract(files: list[Path], chosen: str) -> "list[DocumentResult]":
+        return claim_groups([str(f) for f in files], store=store, target=chosen, versions=versions, jobs=jobs)
+
+    return evaluate_folder(gold, paths or None, extract, target)

@@ -196,6 +196,7 @@ class AuthorClaims(RuleComponent):
                     "mode": "author",
                     "actor": voice,
                     "confidence": round(min(0.95, 0.4 + score / 3), 2),
+                    "rule": "author-sentence",
                 }
             )
         doc._.claims = claims
