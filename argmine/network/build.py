@@ -173,3 +173,10 @@ def _first_moment(value: str) -> datetime:
 
 def _last_moment(value: str) -> datetime:
     return datetime.combine(date_bounds(value)[1], time(23, 59, 59))
+
+
+def build_events(facts: Sequence[ClaimFacts], options: NetworkOptions) -> list[Statement]:
+    """DNA's event list: one statement per claim, whatever its stance, through the same
+    date range and duplicate filter as the networks, in date order."""
+    made = to_statements(facts, use_qualifier=False)
+    return filtered(made, span=options.span, duplicates=options.duplicates, use_qualifier=options.uses_qualifier)
