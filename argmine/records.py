@@ -98,7 +98,16 @@ class DocumentMeta(_Record):
         default=None, description="How the page describes an author it does not name (from a standfirst)."
     )
     outlet: Optional[str] = None
-    date: Optional[str] = None
+    date: Optional[str] = Field(
+        default=None,
+        description="Publication date, ISO 8601 at the precision known ('2015-03-26', '2015-03', '2015-03-26T07:00').",
+    )
+    date_source: Optional[Literal["page", "url", "name", "metadata"]] = Field(
+        default=None,
+        description="Where the date was read: the page's text, its URL, the file name (a user pattern), "
+        "or a metadata file.",
+    )
+    url: Optional[str] = Field(default=None, description="The page's own address, when the file states it.")
     language: Optional[str] = None
 
 

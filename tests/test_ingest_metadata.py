@@ -51,8 +51,8 @@ def test_outlet_from_publisher_and_scraper_notes() -> None:
 
 def test_date_prefers_publication_over_update() -> None:
     text = TITLE + "Last updated: 5 March 2020\nPublished: 4 March 2020\n" + BODY
-    assert meta(text)["date"] == "4 March 2020"
-    assert meta(TITLE + "Last updated: 5 March 2020\n" + BODY)["date"] == "5 March 2020"
+    assert meta(text)["date"] == "2020-03-04"
+    assert meta(TITLE + "Last updated: 5 March 2020\n" + BODY)["date"] == "2020-03-05"
 
 
 def test_title_and_language() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from argmine.dates import date_from_url, find_urls, parse_date
 from argmine.ingest.labels import Label
 from argmine.ingest.language import words
 from argmine.ingest.word_lists import role_words
@@ -71,6 +72,30 @@ def author_from_standfirst(standfirst: str, body_in_first_person: bool) -> tuple
     return None, None
 
 
+def page_url(main: list[tuple[Unit, Label]]) -> Optional[str]:
+    """The page's own address: the first URL written before the article's first paragraph
+    (a scraper's "original source at …" note, a "URL:" line). Links inside the text and the
+    comments point elsewhere and are never read."""
+    for unit, label in main:
+        if label.kind in (K.body, K.comment, K.comment_marker):
+            return None
+        urls = find_urls(unit.text)
+        if urls:
+            return urls[0]
+    return None
+
+
+def _settle_date(meta: DocumentMeta, main: list[tuple[Unit, Label]]) -> None:
+    """The date as ISO 8601, from what the page states, else from its URL's path."""
+    meta.url = page_url(main)
+    stated = parse_date(meta.date)
+    if stated:
+        meta.date, meta.date_source = stated, "page"
+        return
+    meta.date = date_from_url(meta.url)
+    meta.date_source = "url" if meta.date else None
+
+
 def build_meta(main: list[tuple[Unit, Label]], language: Optional[str]) -> DocumentMeta:
     """DocumentMeta from the main stream's labels (see the module docstring)."""
     meta = DocumentMeta(language=language)
@@ -100,6 +125,7 @@ def build_meta(main: list[tuple[Unit, Label]], language: Optional[str]) -> Docum
             meta.outlet = meta.outlet or site
     if meta.date is None and dates_updated:
         meta.date = dates_updated[0]
+    _settle_date(meta, main)
     if meta.author is None:
         standfirst = next((u.text for u, lab in main if lab.kind == K.standfirst), None)
         if standfirst:
