@@ -50,7 +50,7 @@ def month_numbers() -> dict[str, int]:
     The word list gives each language's twelve full names in order, then its
     abbreviations; an abbreviation is the month whose full name it begins.
     """
-    from argmine.ingest.lexicon import date_words
+    from argmine.ingest.word_lists import date_words
 
     numbers: dict[str, int] = {}
     for names in date_words()["months"].values():
