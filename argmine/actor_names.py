@@ -17,14 +17,14 @@ from typing import Generic, Iterable, Sequence, TypeVar
 
 from argmine.errors import ArgmineError, UsageError
 from argmine.records import Actor
+from argmine.vocabulary import HONORIFICS, PERSONAL_KINDS
 
-#: Honorifics and styles dropped before comparing names (lower case, no dots).
-TITLES = frozenset(
+#: Words dropped from the front of a person's name before comparing names (lower case, no
+#: dots): the honorifics, offices people are styled by, and "the" ("The Rt Hon ...").
+TITLES = HONORIFICS | frozenset(
     """
-    mr mrs ms miss mx dr doctor prof professor sir dame lord lady baron baroness viscount earl duke
-    cllr councillor rev revd reverend fr father rabbi imam rt hon honourable honorable the
-    sen senator rep representative gov governor pres president judge justice capt captain gen general
-    col colonel maj major lt
+    the fr sen senator rep representative gov governor pres president judge justice capt captain
+    gen general col colonel maj major lt
     """.split()
 )
 
@@ -70,7 +70,7 @@ def normalise_name(name: str, *, person: bool = True) -> str:
 
 def is_personal(kind: str) -> bool:
     """Kinds whose names are people's names (titles and surnames apply)."""
-    return kind in ("person", "author")
+    return kind in PERSONAL_KINDS
 
 
 A = TypeVar("A", bound=Actor)

@@ -68,13 +68,10 @@ from pydantic import BaseModel, Field, computed_field
 from argmine.errors import UsageError
 from argmine.gold import GoldActor, GoldClaim, GoldDocument, load_gold_dir
 from argmine.records import STANCES, Actor, Claim, Document
+from argmine.vocabulary import is_honorific
 
 Pool = Literal["attributed", "author"]
 
-#: Titles dropped from the front of a name before comparing actors.
-TITLES = frozenset(
-    {"dr", "sir", "dame", "professor", "prof", "lord", "baroness", "cllr", "mr", "mrs", "ms", "miss"}
-)
 
 #: The figures the ratchet guards and the CLI headlines, in that order.
 HEADLINE_FIGURES: tuple[str, ...] = (
@@ -115,7 +112,7 @@ def normalise(text: str) -> str:
 def name_key(name: str) -> str:
     """A name as actors are compared: normalised, leading titles ("Dr", "Prof.") dropped."""
     words = normalise(name).split(" ")
-    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+    while len(words) > 1 and is_honorific(words[0]):
         words = words[1:]
     return " ".join(words)
 

@@ -16,14 +16,10 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+# The vocabularies are defined once, in argmine.vocabulary; records re-exports them.
+from argmine.vocabulary import MODES, STANCES, ActorKind, Mode, Stance, StanceBasis  # noqa: F401
 
-ActorKind = Literal["person", "organisation", "group", "author"]
-Mode = Literal["direct", "indirect", "author"]
-Stance = Literal["support", "oppose", "mixed", "neutral"]
-StanceBasis = Literal["content", "cue", "topic", "context", "none"]
-STANCES: tuple[str, ...] = ("support", "oppose", "mixed", "neutral")
-MODES: tuple[str, ...] = ("direct", "indirect", "author")
+SCHEMA_VERSION = 1
 
 
 class _Record(BaseModel):

@@ -1,7 +1,7 @@
 """Option and argument types shared by the commands, and the record vocabularies they offer.
 
-The vocabularies are spelled out so that parsing options needs no pydantic
-(`--help` starts faster); a test keeps them equal to argmine.records.
+The choices come from `argmine.vocabulary`, which needs no pydantic
+(`--help` starts faster).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from argmine.output import OutputFormat
+from argmine.vocabulary import ACTOR_KINDS, MODES, STANCES
 
 
 class Versions(str, Enum):
@@ -22,12 +23,9 @@ class Versions(str, Enum):
     all = "all"
 
 
-STANCES = ("support", "oppose", "mixed", "neutral")
-MODES = ("direct", "indirect", "author")
-KINDS = ("person", "organisation", "group", "author")
 StanceChoice = Enum("StanceChoice", {s: s for s in STANCES}, type=str)  # type: ignore[misc]
 ModeChoice = Enum("ModeChoice", {m: m for m in MODES}, type=str)  # type: ignore[misc]
-KindChoice = Enum("KindChoice", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
+KindChoice = Enum("KindChoice", {k: k for k in ACTOR_KINDS}, type=str)  # type: ignore[misc]
 
 FormatOption = Annotated[
     Optional[OutputFormat],

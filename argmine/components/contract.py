@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Optional, TypedDict
 
-from argmine.records import ActorKind, Mode, Stance, StanceBasis
+from argmine.vocabulary import ActorKind, Mode, Stance, StanceBasis
 
 #: ``[start, end]`` character offsets into ``doc.text`` (a list: msgpack gives lists back).
 Offsets = list[int]

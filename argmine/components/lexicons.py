@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from argmine.vocabulary import honorific_forms
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -89,7 +91,7 @@ def cue_lexicon() -> CueLexicon:
 def actor_lexicon() -> ActorLexicon:
     raw = _load("actors.json")
     return ActorLexicon(
-        titles=frozenset(raw["titles"]),
+        titles=frozenset(raw["titles"]) | honorific_forms(),
         female_titles=frozenset(raw["female_titles"]),
         male_titles=frozenset(raw["male_titles"]),
         name_suffixes=frozenset(raw["name_suffixes"]),

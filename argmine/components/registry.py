@@ -16,8 +16,6 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
-KINDS = ("person", "organisation", "group", "author")
-
 
 def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

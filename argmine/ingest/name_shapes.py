@@ -13,11 +13,8 @@ import re
 from typing import Optional
 
 from argmine.ingest.word_lists import not_name_words
+from argmine.vocabulary import is_honorific
 
-HONORIFICS = frozenset(
-    "dr mr mrs ms miss mx prof professor sir dame lord lady baroness baron cllr councillor "
-    "rev revd reverend father sister rt hon".split()
-)
 _PARTICLES = frozenset("van von de der den da di du del della la le bin al el ter ten st".split())
 _SPLIT_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _TRAILING = " \t.,;:!?-–—~*_\"'“”‘’()[]"
@@ -48,7 +45,7 @@ def person_name(text: str, *, allow_single: bool = False) -> Optional[str]:
     if not tokens or len(tokens) > 6 or len(cleaned) > 60:
         return None
     stop = not_name_words()
-    while tokens and tokens[0].lower().rstrip(".") in HONORIFICS:
+    while tokens and is_honorific(tokens[0]):
         tokens = tokens[1:]
     if not tokens:
         return None
