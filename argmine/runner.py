@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, U
 from argmine.errors import ArgmineError, NothingToRead
 from argmine.records import Document
 from argmine.results import DocumentResult
+from argmine.settings import DEFAULT_MAX_BYTES
 from argmine.store import ExtractionKey, Store
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +38,6 @@ PathLike = Union[str, Path]
 #: Must be picklable (a module-level function) for jobs > 1.
 Extractor = Callable[[list[Any], "Target", str], list[DocumentResult]]
 
-DEFAULT_MAX_BYTES = 10_000_000
 VERSIONS_CHOICES = ("latest", "all")
 #: Articles per pipeline batch (nlp.pipe) in this process, and per task sent to a worker.
 BATCH_HERE = 8

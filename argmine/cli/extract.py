@@ -22,6 +22,7 @@ from argmine.cli.options import (
 from argmine.cli.progress import Progress
 from argmine.cli.runs import check_output_is_not_input, new_run, primed, resolve_target, summary
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
+from argmine.settings import DEFAULT_MAX_BYTES
 
 
 @app.command()
@@ -33,7 +34,7 @@ def extract(
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
     store: StoreOption = None,
-    max_bytes: MaxBytesOption = 10_000_000,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract claims from articles: who claims what, with which stance.
 

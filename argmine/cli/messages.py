@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import typer
 
 from argmine.errors import ArgmineError
+from argmine.settings import RAISE_ERRORS_ENV, raise_errors_requested
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-RAISE_ENV = "ARGMINE_RAISE_ERRORS"
 #: Tests set this so that a bug (not an ArgmineError) fails loudly instead of becoming a message.
 RAISE_UNEXPECTED = False
 
@@ -38,14 +38,9 @@ def stderr_console() -> "Console":
 _stderr_console: Optional["Console"] = None
 
 
-def raise_errors() -> bool:
-    """ARGMINE_RAISE_ERRORS asks for tracebacks instead of one-line messages."""
-    return os.environ.get(RAISE_ENV, "").strip().lower() not in ("", "0", "false", "no")
-
-
 def raise_unexpected() -> bool:
     """A bug (not an ArgmineError) should raise: asked for, or under test."""
-    return raise_errors() or RAISE_UNEXPECTED
+    return raise_errors_requested() or RAISE_UNEXPECTED
 
 
 def fail(message: str, exit_code: int) -> typer.Exit:
@@ -76,11 +71,11 @@ def reported_errors() -> Iterator[None]:
     except typer.Exit:
         raise
     except ArgmineError as error:
-        if raise_errors():
+        if raise_errors_requested():
             raise
         raise fail(str(error), error.exit_code) from None
     except KeyboardInterrupt:
-        if raise_errors():
+        if raise_errors_requested():
             raise
         raise fail("interrupted", 130) from None
     except BrokenPipeError:
@@ -93,7 +88,7 @@ def reported_errors() -> Iterator[None]:
             pass
         raise typer.Exit(0) from None
     except OSError as error:
-        if raise_errors():
+        if raise_errors_requested():
             raise
         where = f"{error.filename}: " if error.filename else ""
         raise fail(f"{where}{error.strerror or error}", 1) from None
@@ -101,7 +96,7 @@ def reported_errors() -> Iterator[None]:
         if raise_unexpected():
             raise
         raise fail(
-            f"internal error: {type(error).__name__}: {error} (set {RAISE_ENV}=1 for the traceback)", 1
+            f"internal error: {type(error).__name__}: {error} (set {RAISE_ERRORS_ENV}=1 for the traceback)", 1
         ) from None
 
 

@@ -13,6 +13,7 @@ from argmine.cli.options import Versions
 from argmine.cli.progress import Progress
 from argmine.errors import UsageError
 from argmine.results import DocumentResult
+from argmine.settings import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from argmine.target import Target
@@ -109,7 +110,7 @@ def claim_groups(
     target: Optional[str],
     versions: Versions,
     jobs: int,
-    max_bytes: int = 10_000_000,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[DocumentResult]:
     """Claims from stdin (`-`), or from paths (extracted through the store's cache)."""
     if "-" in sources:

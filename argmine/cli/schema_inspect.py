@@ -14,6 +14,7 @@ from argmine.cli.options import MaxBytesOption, OutputOption, FormatOption
 from argmine.cli.render import write
 from argmine.errors import UsageError
 from argmine.output import atomic_output
+from argmine.settings import DEFAULT_MAX_BYTES
 
 
 class SchemaRecord(str, Enum):
@@ -57,7 +58,7 @@ def inspect(
     file: Annotated[Path, typer.Argument(show_default=False, help="The article file to show.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
-    max_bytes: MaxBytesOption = 10_000_000,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show how argmine reads a file: each segment's kind, offsets, rule and first words.
 

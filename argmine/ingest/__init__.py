@@ -16,7 +16,6 @@ file is not UTF-8.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +29,7 @@ from argmine.ingest.assemble import segment_text
 from argmine.ingest.versions import same_text
 from argmine.ingest.view import AnalysisView
 from argmine.records import CLAIM_BEARING, Document, Segment
+from argmine.settings import raise_errors_requested
 
 __all__ = [
     "Article",
@@ -149,7 +149,7 @@ class RawArticle:
         except InputError as exc:
             return Skipped(str(self.path), str(exc))
         except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
-            if os.environ.get("ARGMINE_RAISE_ERRORS"):
+            if raise_errors_requested():
                 raise
             return Skipped(str(self.path), _internal_error(exc))
 
@@ -172,7 +172,7 @@ def iter_raw_articles(
             yield Skipped(str(candidate.path), str(exc))
             continue
         except Exception as exc:  # as in RawArticle.parse
-            if os.environ.get("ARGMINE_RAISE_ERRORS"):
+            if raise_errors_requested():
                 raise
             yield Skipped(str(candidate.path), _internal_error(exc))
             continue

@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmine.errors import InputError
-
-DEFAULT_MAX_BYTES = 10_000_000
+from argmine.settings import DEFAULT_MAX_BYTES
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (mark, codec that strips it, name reported)
