@@ -68,6 +68,23 @@ def normalise_name(name: str, *, person: bool = True) -> str:
     return " ".join(name_tokens(name, person=person))
 
 
+@lru_cache(maxsize=16384)
+def without_article(name: str) -> str:
+    """A name folded, without a leading 'the': 'The King’s Fund' and 'Kings Fund' give 'kings fund'."""
+    words = fold(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+@lru_cache(maxsize=16384)
+def without_honorifics(name: str) -> str:
+    """A name folded, without leading honorifics ("Dr", "Prof.") but keeping any other word:
+    the strict key evaluation matches gold names with ('the commission' stays itself)."""
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def is_personal(kind: str) -> bool:
     """Kinds whose names are people's names (titles and surnames apply)."""
     return kind in PERSONAL_KINDS

@@ -68,7 +68,7 @@ from pydantic import BaseModel, Field, computed_field
 from argmine.errors import UsageError
 from argmine.gold import GoldActor, GoldClaim, GoldDocument, load_gold_dir
 from argmine.records import STANCES, Actor, Claim, Document
-from argmine.vocabulary import is_honorific
+from argmine.actor_names import without_honorifics
 
 Pool = Literal["attributed", "author"]
 
@@ -110,11 +110,8 @@ def normalise(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A name as actors are compared: normalised, leading titles ("Dr", "Prof.") dropped."""
-    words = normalise(name).split(" ")
-    while len(words) > 1 and is_honorific(words[0]):
-        words = words[1:]
-    return " ".join(words)
+    """A name as actors are compared: folded, leading honorifics ("Dr", "Prof.") dropped."""
+    return without_honorifics(name)
 
 
 def _ratio(num: int, den: int) -> Optional[float]:

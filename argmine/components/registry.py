@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
+
+from argmine.actor_names import without_article
 
 
 def slugify(name: str) -> str:
@@ -23,16 +24,9 @@ def slugify(name: str) -> str:
     return slug or "actor"
 
 
-_SPACES = re.compile(r"\s+")
-_LEADING_THE = re.compile(r"^the ")
-
-
-@lru_cache(maxsize=4096)  # the same few names are compared over and over within a document
 def normalise(name: str) -> str:
-    """Comparison key for names: casefolded, straight apostrophes, single spaces, no leading 'the'."""
-    text = name.replace("’", "'").replace("‘", "'")
-    text = _SPACES.sub(" ", text).strip().casefold()
-    return _LEADING_THE.sub("", text)
+    """Comparison key for names within a document: argmine.actor_names' folding, no leading 'the'."""
+    return without_article(name)
 
 
 @dataclass
