@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -584,40 +583,15 @@ def _first_problem(error: Any) -> str:
 
 @contextmanager
 def atomic_output(path: Optional[Path], stdout: Optional[TextIO] = None) -> Iterator[TextIO]:
-    """Yield a stream for `path` that appears there only when the block succeeds.
+    """Yield a stream for `--output PATH` (None or `-`: stdout), written through what is there.
 
-    Writes to a temporary file beside `path` and renames it over `path` at the
-    end, so a failure or an interrupt never leaves a half-written file (or
-    clobbers the old one). With no path, yields `stdout` unchanged.
+    A regular file (or nothing yet) appears complete or not at all; a device,
+    FIFO or `/dev/stdout` is written in place (see `argmine.destination`).
     """
-    if path is None:
-        yield stdout if stdout is not None else _sys_stdout()
-        return
-    import tempfile
+    from argmine.destination import open_destination
 
-    from argmine.errors import ArgmineError
-
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ArgmineError(f"cannot write {path}: there is no folder {directory}")
-    try:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise ArgmineError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except FileNotFoundError:
-            pass
-        raise
+    with open_destination(path, stdout if stdout is not None else _sys_stdout()) as fp:
+        yield fp
 
 
 def _sys_stdout() -> TextIO:
