@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
 
+from argmine.display import display_path
 from argmine.errors import ArgmineError, NothingToRead
 from argmine.records import Document
 from argmine.results import DocumentResult
@@ -215,10 +216,10 @@ class ExtractRun:
 
     def _skip(self, item: Any) -> None:
         self.stats.skipped += 1
-        self.listener.skipped(str(item.path), item.reason)
+        self.listener.skipped(display_path(item.path), item.reason)
 
     def _nothing_to_read(self) -> NothingToRead:
-        given = ", ".join(str(p) for p in self.paths)
+        given = ", ".join(display_path(p) for p in self.paths)
         skipped = f" ({self.stats.skipped} skipped)" if self.stats.skipped else ""
         return NothingToRead(f"nothing to read in {given}{skipped}")
 
@@ -308,7 +309,7 @@ class ExtractRun:
                 self._failure(article, found)
                 entry[2] = None
             else:
-                entry[2] = self._keep(key, found)
+                entry[2] = self._keep(key, found, source=_source(article))
             entry[0] = None  # let the text go
 
     # ------------------------------------------------------------------ shared steps
@@ -317,16 +318,15 @@ class ExtractRun:
         """The stored result for a file (a RawArticle) not yet parsed, or None."""
         if self.store is None:
             return None
-        path = str(raw.path)
-        result = self.store.reuse(key, doc=raw.doc_id, path=path, source=os.path.abspath(path))
+        result = self.store.reuse(key, doc=raw.doc_id, path=display_path(raw.path), source=os.path.abspath(raw.path))
         if result is not None:
             self.stats.read += 1
             self._done(result, cached=True)
         return result
 
-    def _keep(self, key: ExtractionKey, result: DocumentResult) -> DocumentResult:
+    def _keep(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> DocumentResult:
         if self.store is not None:
-            self.store.save(key, result, source=_source(result.document))
+            self.store.save(key, result, source=source)
         self._done(result, cached=False)
         return result
 
@@ -347,6 +347,7 @@ class ExtractRun:
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
 
 
-def _source(document: Document) -> str:
-    """The absolute path a document was read from: who-said's memory of 'this file'."""
-    return os.path.abspath(document.path)
+def _source(article: Any) -> str:
+    """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'."""
+    source = article.source if article.source is not None else article.document.path
+    return os.path.abspath(source)

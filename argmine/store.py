@@ -17,7 +17,8 @@ Tables (store schema version 2)::
            actor JSON, record JSON)
                 PRIMARY KEY(extraction_id, seq)
     sources(path PRIMARY KEY, doc, extraction_id, seen_at)
-                the file at `path` (absolute) last gave that extraction
+                the file at `path` (absolute) last gave that extraction; a path
+                that is not UTF-8 is kept as its bytes (a BLOB), every byte intact
 
 Queries without paths (`who-said`, `actors`) read the extraction each
 source last gave: what `extract` last put there. They choose claims from
@@ -34,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
 from argmine.errors import StoreError
 from argmine.results import DocumentResult, claim_renamed
@@ -320,7 +321,7 @@ class Store:
                 )
             ]
             current = self._conn.execute(
-                "SELECT doc, extraction_id FROM sources WHERE path = ?", (source,)
+                "SELECT doc, extraction_id FROM sources WHERE path = ?", (_path_value(source),)
             ).fetchone()
         if current != (doc, extraction_id):
             with self._transaction() as conn:
@@ -383,7 +384,7 @@ class Store:
             "INSERT INTO sources (path, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(path) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
             "seen_at = excluded.seen_at",
-            (source, doc, extraction_id, _now()),
+            (_path_value(source), doc, extraction_id, _now()),
         )
 
     # ------------------------------------------------------------------ queries
@@ -424,7 +425,7 @@ class Store:
                         actor=actor_of(actor),
                         stance=stance,
                         mode=mode,
-                        source=path,
+                        source=_path_text(path),
                         ref=(extraction_id, seq),
                     )
                     for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(
@@ -434,7 +435,7 @@ class Store:
                 ]
             finally:
                 self._conn.execute("COMMIT")
-        return Snapshot(documents=LazyDocuments({path: (doc, document_json) for path, doc, document_json in sources}), rows=rows)
+        return Snapshot(documents=LazyDocuments({_path_text(path): (doc, document_json) for path, doc, document_json in sources}), rows=rows)
 
     def load_claims(self, rows: Sequence["ClaimRow"]) -> list[Claim]:
         """The claim records of stored rows, in their order, named for their rows' documents."""
@@ -549,6 +550,20 @@ def _load(
         document = document.model_copy(update={"doc": doc, "path": path})
         claims = [claim_renamed(c, doc) for c in claims]
     return DocumentResult(doc=doc, claims=claims, document=document, actors=actors)
+
+
+def _path_value(path: str) -> Union[str, bytes]:
+    """A source path as stored: text when it is UTF-8, else its bytes (a BLOB), so every byte survives."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_text(value: Union[str, bytes]) -> str:
+    """A stored source path back as Python holds paths (undecodable bytes as surrogate escapes)."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _now() -> str:

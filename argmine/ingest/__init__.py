@@ -20,7 +20,9 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, Literal, Sequence, Union
+from typing import Iterator, Literal, Optional, Sequence, Union
+
+from argmine.display import display_path
 
 from argmine.errors import InputError
 from argmine.ingest.files import candidates
@@ -50,6 +52,9 @@ class Article:
 
     document: Document
     text: str
+    #: The file it was read from, every byte as the system gave it (`document.path`
+    #: is that path as text, undecodable bytes shown as \xNN); None for text given directly.
+    source: Optional[Path] = None
 
     def claim_segments(self, versions: Literal["latest", "all"] = "latest") -> list[Segment]:
         """Claim-bearing segments in reading order.
@@ -123,7 +128,9 @@ def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     """Read, decode and segment one file. Raises InputError with a one-line reason."""
     path = Path(path)
     data = read_file_bytes(path, max_bytes=max_bytes)
-    return parse_bytes(data, doc_id, path=str(path))
+    article = parse_bytes(data, display_path(doc_id), path=display_path(path))
+    article.source = path
+    return article
 
 
 @dataclass
@@ -145,13 +152,15 @@ class RawArticle:
     def parse(self) -> Union[Article, "Skipped"]:
         """Decode and segment; never raises for a bad file (a Skipped says why)."""
         try:
-            return parse_bytes(self.data, self.doc_id, path=str(self.path))
+            article = parse_bytes(self.data, self.doc_id, path=display_path(self.path))
         except InputError as exc:
-            return Skipped(str(self.path), str(exc))
+            return Skipped(display_path(self.path), str(exc))
         except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
             if os.environ.get("ARGMINE_RAISE_ERRORS"):
                 raise
-            return Skipped(str(self.path), _internal_error(exc))
+            return Skipped(display_path(self.path), _internal_error(exc))
+        article.source = self.path
+        return article
 
 
 def _internal_error(exc: Exception) -> str:
@@ -164,17 +173,17 @@ def iter_raw_articles(
     """The files `iter_articles` would read, as bytes not yet parsed (same order, ids and skips)."""
     for candidate in candidates(paths):
         if candidate.skip_reason:
-            yield Skipped(str(candidate.path), candidate.skip_reason)
+            yield Skipped(display_path(candidate.path), candidate.skip_reason)
             continue
         try:
             data = read_file_bytes(Path(candidate.path), max_bytes=max_bytes)
         except InputError as exc:
-            yield Skipped(str(candidate.path), str(exc))
+            yield Skipped(display_path(candidate.path), str(exc))
             continue
         except Exception as exc:  # as in RawArticle.parse
             if os.environ.get("ARGMINE_RAISE_ERRORS"):
                 raise
-            yield Skipped(str(candidate.path), _internal_error(exc))
+            yield Skipped(display_path(candidate.path), _internal_error(exc))
             continue
         yield RawArticle(Path(candidate.path), candidate.doc_id, data)
 
