@@ -125,6 +125,42 @@ def extract_batch(
     return results
 
 
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask, as taskset or a container sets it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker when the process that started it ends.
+
+    A parent killed outright (kill -9) runs no clean-up, and its workers, blocked
+    on a pipe, would live on holding a model each. On Linux the kernel sends
+    SIGKILL to the worker when the parent goes; the resource tracker, whose pipe
+    the workers held open, then sees its end and exits too. A parent already
+    gone before this ran is caught by the parent-id check.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
 def target_key(target: "Target") -> str:
     """The target part of a cache key: its name and a hash of its definition."""
     return f"{target.name}@{target.fingerprint()}"
@@ -172,13 +208,24 @@ class ExtractRun:
 
         self.target = resolve_target(target)
         self.versions = versions
-        self.jobs = max(1, jobs)
+        #: Things the user should hear about the run as set up (the CLI shows them).
+        self.notices: list[str] = []
+        self.jobs = self._capped_jobs(max(1, jobs))
         self.max_bytes = max_bytes
         self.listener = listener or RunListener()
         self.extractor = extractor or pipeline_extract
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
         self.stats = RunStats()
+
+    def _capped_jobs(self, jobs: int) -> int:
+        """No more workers than CPUs this process may use: more only add memory and swapping."""
+        cpus = available_cpus()
+        if jobs <= cpus:
+            return jobs
+        noun = "CPU" if cpus == 1 else "CPUs"
+        self.notices.append(f"--jobs {jobs} is more than the {cpus} {noun} available; using {cpus}")
+        return cpus
 
     def __iter__(self) -> Iterator[DocumentResult]:
         """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
@@ -248,7 +295,12 @@ class ExtractRun:
                 return
             if pool is None:
                 # spawn: workers start clean (no inherited threads or locks) and load the model once.
-                pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+                pool = ProcessPoolExecutor(
+                    self.jobs,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
             in_flight[pool.submit(extract_batch, self.extractor, items, self.target, self.versions)] = entries
 
         def collect(block: bool) -> None:

@@ -69,7 +69,7 @@ def new_run(
 ) -> "ExtractRun":
     from argmine.runner import ExtractRun
 
-    return ExtractRun(
+    run = ExtractRun(
         paths,
         store=open_store(store, create=True),
         target=target,
@@ -79,6 +79,9 @@ def new_run(
         listener=progress.listener,
         raise_errors=raise_unexpected(),
     )
+    for notice in run.notices:
+        warn(notice)
+    return run
 
 
 def primed(run: "ExtractRun") -> Iterator[DocumentResult]:
