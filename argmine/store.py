@@ -37,6 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
+from argmine.display import display_path
 from argmine.errors import StoreError
 from argmine.results import DocumentResult, claim_renamed
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
@@ -138,33 +139,52 @@ class Store:
 
     def __init__(self, path: Path, *, create: bool = True, timeout: Optional[float] = None):
         self.path = Path(path)
+        self.shown = display_path(self.path)
         self.timeout = default_timeout() if timeout is None else timeout
         self.notices: list[str] = []
+        self._make_room(create)
+        #: Opened read-only: the file or its folder is not writable (a shared or archived
+        #: store). Queries answer from it; `extract` reads its cache and keeps nothing new.
+        self.read_only = not _writable(self.path)
+        if self.read_only and create:
+            self.notices.append(f"store {self.shown} is read-only: reading from it, keeping nothing new")
+        with self._translated("open"):
+            self._conn = sqlite3.connect(
+                _uri(self.path, self.read_only), timeout=self.timeout, isolation_level=None, uri=True
+            )
+        try:
+            with self._translated("open"):
+                self._configure()
+                self._prepare_schema()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _make_room(self, create: bool) -> None:
+        """A missing store: its folder made (create) or a StoreError (queries must not invent one)."""
         if not self.path.exists():
             if not create:
                 raise StoreError(
-                    f"no store at {self.path}: run `argmine extract PATH...` first, "
+                    f"no store at {self.shown}: run `argmine extract PATH...` first, "
                     "or give PATHs, or `-` to read claims from stdin"
                 )
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"cannot create the store folder {self.path.parent}: {error.strerror}") from None
+                raise StoreError(
+                    f"cannot create the store folder {display_path(self.path.parent)}: {error.strerror}"
+                ) from None
         elif self.path.is_dir():
-            raise StoreError(f"store path {self.path} is a folder, not a file")
-        with self._translated("open"):
-            self._conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None)
-        try:
-            with self._translated("open"):
-                self._conn.execute("PRAGMA foreign_keys = ON")
-                mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    self.notices.append(f"store {self.path}: cannot use WAL journalling here ({mode})")
-                self._conn.execute("PRAGMA synchronous = NORMAL")
-                self._prepare_schema()
-        except BaseException:
-            self._conn.close()
-            raise
+            raise StoreError(f"store path {self.shown} is a folder, not a file")
+
+    def _configure(self) -> None:
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            return  # the journal mode is the writer's to set
+        mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            self.notices.append(f"store {self.shown}: cannot use WAL journalling here ({mode})")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -186,20 +206,20 @@ class Store:
             text = str(error)
             if "locked" in text or "busy" in text:
                 raise StoreError(
-                    f"store {self.path} is locked by another process (waited {self.timeout:g} s); "
+                    f"store {self.shown} is locked by another process (waited {self.timeout:g} s); "
                     f"try again, or raise {TIMEOUT_ENV}"
                 ) from None
             if "unable to open" in text or "readonly" in text or "read-only" in text:
-                raise StoreError(f"cannot {action} store {self.path}: {text}") from None
+                raise StoreError(f"cannot {action} store {self.shown}: {text}") from None
             if "malformed" in text or "not a database" in text:
                 raise self._corrupt(text) from None
-            raise StoreError(f"store {self.path}: {text}") from None
+            raise StoreError(f"store {self.shown}: {text}") from None
         except sqlite3.DatabaseError as error:
             raise self._corrupt(str(error)) from None
 
     def _corrupt(self, reason: str) -> StoreError:
         return StoreError(
-            f"store {self.path} is not a readable argmine store ({reason}); "
+            f"store {self.shown} is not a readable argmine store ({reason}); "
             "move it away or pass --store to use another file"
         )
 
@@ -223,8 +243,14 @@ class Store:
         The common case (an up-to-date store) is settled by a plain read, so
         opening a store never waits for another process's write lock.
         """
-        if self._schema_state(self._conn)[0] == "current":
+        state, _, version, records_version = self._schema_state(self._conn)
+        if state == "current":
             return
+        if self.read_only:
+            raise StoreError(
+                f"store {self.shown} is read-only and not a current argmine store (store schema {version}, "
+                f"records schema {records_version}); pass --store to use another file"
+            )
         with self._transaction() as conn:
             state, tables, version, records_version = self._schema_state(conn)
             if state == "current":
@@ -234,7 +260,7 @@ class Store:
                 return
             if state == "newer":
                 raise StoreError(
-                    f"store {self.path} was written by a newer argmine (store schema {version}, "
+                    f"store {self.shown} was written by a newer argmine (store schema {version}, "
                     f"records schema {records_version}); upgrade argmine or pass --store to use another file"
                 )
             start = version
@@ -244,7 +270,7 @@ class Store:
             if version == STORE_SCHEMA_VERSION and records_version == SCHEMA_VERSION:
                 self._set_meta(conn)
                 self.notices.append(
-                    f"store {self.path}: migrated from store schema {start} to {STORE_SCHEMA_VERSION}"
+                    f"store {self.shown}: migrated from store schema {start} to {STORE_SCHEMA_VERSION}"
                 )
                 return
             for table in tables:
@@ -252,7 +278,7 @@ class Store:
                     conn.execute(f'DROP TABLE IF EXISTS "{table}"')
             self._create(conn)
             self.notices.append(
-                f"store {self.path} was from an older argmine (store schema {start}, records schema "
+                f"store {self.shown} was from an older argmine (store schema {start}, records schema "
                 f"{records_version}); rebuilt it empty: files are extracted again on the next run"
             )
 
@@ -323,13 +349,18 @@ class Store:
             current = self._conn.execute(
                 "SELECT doc, extraction_id FROM sources WHERE path = ?", (_path_value(source),)
             ).fetchone()
-        if current != (doc, extraction_id):
+        if current != (doc, extraction_id) and not self.read_only:
             with self._transaction() as conn:
                 self._remember_source(conn, source, doc, extraction_id)
         return _load(document_json, actors_json, records, doc=doc, path=path)
 
-    def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> int:
-        """Store one document's extraction and remember `source` gave it: one transaction."""
+    def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> Optional[int]:
+        """Store one document's extraction and remember `source` gave it: one transaction.
+
+        Returns the extraction's id; None in a read-only store, which keeps nothing.
+        """
+        if self.read_only:
+            return None
         document, actors, claims = result.document, result.actors, result.claims
         if document is None:
             raise ValueError("only a result with its document can be stored")
@@ -550,6 +581,30 @@ def _load(
         document = document.model_copy(update={"doc": doc, "path": path})
         claims = [claim_renamed(c, doc) for c in claims]
     return DocumentResult(doc=doc, claims=claims, document=document, actors=actors)
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the store: the file (when there is one) and its folder (for the journal)?"""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _uri(path: Path, read_only: bool) -> str:
+    """An SQLite URI for the file, every byte of its name percent-encoded.
+
+    Read-only, nothing may be written beside the store either: `mode=ro`
+    shares the lock files of a writer that has them open (its `-shm` is
+    there); with no writer about, `immutable=1` reads without making any.
+    """
+    from urllib.parse import quote
+
+    name = quote(os.fsencode(os.path.abspath(path)), safe="/")
+    if not read_only:
+        return f"file:{name}?mode=rwc"
+    writer_about = os.path.exists(os.fsencode(path) + b"-shm")
+    return f"file:{name}?mode=ro" + ("" if writer_about else "&immutable=1")
 
 
 def _path_value(path: str) -> Union[str, bytes]:
