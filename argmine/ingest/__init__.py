@@ -30,6 +30,7 @@ from argmine.ingest.metadata import build_meta
 from argmine.ingest.reading import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
 from argmine.ingest.assemble import segment_text
 from argmine.ingest.versions import same_text
+from argmine.ingest.unwrap import is_markdown_path
 from argmine.ingest.view import AnalysisView
 from argmine.records import CLAIM_BEARING, Document, Segment
 
@@ -81,8 +82,8 @@ class Article:
         return chosen
 
     def view(self, versions: Literal["latest", "all"] = "latest") -> AnalysisView:
-        """The text the pipeline reads, with the map back to this file's offsets."""
-        return AnalysisView.from_segments(self.claim_segments(versions))
+        """The text the pipeline reads (hard wraps and Markdown undone), with the map back to this file's offsets."""
+        return AnalysisView.from_segments(self.claim_segments(versions), markdown=is_markdown_path(self.document.path))
 
 
 @dataclass
@@ -95,7 +96,7 @@ class Skipped:
 
 def parse_text(text: str, doc_id: str = "<text>", *, path: str | None = None, sha256: str | None = None, encoding: str = "utf-8") -> Article:
     """Segment an already-decoded string (tests, stdin)."""
-    found = segment_text(text)
+    found = segment_text(text, markdown=is_markdown_path(path if path is not None else doc_id))
     meta = build_meta(found.main, found.language)
     warnings = list(found.warnings)
     if not any(s.kind in CLAIM_BEARING for s in found.segments):
