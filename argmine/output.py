@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, TextIO
 
 from typing import TYPE_CHECKING
 
+from argmine.display import terminal_safe
 from argmine.errors import InputError
 from argmine.results import DocumentResult, claim_number
 
@@ -69,6 +71,9 @@ JSON_KEYS: dict[str, str] = {"ActorSummary": "actors", "Segment": "segments", "C
 
 #: Dict-valued fields flattened into one CSV column per key (the stances).
 DICT_COLUMNS: frozenset[str] = frozenset({"stance_mix"})
+
+#: Characters Markdown may read as markup: escaped with a backslash in Markdown output.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>|~]")
 
 #: Leading characters a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -236,9 +241,10 @@ def _write_rows_markdown(rows: Iterable[BaseModel], model: type[BaseModel], fp: 
 
 
 def _md_cell(value: Any) -> str:
-    """A markdown table cell: one line, pipes escaped."""
-    text = _plain(value)
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+    """A markdown table cell: one line, no terminal controls, Markdown's own characters escaped
+    (article text is shown as written, never read as markup)."""
+    text = " ".join(terminal_safe(_plain(value)).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
 def _plain(value: Any) -> str:
@@ -319,10 +325,10 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     for group in groups:
         if not group.claims:
             continue
-        heading = Text(group.doc, style="bold")
+        heading = Text(terminal_safe(group.doc), style="bold")
         title = group.document.meta.title if group.document is not None else None
         if title:
-            heading.append(f" — {title}")
+            heading.append(f" — {terminal_safe(title)}")
         noun = "claim" if len(group.claims) == 1 else "claims"
         heading.append(f" · {len(group.claims)} {noun}", style="dim")
         table = Table(show_header=True, header_style="bold", expand=True)
@@ -332,12 +338,12 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
         table.add_column("Stance", no_wrap=True)
         table.add_column("Claim", ratio=1, min_width=20)
         for claim in group.claims:
-            actor = Text(claim.actor.name)
+            actor = Text(terminal_safe(claim.actor.name))
             if claim.actor.name.casefold() != claim.actor.kind:
                 actor.append(f" ({claim.actor.kind})", style="dim")
-            content = Text(claim.content.text)
+            content = Text(terminal_safe(claim.content.text))
             if claim.cue is not None:
-                content.append(f"  [{claim.cue.text}]", style="dim")
+                content.append(f"  [{terminal_safe(claim.cue.text)}]", style="dim")
             table.add_row(
                 claim_number(claim),
                 actor,
@@ -362,7 +368,7 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
         if isinstance(value, dict):
             for key, item in value.items():
                 if item not in (None, "", [], {}):
-                    console.print(Text(f"{key}: ", style="bold") + Text(_plain(item)))
+                    console.print(Text(f"{key}: ", style="bold") + Text(terminal_safe(_plain(item))))
             console.print()
     header, cells_of = row_view(model)
     table = Table(show_header=True, header_style="bold", expand=True)
@@ -378,6 +384,7 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
     count = 0
     for row in rows:
         cells = cells_of(count, row)
+        cells = [terminal_safe(c) for c in cells]
         table.add_row(*(Text(c, style=STANCE_STYLES.get(c, "")) if h == "Stance" else Text(c) for h, c in zip(header, cells)))
         count += 1
     if count:
