@@ -23,8 +23,8 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, TextIO
 
 from typing import TYPE_CHECKING
 
-from argmine.display import terminal_safe
-from argmine.errors import InputError
+from argmine.display import display_path, terminal_safe
+from argmine.errors import InputError, UsageError
 from argmine.results import DocumentResult, claim_number
 
 if TYPE_CHECKING:  # pydantic and the records load on first use: `argmine --help` stays fast
@@ -57,12 +57,38 @@ FORMAT_BY_SUFFIX = {
 
 
 def choose_format(fmt: Optional[OutputFormat], output: Optional[Path], stdout_is_terminal: bool) -> OutputFormat:
-    """The format asked for; else the output file's suffix; else table on a terminal, jsonl in a pipe."""
+    """The format asked for; else the output file's suffix; else table on a terminal, jsonl in a pipe.
+
+    Raises UsageError for an output file whose name says no format (`x.xlsx`,
+    `claims`): argmine does not guess what a file is meant to hold. A stream
+    named as a file (`-`, a FIFO, `>(...)`, a device) is written as a pipe is.
+    """
     if fmt is not None:
         return fmt
-    if output is not None:
-        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), OutputFormat.jsonl)
-    return OutputFormat.table if stdout_is_terminal else OutputFormat.jsonl
+    if _names_a_file(output):
+        chosen = FORMAT_BY_SUFFIX.get(output.suffix.lower())  # type: ignore[union-attr]
+        if chosen is None:
+            raise UsageError(_no_format_message(output, FORMAT_BY_SUFFIX))  # type: ignore[arg-type]
+        return chosen
+    return OutputFormat.table if stdout_is_terminal and output is None else OutputFormat.jsonl
+
+
+def _names_a_file(output: Optional[Path]) -> bool:
+    """Is `--output` a file to be named by its suffix (not `-`, a FIFO or a device)?"""
+    if output is None or str(output) == "-":
+        return False
+    from argmine.destination import is_special
+
+    return not is_special(output)
+
+
+def _no_format_message(output: Path, suffixes: dict[str, Enum]) -> str:
+    formats = "|".join(dict.fromkeys(f.value for f in type(next(iter(suffixes.values())))))
+    what = f"'{display_path(output.suffix)}'" if output.suffix else "no suffix"
+    return (
+        f"cannot tell the format of --output {display_path(output)} ({what}): "
+        f"pass -f {formats}, or end the name in {', '.join(sorted(suffixes))}"
+    )
 
 
 #: Top-level JSON key for a stream of each record type, by class name
@@ -491,13 +517,21 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+#: `evaluate --output FILE` without `--format`: the format the file name asks for.
+REPORT_FORMAT_BY_SUFFIX = {".json": ReportFormat.json, ".txt": ReportFormat.table}
+
+
 def choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], stdout_is_terminal: bool) -> ReportFormat:
-    """The format asked for; else JSON for a `.json` file or a pipe, tables otherwise."""
+    """The format asked for; else the output file's suffix (UsageError when it says none); else tables
+    on a terminal and JSON in a pipe."""
     if fmt is not None:
         return fmt
-    if output is not None:
-        return ReportFormat.json if output.suffix.lower() == ".json" else ReportFormat.table
-    return ReportFormat.table if stdout_is_terminal else ReportFormat.json
+    if _names_a_file(output):
+        chosen = REPORT_FORMAT_BY_SUFFIX.get(output.suffix.lower())  # type: ignore[union-attr]
+        if chosen is None:
+            raise UsageError(_no_format_message(output, REPORT_FORMAT_BY_SUFFIX))  # type: ignore[arg-type]
+        return chosen
+    return ReportFormat.table if stdout_is_terminal and output is None else ReportFormat.json
 
 
 def write_report(report: "Report", fmt: ReportFormat, fp: TextIO, comparison: "Optional[Comparison]" = None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmine.errors import InputError
+from argmine.errors import InputError, UsageError
 from argmine.output import (
     OutputFormat,
     atomic_output,
@@ -308,12 +308,17 @@ def test_atomic_output_replaces_the_file_on_success(tmp_path: Path):
         (None, Path("out.csv"), True, OutputFormat.csv),
         (None, Path("out.JSON"), False, OutputFormat.json),
         (None, Path("out.md"), False, OutputFormat.markdown),
-        (None, Path("out"), True, OutputFormat.jsonl),
         (OutputFormat.json, Path("out.csv"), False, OutputFormat.json),
     ],
 )
 def test_choose_format(fmt, output, terminal, expected):
     assert choose_format(fmt, output, terminal) is expected
+
+
+@pytest.mark.parametrize("output", [Path("out"), Path("out.xlsx")])
+def test_choose_format_refuses_to_guess_a_file_format(output):
+    with pytest.raises(UsageError, match="-f table|json|jsonl|csv|markdown"):
+        choose_format(None, output, True)
 
 
 def test_output_markdown_escapes_pipes_and_newlines():

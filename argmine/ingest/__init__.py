@@ -26,6 +26,7 @@ from argmine.display import display_path
 
 from argmine.errors import InputError
 from argmine.ingest.files import candidates
+from argmine.ingest.formats import URL_REASON, is_url, refused_by_content, refused_by_name
 from argmine.ingest.metadata import build_meta
 from argmine.ingest.reading import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
 from argmine.ingest.assemble import segment_text
@@ -128,7 +129,13 @@ def parse_bytes(data: bytes, doc_id: str, *, path: str | None = None) -> Article
 def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read, decode and segment one file. Raises InputError with a one-line reason."""
     path = Path(path)
+    if is_url(str(path)) and not path.exists():
+        raise InputError(URL_REASON)
+    refused = refused_by_name(path)
     data = read_file_bytes(path, max_bytes=max_bytes)
+    refused = refused or refused_by_content(data)
+    if refused:
+        raise InputError(refused)
     article = parse_bytes(data, display_path(doc_id), path=display_path(path))
     article.source = path
     return article
@@ -185,6 +192,10 @@ def iter_raw_articles(
             if os.environ.get("ARGMINE_RAISE_ERRORS"):
                 raise
             yield Skipped(display_path(candidate.path), _internal_error(exc))
+            continue
+        refused = refused_by_content(data)
+        if refused:
+            yield Skipped(display_path(candidate.path), refused)
             continue
         yield RawArticle(Path(candidate.path), candidate.doc_id, data)
 

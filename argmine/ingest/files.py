@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Iterator, Sequence, Union
 
 from argmine.display import display_path
+from argmine.ingest.formats import ARTICLE_SUFFIXES, URL_REASON, is_url, refused_by_name
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
     for given in paths:
         root = Path(given)
         if not root.exists():
-            yield Candidate(root, display_path(given), "no such file or folder")
+            reason = URL_REASON if is_url(str(given)) else "no such file or folder"
+            yield Candidate(root, display_path(given), reason)
             continue
         if root.is_dir():
             found_any = False
@@ -83,7 +84,10 @@ def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
                 path = item
                 doc_id = display_path(path.relative_to(root).as_posix())
                 if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                    yield Candidate(path, doc_id, f"not an article file ({display_path(path.suffix) or 'no extension'}; reads .txt, .text, .md)")
+                    reason = refused_by_name(path) or (
+                        f"not an article file ({display_path(path.suffix) or 'no extension'}; reads .txt, .text, .md)"
+                    )
+                    yield Candidate(path, doc_id, reason)
                     continue
                 found_any = True
                 candidate = _unique(path, doc_id, seen_files, seen_ids)
@@ -91,6 +95,8 @@ def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
                     yield candidate
             if not found_any:
                 yield Candidate(root, display_path(given), "folder has no .txt, .text or .md files")
+        elif refused_by_name(root):
+            yield Candidate(root, display_path(root.name), refused_by_name(root) or "")
         else:
             candidate = _unique(root, display_path(root.name), seen_files, seen_ids)
             if candidate is not None:
