@@ -165,6 +165,7 @@ def _write_claims_json(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     from argmine.records import SCHEMA_VERSION
 
     aggregator = ActorAggregator()
+    targets: set[str] = set()  # a run is about one target; each actor summary names it
     count = 0
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool:
         fp.write('{"schema_version":%d,\n"documents":[' % SCHEMA_VERSION)
@@ -180,9 +181,12 @@ def _write_claims_json(groups: Iterable[DocumentResult], fp: TextIO) -> int:
             for claim in group.claims:
                 spool.write(("\n" if count == 0 else ",\n") + claim.model_dump_json())
                 aggregator.add_claim(claim)
+                targets.add(claim.target)
                 count += 1
         fp.write('],\n"actors":[')
         for i, summary in enumerate(aggregator.summaries()):
+            if len(targets) == 1:
+                summary = summary.model_copy(update={"target": next(iter(targets))})
             fp.write(("\n" if i == 0 else ",\n") + summary.model_dump_json())
         fp.write('],\n"claims":[')
         spool.seek(0)
@@ -200,6 +204,7 @@ def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
         fp.write(f"## {_md_cell(group.doc)}\n\n")
         if title:
             fp.write(f"*{_md_cell(title)}*\n\n")
+        fp.write(f"Target: {_md_cell(_targets(group))}\n\n")
         fp.write("| # | Actor | Kind | Mode | Stance | Cue | Claim |\n")
         fp.write("|---|---|---|---|---|---|---|\n")
         for claim in group.claims:
@@ -221,6 +226,11 @@ def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
 
 
 # --------------------------------------------------------------------------- flat rows
+
+
+def _targets(group: DocumentResult) -> str:
+    """The target a document's claims are about (named in every human table)."""
+    return ", ".join(dict.fromkeys(claim.target for claim in group.claims))
 
 
 def _write_rows(
@@ -356,7 +366,7 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
         if title:
             heading.append(f" — {terminal_safe(title)}")
         noun = "claim" if len(group.claims) == 1 else "claims"
-        heading.append(f" · {len(group.claims)} {noun}", style="dim")
+        heading.append(f" · {len(group.claims)} {noun} · target {terminal_safe(_targets(group))}", style="dim")
         table = Table(show_header=True, header_style="bold", expand=True)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Actor", max_width=24, overflow="fold")

@@ -7,7 +7,7 @@ unchanged file is never processed twice, wherever it lies. Each document is
 written in one transaction: a killed run leaves whole documents or nothing.
 WAL journalling and a busy timeout let two runs share one store.
 
-Tables (store schema version 2)::
+Tables (store schema version 3)::
 
     meta(key PRIMARY KEY, value)          schema_version, records_schema_version
     extractions(id, sha256, pipeline_version, versions, target,
@@ -16,12 +16,15 @@ Tables (store schema version 2)::
     claims(extraction_id, seq, actor_name, actor_kind, stance, mode,
            actor JSON, record JSON)
                 PRIMARY KEY(extraction_id, seq)
-    sources(path PRIMARY KEY, doc, extraction_id, seen_at)
-                the file at `path` (absolute) last gave that extraction; a path
-                that is not UTF-8 is kept as its bytes (a BLOB), every byte intact
+    sources(path, target, doc, extraction_id, seen_at)
+                PRIMARY KEY(path, target)
+                the file at `path` (absolute) last gave that extraction about the
+                target named `target`; a path that is not UTF-8 is kept as its
+                bytes (a BLOB), every byte intact
 
-Queries without paths (`who-said`, `actors`) read the extraction each
-source last gave: what `extract` last put there. They choose claims from
+Queries without paths (`who-said`, `actors`) read, for one target, the
+extraction each source last gave: what `extract` last put there. Stances
+toward different targets are never mixed in one answer. They choose claims from
 the light columns (actor, stance, mode) and parse only the records they
 print, so they stay quick as the store grows.
 """
@@ -42,7 +45,7 @@ from argmine.errors import StoreError
 from argmine.results import DocumentResult, claim_renamed
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
 
-STORE_SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 3
 DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
 STORE_ENV = "ARGMINE_STORE"
 TIMEOUT_ENV = "ARGMINE_STORE_TIMEOUT"
@@ -79,10 +82,12 @@ CREATE TABLE claims (
     PRIMARY KEY (extraction_id, seq)
 );
 CREATE TABLE sources (
-    path TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    target TEXT NOT NULL,
     doc TEXT NOT NULL,
     extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
-    seen_at TEXT NOT NULL
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (path, target)
 );
 CREATE INDEX sources_by_extraction ON sources(extraction_id);
 """
@@ -96,7 +101,24 @@ def _add_actor_column(conn: sqlite3.Connection) -> None:
 #: Upgrades in place, from store schema version n (the key) to n + 1. A store
 #: whose version has no path to the current one is rebuilt empty instead: it
 #: is a cache, and `extract` refills it.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column}
+def _sources_per_target(conn: sqlite3.Connection) -> None:
+    """2 -> 3: a source remembers its last extraction per target, so targets are never mixed."""
+    conn.execute(
+        "CREATE TABLE sources_3 (path TEXT NOT NULL, target TEXT NOT NULL, doc TEXT NOT NULL, "
+        "extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE, seen_at TEXT NOT NULL, "
+        "PRIMARY KEY (path, target))"
+    )
+    conn.execute(
+        "INSERT INTO sources_3 (path, target, doc, extraction_id, seen_at) "
+        "SELECT s.path, substr(e.target, 1, instr(e.target || '@', '@') - 1), s.doc, s.extraction_id, s.seen_at "
+        "FROM sources s JOIN extractions e ON e.id = s.extraction_id"
+    )
+    conn.execute("DROP TABLE sources")
+    conn.execute("ALTER TABLE sources_3 RENAME TO sources")
+    conn.execute("CREATE INDEX sources_by_extraction ON sources(extraction_id)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column, 2: _sources_per_target}
 
 
 def default_store_path() -> Path:
@@ -120,7 +142,11 @@ class ExtractionKey:
     sha256: str
     pipeline_version: str
     versions: str
-    target: str
+    target: str  # the target's name and a hash of its definition: "integration@3f2a..."
+
+    @property
+    def target_name(self) -> str:
+        return self.target.split("@", 1)[0]
 
 
 class Store:
@@ -347,11 +373,12 @@ class Store:
                 )
             ]
             current = self._conn.execute(
-                "SELECT doc, extraction_id FROM sources WHERE path = ?", (_path_value(source),)
+                "SELECT doc, extraction_id FROM sources WHERE path = ? AND target = ?",
+                (_path_value(source), key.target_name),
             ).fetchone()
         if current != (doc, extraction_id) and not self.read_only:
             with self._transaction() as conn:
-                self._remember_source(conn, source, doc, extraction_id)
+                self._remember_source(conn, source, key.target_name, doc, extraction_id)
         return _load(document_json, actors_json, records, doc=doc, path=path)
 
     def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> Optional[int]:
@@ -406,23 +433,23 @@ class Store:
                     "WHERE sha256 = ? AND pipeline_version = ? AND versions = ? AND target = ?",
                     (key.sha256, key.pipeline_version, key.versions, key.target),
                 ).fetchone()[0]
-            self._remember_source(conn, source, document.doc, extraction_id)
+            self._remember_source(conn, source, key.target_name, document.doc, extraction_id)
         return extraction_id
 
     @staticmethod
-    def _remember_source(conn: sqlite3.Connection, source: str, doc: str, extraction_id: int) -> None:
+    def _remember_source(conn: sqlite3.Connection, source: str, target: str, doc: str, extraction_id: int) -> None:
         conn.execute(
-            "INSERT INTO sources (path, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(path) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
+            "INSERT INTO sources (path, target, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(path, target) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
             "seen_at = excluded.seen_at",
-            (_path_value(source), doc, extraction_id, _now()),
+            (_path_value(source), target, doc, extraction_id, _now()),
         )
 
     # ------------------------------------------------------------------ queries
 
-    def current(self) -> list[DocumentResult]:
-        """What extract last put here, in full: each source's latest extraction, by document name."""
-        snapshot = self.snapshot()
+    def current(self, target: Optional[str] = None) -> list[DocumentResult]:
+        """What extract last put here about `target`, in full: each source's latest extraction, by document name."""
+        snapshot = self.snapshot(target)
         claims: dict[str, list[Claim]] = {}
         for row, claim in zip(snapshot.rows, self.load_claims(snapshot.rows)):
             claims.setdefault(row.source, []).append(claim)
@@ -431,11 +458,19 @@ class Store:
             for source, document in snapshot.documents.items()
         ]
 
-    def snapshot(self) -> "Snapshot":
-        """What extract last put here, light: documents, and claim rows to choose from.
+    def targets(self) -> list[str]:
+        """The names of the targets the store holds claims about, sorted."""
+        with self._translated("read"):
+            return [row[0] for row in self._conn.execute("SELECT DISTINCT target FROM sources ORDER BY target")]
 
+    def snapshot(self, target: Optional[str] = None) -> "Snapshot":
+        """What extract last put here about one target, light: documents, and claim rows to choose from.
+
+        `target` names it; None is the store's only target (a StoreError when it
+        holds several: stances toward different targets are never mixed).
         Claim records are not parsed; `load_claims` parses the rows chosen.
         """
+        target = self._only_target() if target is None else target
         actors: dict[str, Actor] = {}  # one parse per distinct actor, however many claims
 
         def actor_of(text: str) -> Actor:
@@ -448,7 +483,8 @@ class Store:
             try:
                 sources = self._conn.execute(
                     "SELECT s.path, s.doc, e.document FROM sources s "
-                    "JOIN extractions e ON e.id = s.extraction_id ORDER BY s.doc, s.path"
+                    "JOIN extractions e ON e.id = s.extraction_id WHERE s.target = ? ORDER BY s.doc, s.path",
+                    (target,),
                 ).fetchall()
                 rows = [
                     ClaimRow(
@@ -458,15 +494,24 @@ class Store:
                         mode=mode,
                         source=_path_text(path),
                         ref=(extraction_id, seq),
+                        target=target,
                     )
                     for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(
                         "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, c.stance, c.mode FROM sources s "
-                        "JOIN claims c ON c.extraction_id = s.extraction_id ORDER BY s.doc, s.path, c.seq"
+                        "JOIN claims c ON c.extraction_id = s.extraction_id WHERE s.target = ? "
+                        "ORDER BY s.doc, s.path, c.seq",
+                        (target,),
                     )
                 ]
             finally:
                 self._conn.execute("COMMIT")
         return Snapshot(documents=LazyDocuments({_path_text(path): (doc, document_json) for path, doc, document_json in sources}), rows=rows)
+
+    def _only_target(self) -> str:
+        targets = self.targets()
+        if len(targets) > 1:
+            raise StoreError(f"store {self.shown} holds claims about several targets ({', '.join(targets)}): name one")
+        return targets[0] if targets else ""
 
     def load_claims(self, rows: Sequence["ClaimRow"]) -> list[Claim]:
         """The claim records of stored rows, in their order, named for their rows' documents."""
@@ -515,10 +560,11 @@ class ClaimRow(NamedTuple):
     source: str = ""
     ref: Optional[tuple[int, int]] = None
     claim: Optional[Claim] = None
+    target: str = ""  # the name of the target `stance` is toward
 
     @classmethod
     def of(cls, claim: Claim, source: str = "") -> "ClaimRow":
-        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim)
+        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim, target=claim.target)
 
 
 class LazyDocuments(Mapping[str, Document]):

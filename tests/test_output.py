@@ -48,6 +48,8 @@ EXPECTED_MARKDOWN = """\
 
 *Trusts and silos*
 
+Target: integration
+
 | # | Actor | Kind | Mode | Stance | Cue | Claim |
 |---|---|---|---|---|---|---|
 | 1 | Dr Ann Coffey | person | indirect | support | said | Coffey said joined-up care would help. |
@@ -55,6 +57,8 @@ EXPECTED_MARKDOWN = """\
 | 3 | Dr Ann Coffey | person | direct | oppose | said | "It will fail," Coffey said. |
 
 ## b.txt
+
+Target: integration
 
 | # | Actor | Kind | Mode | Stance | Cue | Claim |
 |---|---|---|---|---|---|---|
@@ -64,7 +68,7 @@ EXPECTED_MARKDOWN = """\
 """
 
 EXPECTED_TABLE = """\
-a.txt — Trusts and silos · 3 claims
+a.txt — Trusts and silos · 3 claims · target integration
 ┏━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ # ┃ Actor                    ┃ Mode     ┃ Stance  ┃ Claim                    ┃
 ┡━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━┩
@@ -76,7 +80,7 @@ a.txt — Trusts and silos · 3 claims
 │   │                          │          │         │ said.  [said]            │
 └───┴──────────────────────────┴──────────┴─────────┴──────────────────────────┘
 
-b.txt · 2 claims
+b.txt · 2 claims · target integration
 ┏━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ # ┃ Actor               ┃ Mode     ┃ Stance  ┃ Claim                         ┃
 ┡━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
@@ -88,10 +92,10 @@ b.txt · 2 claims
 """
 
 EXPECTED_ACTORS_CSV = """\
-id,name,kind,aliases,roles,docs,claims,stance,stance_mix.support,stance_mix.oppose,stance_mix.mixed,stance_mix.neutral
-dr-ann-coffey,Dr Ann Coffey,person,Coffey; Ann Coffey,GP,a.txt; b.txt,3,oppose,1,2,0,0
-northfield-health-trust,Northfield Health Trust,organisation,,,a.txt,1,support,1,0,0,0
-author,the author,author,,,b.txt,1,support,1,0,0,0
+id,name,kind,aliases,roles,docs,claims,stance,stance_mix.support,stance_mix.oppose,stance_mix.mixed,stance_mix.neutral,target
+dr-ann-coffey,Dr Ann Coffey,person,Coffey; Ann Coffey,GP,a.txt; b.txt,3,oppose,1,2,0,0,
+northfield-health-trust,Northfield Health Trust,organisation,,,a.txt,1,support,1,0,0,0,
+author,the author,author,,,b.txt,1,support,1,0,0,0,
 """
 
 
