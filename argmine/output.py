@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
+import re
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -23,7 +23,8 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, TextIO
 
 from typing import TYPE_CHECKING
 
-from argmine.errors import InputError
+from argmine.display import display_path, terminal_safe
+from argmine.errors import InputError, UsageError
 from argmine.results import DocumentResult, claim_number
 
 if TYPE_CHECKING:  # pydantic and the records load on first use: `argmine --help` stays fast
@@ -56,12 +57,38 @@ FORMAT_BY_SUFFIX = {
 
 
 def choose_format(fmt: Optional[OutputFormat], output: Optional[Path], stdout_is_terminal: bool) -> OutputFormat:
-    """The format asked for; else the output file's suffix; else table on a terminal, jsonl in a pipe."""
+    """The format asked for; else the output file's suffix; else table on a terminal, jsonl in a pipe.
+
+    Raises UsageError for an output file whose name says no format (`x.xlsx`,
+    `claims`): argmine does not guess what a file is meant to hold. A stream
+    named as a file (`-`, a FIFO, `>(...)`, a device) is written as a pipe is.
+    """
     if fmt is not None:
         return fmt
-    if output is not None:
-        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), OutputFormat.jsonl)
-    return OutputFormat.table if stdout_is_terminal else OutputFormat.jsonl
+    if _names_a_file(output):
+        chosen = FORMAT_BY_SUFFIX.get(output.suffix.lower())  # type: ignore[union-attr]
+        if chosen is None:
+            raise UsageError(_no_format_message(output, FORMAT_BY_SUFFIX))  # type: ignore[arg-type]
+        return chosen
+    return OutputFormat.table if stdout_is_terminal and output is None else OutputFormat.jsonl
+
+
+def _names_a_file(output: Optional[Path]) -> bool:
+    """Is `--output` a file to be named by its suffix (not `-`, a FIFO or a device)?"""
+    if output is None or str(output) == "-":
+        return False
+    from argmine.destination import is_special
+
+    return not is_special(output)
+
+
+def _no_format_message(output: Path, suffixes: dict[str, Enum]) -> str:
+    formats = "|".join(dict.fromkeys(f.value for f in type(next(iter(suffixes.values())))))
+    what = f"'{display_path(output.suffix)}'" if output.suffix else "no suffix"
+    return (
+        f"cannot tell the format of --output {display_path(output)} ({what}): "
+        f"pass -f {formats}, or end the name in {', '.join(sorted(suffixes))}"
+    )
 
 
 #: Top-level JSON key for a stream of each record type, by class name
@@ -70,6 +97,9 @@ JSON_KEYS: dict[str, str] = {"ActorSummary": "actors", "Segment": "segments", "C
 
 #: Dict-valued fields flattened into one CSV column per key (the stances).
 DICT_COLUMNS: frozenset[str] = frozenset({"stance_mix"})
+
+#: Characters Markdown may read as markup: escaped with a backslash in Markdown output.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>|~]")
 
 #: Leading characters a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -135,6 +165,7 @@ def _write_claims_json(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     from argmine.records import SCHEMA_VERSION
 
     aggregator = ActorAggregator()
+    targets: set[str] = set()  # a run is about one target; each actor summary names it
     count = 0
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool:
         fp.write('{"schema_version":%d,\n"documents":[' % SCHEMA_VERSION)
@@ -150,9 +181,12 @@ def _write_claims_json(groups: Iterable[DocumentResult], fp: TextIO) -> int:
             for claim in group.claims:
                 spool.write(("\n" if count == 0 else ",\n") + claim.model_dump_json())
                 aggregator.add_claim(claim)
+                targets.add(claim.target)
                 count += 1
         fp.write('],\n"actors":[')
         for i, summary in enumerate(aggregator.summaries()):
+            if len(targets) == 1:
+                summary = summary.model_copy(update={"target": next(iter(targets))})
             fp.write(("\n" if i == 0 else ",\n") + summary.model_dump_json())
         fp.write('],\n"claims":[')
         spool.seek(0)
@@ -170,6 +204,7 @@ def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
         fp.write(f"## {_md_cell(group.doc)}\n\n")
         if title:
             fp.write(f"*{_md_cell(title)}*\n\n")
+        fp.write(f"Target: {_md_cell(_targets(group))}\n\n")
         fp.write("| # | Actor | Kind | Mode | Stance | Cue | Claim |\n")
         fp.write("|---|---|---|---|---|---|---|\n")
         for claim in group.claims:
@@ -191,6 +226,11 @@ def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
 
 
 # --------------------------------------------------------------------------- flat rows
+
+
+def _targets(group: DocumentResult) -> str:
+    """The target a document's claims are about (named in every human table)."""
+    return ", ".join(dict.fromkeys(claim.target for claim in group.claims))
 
 
 def _write_rows(
@@ -237,9 +277,10 @@ def _write_rows_markdown(rows: Iterable[BaseModel], model: type[BaseModel], fp: 
 
 
 def _md_cell(value: Any) -> str:
-    """A markdown table cell: one line, pipes escaped."""
-    text = _plain(value)
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+    """A markdown table cell: one line, no terminal controls, Markdown's own characters escaped
+    (article text is shown as written, never read as markup)."""
+    text = " ".join(terminal_safe(_plain(value)).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
 def _plain(value: Any) -> str:
@@ -320,12 +361,12 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
     for group in groups:
         if not group.claims:
             continue
-        heading = Text(group.doc, style="bold")
+        heading = Text(terminal_safe(group.doc), style="bold")
         title = group.document.meta.title if group.document is not None else None
         if title:
-            heading.append(f" — {title}")
+            heading.append(f" — {terminal_safe(title)}")
         noun = "claim" if len(group.claims) == 1 else "claims"
-        heading.append(f" · {len(group.claims)} {noun}", style="dim")
+        heading.append(f" · {len(group.claims)} {noun} · target {terminal_safe(_targets(group))}", style="dim")
         table = Table(show_header=True, header_style="bold", expand=True)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Actor", max_width=24, overflow="fold")
@@ -333,12 +374,12 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
         table.add_column("Stance", no_wrap=True)
         table.add_column("Claim", ratio=1, min_width=20)
         for claim in group.claims:
-            actor = Text(claim.actor.name)
+            actor = Text(terminal_safe(claim.actor.name))
             if claim.actor.name.casefold() != claim.actor.kind:
                 actor.append(f" ({claim.actor.kind})", style="dim")
-            content = Text(claim.content.text)
+            content = Text(terminal_safe(claim.content.text))
             if claim.cue is not None:
-                content.append(f"  [{claim.cue.text}]", style="dim")
+                content.append(f"  [{terminal_safe(claim.cue.text)}]", style="dim")
             table.add_row(
                 claim_number(claim),
                 actor,
@@ -363,7 +404,7 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
         if isinstance(value, dict):
             for key, item in value.items():
                 if item not in (None, "", [], {}):
-                    console.print(Text(f"{key}: ", style="bold") + Text(_plain(item)))
+                    console.print(Text(f"{key}: ", style="bold") + Text(terminal_safe(_plain(item))))
             console.print()
     header, cells_of = row_view(model)
     table = Table(show_header=True, header_style="bold", expand=True)
@@ -379,6 +420,7 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
     count = 0
     for row in rows:
         cells = cells_of(count, row)
+        cells = [terminal_safe(c) for c in cells]
         table.add_row(*(Text(c, style=STANCE_STYLES.get(c, "")) if h == "Stance" else Text(c) for h, c in zip(header, cells)))
         count += 1
     if count:
@@ -485,13 +527,21 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+#: `evaluate --output FILE` without `--format`: the format the file name asks for.
+REPORT_FORMAT_BY_SUFFIX = {".json": ReportFormat.json, ".txt": ReportFormat.table}
+
+
 def choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], stdout_is_terminal: bool) -> ReportFormat:
-    """The format asked for; else JSON for a `.json` file or a pipe, tables otherwise."""
+    """The format asked for; else the output file's suffix (UsageError when it says none); else tables
+    on a terminal and JSON in a pipe."""
     if fmt is not None:
         return fmt
-    if output is not None:
-        return ReportFormat.json if output.suffix.lower() == ".json" else ReportFormat.table
-    return ReportFormat.table if stdout_is_terminal else ReportFormat.json
+    if _names_a_file(output):
+        chosen = REPORT_FORMAT_BY_SUFFIX.get(output.suffix.lower())  # type: ignore[union-attr]
+        if chosen is None:
+            raise UsageError(_no_format_message(output, REPORT_FORMAT_BY_SUFFIX))  # type: ignore[arg-type]
+        return chosen
+    return ReportFormat.table if stdout_is_terminal and output is None else ReportFormat.json
 
 
 def write_report(report: "Report", fmt: ReportFormat, fp: TextIO, comparison: "Optional[Comparison]" = None) -> None:
@@ -584,40 +634,15 @@ def _first_problem(error: Any) -> str:
 
 @contextmanager
 def atomic_output(path: Optional[Path], stdout: Optional[TextIO] = None) -> Iterator[TextIO]:
-    """Yield a stream for `path` that appears there only when the block succeeds.
+    """Yield a stream for `--output PATH` (None or `-`: stdout), written through what is there.
 
-    Writes to a temporary file beside `path` and renames it over `path` at the
-    end, so a failure or an interrupt never leaves a half-written file (or
-    clobbers the old one). With no path, yields `stdout` unchanged.
+    A regular file (or nothing yet) appears complete or not at all; a device,
+    FIFO or `/dev/stdout` is written in place (see `argmine.destination`).
     """
-    if path is None:
-        yield stdout if stdout is not None else _sys_stdout()
-        return
-    import tempfile
+    from argmine.destination import open_destination
 
-    from argmine.errors import ArgmineError
-
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ArgmineError(f"cannot write {path}: there is no folder {directory}")
-    try:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise ArgmineError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except FileNotFoundError:
-            pass
-        raise
+    with open_destination(path, stdout if stdout is not None else _sys_stdout()) as fp:
+        yield fp
 
 
 def _sys_stdout() -> TextIO:

@@ -22,6 +22,8 @@ from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+
+    from argmine.components.registry import ActorEntry, ActorRegistry
     from spacy.tokens import Doc
 
     from argmine.components.contract import ActorDict, ClaimDict, SegmentVoice
@@ -48,6 +50,11 @@ _PACKAGE = Path(__file__).parent
 _FINGERPRINTED = ("components", "ingest", "pipeline.py", "records.py")
 #: Pipelines kept built in one process (one per target).
 PIPELINES_KEPT = 4
+#: An analysis text longer than this is read in pieces of at most this many characters,
+#: cut between paragraphs. spaCy refuses a text over a million characters, and its
+#: working memory grows with the text it holds (tok2vec: ~15 kB a token), so a piece
+#: this size bounds a run's peak memory to what an ordinary long article needs.
+CHUNK_CHARS = 50_000
 
 
 def _code_fingerprint() -> str:
@@ -121,11 +128,10 @@ def _split_name(name: str) -> list[str]:
     return [w for w in name.replace("’s", "").split() if w[:1].isupper()]
 
 
-def prepare_doc(nlp: "Language", article: "Article", view: "AnalysisView") -> "Doc":
-    """A Doc of the view's text, with the document's voices registered as actors."""
+def _document_voices(article: "Article") -> tuple["ActorRegistry", "ActorEntry"]:
+    """A fresh registry holding the document's writer (named by the byline, else "author")."""
     from argmine.components.registry import ActorRegistry
 
-    doc = nlp.make_doc(view.text)
     registry = ActorRegistry()
     meta = article.document.meta
     if meta.author:
@@ -141,6 +147,33 @@ def prepare_doc(nlp: "Language", article: "Article", view: "AnalysisView") -> "D
         if author.name == "author":
             author.name = meta.author_role
             author.add_alias("author")
+    return registry, author
+
+
+def _known_registry(known: dict, author_id: str) -> tuple["ActorRegistry", "ActorEntry"]:
+    """The actors of earlier pieces, without their mentions (those were offsets into another Doc)."""
+    from argmine.components.registry import ActorEntry, ActorRegistry
+
+    entries = [ActorEntry.from_dict(actor_id, data) for actor_id, data in known.items()]
+    for entry in entries:
+        entry.mentions.clear()
+    registry = ActorRegistry(entries)
+    return registry, registry.entries[author_id]
+
+
+def prepare_doc(
+    nlp: "Language", article: "Article", view: "AnalysisView", *, known: Optional[dict] = None, author_id: Optional[str] = None
+) -> "Doc":
+    """A Doc of the view's text, with the document's voices registered as actors.
+
+    `known` and `author_id`: the actors (and the writer) found in the earlier
+    pieces of a long document, so a later piece knows who "Lee" is.
+    """
+    doc = nlp.make_doc(view.text)
+    if known is not None and author_id in known:
+        registry, author = _known_registry(known, author_id)
+    else:
+        registry, author = _document_voices(article)
     segments: list[SegmentVoice] = []
     for piece in view.pieces:
         seg = piece.segment
@@ -169,7 +202,7 @@ def _span(view: "AnalysisView", text: str, span: Optional[list[int]]) -> Optiona
     if not view.spans_one_piece(start, end):
         return None
     o_start, o_end = view.to_original(start, end)
-    return TextSpan(text=view.text[start:end], start=o_start, end=o_end)
+    return TextSpan(text=text[o_start:o_end], start=o_start, end=o_end)  # verbatim: markup and line breaks as in the file
 
 
 def _actor(actor_id: str, data: "ActorDict") -> Actor:
@@ -228,19 +261,68 @@ def extract_articles(
     versions: str = "latest",
     batch_size: int = 8,
 ) -> Iterator[DocumentResult]:
-    """Run the pipeline over articles in batches (nlp.pipe), yielding one result per article."""
+    """Run the pipeline over articles in batches (nlp.pipe), yielding one result per article, in order.
+
+    An article whose analysis text is longer than `CHUNK_CHARS` is read in
+    pieces (`extract_in_pieces`), so memory stays bounded however long it is.
+    """
     from argmine.target import resolve_target
 
     resolved = resolve_target(target)
+    target_name = resolved.name
     nlp = load_pipeline(resolved)
+    batch: list[tuple["Article", "AnalysisView"]] = []
+    for article in articles:
+        view = article.view(versions)
+        if len(view.text) > CHUNK_CHARS:
+            yield from _pipe(nlp, batch, target_name, batch_size)
+            batch = []
+            yield extract_in_pieces(nlp, article, view.chunks(CHUNK_CHARS), target_name)
+            continue
+        batch.append((article, view))
+        if len(batch) >= batch_size:
+            yield from _pipe(nlp, batch, target_name, batch_size)
+            batch = []
+    yield from _pipe(nlp, batch, target_name, batch_size)
 
-    def prepared():
-        for article in articles:
-            view = article.view(versions)
-            yield prepare_doc(nlp, article, view), (article, view)
 
-    for doc, (article, view) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield build_result(article, view, doc, resolved.name)
+def _pipe(
+    nlp: "Language", batch: list[tuple["Article", "AnalysisView"]], target_name: str, batch_size: int
+) -> Iterator[DocumentResult]:
+    prepared = ((prepare_doc(nlp, article, view), (article, view)) for article, view in batch)
+    for doc, (article, view) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+        yield build_result(article, view, doc, target_name)
+
+
+def extract_in_pieces(nlp: "Language", article: "Article", views: list["AnalysisView"], target_name: str) -> DocumentResult:
+    """One long article, read piece by piece (each piece cut between paragraphs).
+
+    Each piece starts knowing the actors the earlier ones found, so a surname
+    later on is still the person named in full before. Claims are numbered
+    across the whole document, and every claim names its actor as the last
+    piece knew it (with every alias and role found).
+    """
+    known: Optional[dict] = None
+    author_id: Optional[str] = None
+    parts: list[DocumentResult] = []
+    for view in views:
+        doc = nlp(prepare_doc(nlp, article, view, known=known, author_id=author_id))
+        parts.append(build_result(article, view, doc, target_name))
+        known, author_id = doc._.actors or {}, doc._.author
+        del doc  # one piece's Doc at a time: this is what bounds the memory
+    return _joined(article, parts, known or {})
+
+
+def _joined(article: "Article", parts: list[DocumentResult], actors_data: dict) -> DocumentResult:
+    actors: dict[str, Actor] = {}
+    claims: list[Claim] = []
+    for claim in (c for part in parts for c in part.claims):
+        actor_id = claim.actor.id
+        if actor_id not in actors:
+            actors[actor_id] = _actor(actor_id, actors_data[actor_id]) if actor_id in actors_data else claim.actor
+        number = len(claims) + 1
+        claims.append(claim.model_copy(update={"id": f"{article.document.doc}#{number}", "actor": actors[actor_id]}))
+    return DocumentResult(doc=article.document.doc, claims=claims, document=article.document, actors=list(actors.values()))
 
 
 def extract_article(article: "Article", *, target: TargetLike = None, versions: str = "latest") -> DocumentResult:

@@ -54,13 +54,65 @@ class ClaimSource:
         return cls(documents, rows, lambda chosen: [row.claim for row in chosen], documents.get)
 
     @classmethod
-    def of_store(cls, store: "Store") -> "ClaimSource":
-        """What `extract` last put in the store; records are parsed only when chosen."""
-        snapshot = store.snapshot()
+    def of_store(cls, store: "Store", target: Optional[str] = None) -> "ClaimSource":
+        """What `extract` last put in the store about `target` (None: its only target);
+        records are parsed only when chosen."""
+        snapshot = store.snapshot(target)
         return cls(snapshot.documents, snapshot.rows, store.load_claims, snapshot.documents.head_by_name)
 
     def load(self, rows: Sequence["ClaimRow"]) -> list["Claim"]:
         return self.loader(rows)
+
+    def targets(self) -> list[str]:
+        """The names of the targets these claims' stances are toward, sorted."""
+        return sorted({row.target for row in self.rows if row.target})
+
+    @property
+    def target(self) -> Optional[str]:
+        """The one target every claim here is about; None when there are none (or several)."""
+        targets = self.targets()
+        return targets[0] if len(targets) == 1 else None
+
+    def about(self, target: str) -> "ClaimSource":
+        """Only the claims about `target`."""
+        rows = [row for row in self.rows if row.target == target]
+        return ClaimSource(self.documents, rows, self.loader, self.head_of)
+
+
+def choose_target(available: Sequence[str], asked: Optional[str]) -> Optional[str]:
+    """The one target a query answers about: the one asked for, else the only one there is.
+
+    A query never mixes stances toward different targets. `asked` is a
+    target's name, or a bundled name or target file whose name is taken.
+    Returns None when there are no claims at all.
+
+    Raises:
+        UsageError: several targets and none asked for; or `asked` is no target there.
+    """
+    from argmine.errors import UsageError
+
+    held = ", ".join(available) or "none"
+    if asked is None:
+        if len(available) > 1:
+            raise UsageError(f"claims here are about several targets ({held}): pass --target NAME")
+        return available[0] if available else None
+    if asked in available:
+        return asked
+    name = _target_name(asked)
+    if name is None or name not in available:
+        raise UsageError(f"no claims about target {asked!r} here (claims are about: {held})")
+    return name
+
+
+def _target_name(asked: str) -> Optional[str]:
+    """The name a bundled target or a target file carries; None when `asked` is neither."""
+    from argmine.errors import ArgmineError
+    from argmine.target import load_target
+
+    try:
+        return load_target(asked).name
+    except ArgmineError:
+        return None
 
 
 def who_said(
@@ -114,7 +166,8 @@ def _grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentRe
 def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = None) -> list["ActorSummary"]:
     """One summary per actor (merged across documents by name and kind); `kinds` narrows them.
 
-    No claim record is parsed: the rows say all a summary needs.
+    Each summary names the target its stance is toward (the source's one
+    target). No claim record is parsed: the rows say all a summary needs.
     """
     from argmine.aggregate import ActorAggregator
 
@@ -124,6 +177,8 @@ def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = N
     summaries = aggregator.summaries()
     if kinds:
         summaries = [s for s in summaries if s.kind in kinds]
+    if source.target is not None:
+        summaries = [s.model_copy(update={"target": source.target}) for s in summaries]
     return summaries
 
 

@@ -156,6 +156,7 @@ class ActorSummary(Actor):
     claims: int = 0
     stance: Optional[Stance] = Field(default=None, description="Overall stance, aggregated over the actor's claims.")
     stance_mix: dict[str, int] = Field(default_factory=dict)
+    target: Optional[str] = Field(default=None, description="The target the stance and the mix are toward.")
 
 
 class Claim(_Record):

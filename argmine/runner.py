@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
 
+from argmine.display import display_path
 from argmine.errors import ArgmineError, NothingToRead
 from argmine.records import Document
 from argmine.results import DocumentResult
@@ -124,6 +125,42 @@ def extract_batch(
     return results
 
 
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask, as taskset or a container sets it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker when the process that started it ends.
+
+    A parent killed outright (kill -9) runs no clean-up, and its workers, blocked
+    on a pipe, would live on holding a model each. On Linux the kernel sends
+    SIGKILL to the worker when the parent goes; the resource tracker, whose pipe
+    the workers held open, then sees its end and exits too. A parent already
+    gone before this ran is caught by the parent-id check.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
 def target_key(target: "Target") -> str:
     """The target part of a cache key: its name and a hash of its definition."""
     return f"{target.name}@{target.fingerprint()}"
@@ -171,13 +208,24 @@ class ExtractRun:
 
         self.target = resolve_target(target)
         self.versions = versions
-        self.jobs = max(1, jobs)
+        #: Things the user should hear about the run as set up (the CLI shows them).
+        self.notices: list[str] = []
+        self.jobs = self._capped_jobs(max(1, jobs))
         self.max_bytes = max_bytes
         self.listener = listener or RunListener()
         self.extractor = extractor or pipeline_extract
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
         self.stats = RunStats()
+
+    def _capped_jobs(self, jobs: int) -> int:
+        """No more workers than CPUs this process may use: more only add memory and swapping."""
+        cpus = available_cpus()
+        if jobs <= cpus:
+            return jobs
+        noun = "CPU" if cpus == 1 else "CPUs"
+        self.notices.append(f"--jobs {jobs} is more than the {cpus} {noun} available; using {cpus}")
+        return cpus
 
     def __iter__(self) -> Iterator[DocumentResult]:
         """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
@@ -215,10 +263,10 @@ class ExtractRun:
 
     def _skip(self, item: Any) -> None:
         self.stats.skipped += 1
-        self.listener.skipped(str(item.path), item.reason)
+        self.listener.skipped(display_path(item.path), item.reason)
 
     def _nothing_to_read(self) -> NothingToRead:
-        given = ", ".join(str(p) for p in self.paths)
+        given = ", ".join(display_path(p) for p in self.paths)
         skipped = f" ({self.stats.skipped} skipped)" if self.stats.skipped else ""
         return NothingToRead(f"nothing to read in {given}{skipped}")
 
@@ -247,7 +295,12 @@ class ExtractRun:
                 return
             if pool is None:
                 # spawn: workers start clean (no inherited threads or locks) and load the model once.
-                pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+                pool = ProcessPoolExecutor(
+                    self.jobs,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
             in_flight[pool.submit(extract_batch, self.extractor, items, self.target, self.versions)] = entries
 
         def collect(block: bool) -> None:
@@ -308,7 +361,7 @@ class ExtractRun:
                 self._failure(article, found)
                 entry[2] = None
             else:
-                entry[2] = self._keep(key, found)
+                entry[2] = self._keep(key, found, source=_source(article))
             entry[0] = None  # let the text go
 
     # ------------------------------------------------------------------ shared steps
@@ -317,16 +370,15 @@ class ExtractRun:
         """The stored result for a file (a RawArticle) not yet parsed, or None."""
         if self.store is None:
             return None
-        path = str(raw.path)
-        result = self.store.reuse(key, doc=raw.doc_id, path=path, source=os.path.abspath(path))
+        result = self.store.reuse(key, doc=raw.doc_id, path=display_path(raw.path), source=os.path.abspath(raw.path))
         if result is not None:
             self.stats.read += 1
             self._done(result, cached=True)
         return result
 
-    def _keep(self, key: ExtractionKey, result: DocumentResult) -> DocumentResult:
+    def _keep(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> DocumentResult:
         if self.store is not None:
-            self.store.save(key, result, source=_source(result.document))
+            self.store.save(key, result, source=source)
         self._done(result, cached=False)
         return result
 
@@ -347,6 +399,7 @@ class ExtractRun:
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
 
 
-def _source(document: Document) -> str:
-    """The absolute path a document was read from: who-said's memory of 'this file'."""
-    return os.path.abspath(document.path)
+def _source(article: Any) -> str:
+    """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'."""
+    source = article.source if article.source is not None else article.document.path
+    return os.path.abspath(source)

@@ -7,7 +7,7 @@ unchanged file is never processed twice, wherever it lies. Each document is
 written in one transaction: a killed run leaves whole documents or nothing.
 WAL journalling and a busy timeout let two runs share one store.
 
-Tables (store schema version 2)::
+Tables (store schema version 3)::
 
     meta(key PRIMARY KEY, value)          schema_version, records_schema_version
     extractions(id, sha256, pipeline_version, versions, target,
@@ -16,11 +16,15 @@ Tables (store schema version 2)::
     claims(extraction_id, seq, actor_name, actor_kind, stance, mode,
            actor JSON, record JSON)
                 PRIMARY KEY(extraction_id, seq)
-    sources(path PRIMARY KEY, doc, extraction_id, seen_at)
-                the file at `path` (absolute) last gave that extraction
+    sources(path, target, doc, extraction_id, seen_at)
+                PRIMARY KEY(path, target)
+                the file at `path` (absolute) last gave that extraction about the
+                target named `target`; a path that is not UTF-8 is kept as its
+                bytes (a BLOB), every byte intact
 
-Queries without paths (`who-said`, `actors`) read the extraction each
-source last gave: what `extract` last put there. They choose claims from
+Queries without paths (`who-said`, `actors`) read, for one target, the
+extraction each source last gave: what `extract` last put there. Stances
+toward different targets are never mixed in one answer. They choose claims from
 the light columns (actor, stance, mode) and parse only the records they
 print, so they stay quick as the store grows.
 """
@@ -34,13 +38,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
+from argmine.display import display_path
 from argmine.errors import StoreError
 from argmine.results import DocumentResult, claim_renamed
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
 
-STORE_SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 3
 DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
 STORE_ENV = "ARGMINE_STORE"
 TIMEOUT_ENV = "ARGMINE_STORE_TIMEOUT"
@@ -77,10 +82,12 @@ CREATE TABLE claims (
     PRIMARY KEY (extraction_id, seq)
 );
 CREATE TABLE sources (
-    path TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    target TEXT NOT NULL,
     doc TEXT NOT NULL,
     extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
-    seen_at TEXT NOT NULL
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (path, target)
 );
 CREATE INDEX sources_by_extraction ON sources(extraction_id);
 """
@@ -94,7 +101,24 @@ def _add_actor_column(conn: sqlite3.Connection) -> None:
 #: Upgrades in place, from store schema version n (the key) to n + 1. A store
 #: whose version has no path to the current one is rebuilt empty instead: it
 #: is a cache, and `extract` refills it.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column}
+def _sources_per_target(conn: sqlite3.Connection) -> None:
+    """2 -> 3: a source remembers its last extraction per target, so targets are never mixed."""
+    conn.execute(
+        "CREATE TABLE sources_3 (path TEXT NOT NULL, target TEXT NOT NULL, doc TEXT NOT NULL, "
+        "extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE, seen_at TEXT NOT NULL, "
+        "PRIMARY KEY (path, target))"
+    )
+    conn.execute(
+        "INSERT INTO sources_3 (path, target, doc, extraction_id, seen_at) "
+        "SELECT s.path, substr(e.target, 1, instr(e.target || '@', '@') - 1), s.doc, s.extraction_id, s.seen_at "
+        "FROM sources s JOIN extractions e ON e.id = s.extraction_id"
+    )
+    conn.execute("DROP TABLE sources")
+    conn.execute("ALTER TABLE sources_3 RENAME TO sources")
+    conn.execute("CREATE INDEX sources_by_extraction ON sources(extraction_id)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column, 2: _sources_per_target}
 
 
 def default_store_path() -> Path:
@@ -118,7 +142,11 @@ class ExtractionKey:
     sha256: str
     pipeline_version: str
     versions: str
-    target: str
+    target: str  # the target's name and a hash of its definition: "integration@3f2a..."
+
+    @property
+    def target_name(self) -> str:
+        return self.target.split("@", 1)[0]
 
 
 class Store:
@@ -137,33 +165,52 @@ class Store:
 
     def __init__(self, path: Path, *, create: bool = True, timeout: Optional[float] = None):
         self.path = Path(path)
+        self.shown = display_path(self.path)
         self.timeout = default_timeout() if timeout is None else timeout
         self.notices: list[str] = []
+        self._make_room(create)
+        #: Opened read-only: the file or its folder is not writable (a shared or archived
+        #: store). Queries answer from it; `extract` reads its cache and keeps nothing new.
+        self.read_only = not _writable(self.path)
+        if self.read_only and create:
+            self.notices.append(f"store {self.shown} is read-only: reading from it, keeping nothing new")
+        with self._translated("open"):
+            self._conn = sqlite3.connect(
+                _uri(self.path, self.read_only), timeout=self.timeout, isolation_level=None, uri=True
+            )
+        try:
+            with self._translated("open"):
+                self._configure()
+                self._prepare_schema()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _make_room(self, create: bool) -> None:
+        """A missing store: its folder made (create) or a StoreError (queries must not invent one)."""
         if not self.path.exists():
             if not create:
                 raise StoreError(
-                    f"no store at {self.path}: run `argmine extract PATH...` first, "
+                    f"no store at {self.shown}: run `argmine extract PATH...` first, "
                     "or give PATHs, or `-` to read claims from stdin"
                 )
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"cannot create the store folder {self.path.parent}: {error.strerror}") from None
+                raise StoreError(
+                    f"cannot create the store folder {display_path(self.path.parent)}: {error.strerror}"
+                ) from None
         elif self.path.is_dir():
-            raise StoreError(f"store path {self.path} is a folder, not a file")
-        with self._translated("open"):
-            self._conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None)
-        try:
-            with self._translated("open"):
-                self._conn.execute("PRAGMA foreign_keys = ON")
-                mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    self.notices.append(f"store {self.path}: cannot use WAL journalling here ({mode})")
-                self._conn.execute("PRAGMA synchronous = NORMAL")
-                self._prepare_schema()
-        except BaseException:
-            self._conn.close()
-            raise
+            raise StoreError(f"store path {self.shown} is a folder, not a file")
+
+    def _configure(self) -> None:
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            return  # the journal mode is the writer's to set
+        mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            self.notices.append(f"store {self.shown}: cannot use WAL journalling here ({mode})")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -185,20 +232,20 @@ class Store:
             text = str(error)
             if "locked" in text or "busy" in text:
                 raise StoreError(
-                    f"store {self.path} is locked by another process (waited {self.timeout:g} s); "
+                    f"store {self.shown} is locked by another process (waited {self.timeout:g} s); "
                     f"try again, or raise {TIMEOUT_ENV}"
                 ) from None
             if "unable to open" in text or "readonly" in text or "read-only" in text:
-                raise StoreError(f"cannot {action} store {self.path}: {text}") from None
+                raise StoreError(f"cannot {action} store {self.shown}: {text}") from None
             if "malformed" in text or "not a database" in text:
                 raise self._corrupt(text) from None
-            raise StoreError(f"store {self.path}: {text}") from None
+            raise StoreError(f"store {self.shown}: {text}") from None
         except sqlite3.DatabaseError as error:
             raise self._corrupt(str(error)) from None
 
     def _corrupt(self, reason: str) -> StoreError:
         return StoreError(
-            f"store {self.path} is not a readable argmine store ({reason}); "
+            f"store {self.shown} is not a readable argmine store ({reason}); "
             "move it away or pass --store to use another file"
         )
 
@@ -222,8 +269,14 @@ class Store:
         The common case (an up-to-date store) is settled by a plain read, so
         opening a store never waits for another process's write lock.
         """
-        if self._schema_state(self._conn)[0] == "current":
+        state, _, version, records_version = self._schema_state(self._conn)
+        if state == "current":
             return
+        if self.read_only:
+            raise StoreError(
+                f"store {self.shown} is read-only and not a current argmine store (store schema {version}, "
+                f"records schema {records_version}); pass --store to use another file"
+            )
         with self._transaction() as conn:
             state, tables, version, records_version = self._schema_state(conn)
             if state == "current":
@@ -233,7 +286,7 @@ class Store:
                 return
             if state == "newer":
                 raise StoreError(
-                    f"store {self.path} was written by a newer argmine (store schema {version}, "
+                    f"store {self.shown} was written by a newer argmine (store schema {version}, "
                     f"records schema {records_version}); upgrade argmine or pass --store to use another file"
                 )
             start = version
@@ -243,7 +296,7 @@ class Store:
             if version == STORE_SCHEMA_VERSION and records_version == SCHEMA_VERSION:
                 self._set_meta(conn)
                 self.notices.append(
-                    f"store {self.path}: migrated from store schema {start} to {STORE_SCHEMA_VERSION}"
+                    f"store {self.shown}: migrated from store schema {start} to {STORE_SCHEMA_VERSION}"
                 )
                 return
             for table in tables:
@@ -251,7 +304,7 @@ class Store:
                     conn.execute(f'DROP TABLE IF EXISTS "{table}"')
             self._create(conn)
             self.notices.append(
-                f"store {self.path} was from an older argmine (store schema {start}, records schema "
+                f"store {self.shown} was from an older argmine (store schema {start}, records schema "
                 f"{records_version}); rebuilt it empty: files are extracted again on the next run"
             )
 
@@ -320,15 +373,21 @@ class Store:
                 )
             ]
             current = self._conn.execute(
-                "SELECT doc, extraction_id FROM sources WHERE path = ?", (source,)
+                "SELECT doc, extraction_id FROM sources WHERE path = ? AND target = ?",
+                (_path_value(source), key.target_name),
             ).fetchone()
-        if current != (doc, extraction_id):
+        if current != (doc, extraction_id) and not self.read_only:
             with self._transaction() as conn:
-                self._remember_source(conn, source, doc, extraction_id)
+                self._remember_source(conn, source, key.target_name, doc, extraction_id)
         return _load(document_json, actors_json, records, doc=doc, path=path)
 
-    def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> int:
-        """Store one document's extraction and remember `source` gave it: one transaction."""
+    def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> Optional[int]:
+        """Store one document's extraction and remember `source` gave it: one transaction.
+
+        Returns the extraction's id; None in a read-only store, which keeps nothing.
+        """
+        if self.read_only:
+            return None
         document, actors, claims = result.document, result.actors, result.claims
         if document is None:
             raise ValueError("only a result with its document can be stored")
@@ -374,23 +433,23 @@ class Store:
                     "WHERE sha256 = ? AND pipeline_version = ? AND versions = ? AND target = ?",
                     (key.sha256, key.pipeline_version, key.versions, key.target),
                 ).fetchone()[0]
-            self._remember_source(conn, source, document.doc, extraction_id)
+            self._remember_source(conn, source, key.target_name, document.doc, extraction_id)
         return extraction_id
 
     @staticmethod
-    def _remember_source(conn: sqlite3.Connection, source: str, doc: str, extraction_id: int) -> None:
+    def _remember_source(conn: sqlite3.Connection, source: str, target: str, doc: str, extraction_id: int) -> None:
         conn.execute(
-            "INSERT INTO sources (path, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(path) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
+            "INSERT INTO sources (path, target, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(path, target) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
             "seen_at = excluded.seen_at",
-            (source, doc, extraction_id, _now()),
+            (_path_value(source), target, doc, extraction_id, _now()),
         )
 
     # ------------------------------------------------------------------ queries
 
-    def current(self) -> list[DocumentResult]:
-        """What extract last put here, in full: each source's latest extraction, by document name."""
-        snapshot = self.snapshot()
+    def current(self, target: Optional[str] = None) -> list[DocumentResult]:
+        """What extract last put here about `target`, in full: each source's latest extraction, by document name."""
+        snapshot = self.snapshot(target)
         claims: dict[str, list[Claim]] = {}
         for row, claim in zip(snapshot.rows, self.load_claims(snapshot.rows)):
             claims.setdefault(row.source, []).append(claim)
@@ -399,11 +458,19 @@ class Store:
             for source, document in snapshot.documents.items()
         ]
 
-    def snapshot(self) -> "Snapshot":
-        """What extract last put here, light: documents, and claim rows to choose from.
+    def targets(self) -> list[str]:
+        """The names of the targets the store holds claims about, sorted."""
+        with self._translated("read"):
+            return [row[0] for row in self._conn.execute("SELECT DISTINCT target FROM sources ORDER BY target")]
 
+    def snapshot(self, target: Optional[str] = None) -> "Snapshot":
+        """What extract last put here about one target, light: documents, and claim rows to choose from.
+
+        `target` names it; None is the store's only target (a StoreError when it
+        holds several: stances toward different targets are never mixed).
         Claim records are not parsed; `load_claims` parses the rows chosen.
         """
+        target = self._only_target() if target is None else target
         actors: dict[str, Actor] = {}  # one parse per distinct actor, however many claims
 
         def actor_of(text: str) -> Actor:
@@ -416,7 +483,8 @@ class Store:
             try:
                 sources = self._conn.execute(
                     "SELECT s.path, s.doc, e.document FROM sources s "
-                    "JOIN extractions e ON e.id = s.extraction_id ORDER BY s.doc, s.path"
+                    "JOIN extractions e ON e.id = s.extraction_id WHERE s.target = ? ORDER BY s.doc, s.path",
+                    (target,),
                 ).fetchall()
                 rows = [
                     ClaimRow(
@@ -424,17 +492,26 @@ class Store:
                         actor=actor_of(actor),
                         stance=stance,
                         mode=mode,
-                        source=path,
+                        source=_path_text(path),
                         ref=(extraction_id, seq),
+                        target=target,
                     )
                     for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(
                         "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, c.stance, c.mode FROM sources s "
-                        "JOIN claims c ON c.extraction_id = s.extraction_id ORDER BY s.doc, s.path, c.seq"
+                        "JOIN claims c ON c.extraction_id = s.extraction_id WHERE s.target = ? "
+                        "ORDER BY s.doc, s.path, c.seq",
+                        (target,),
                     )
                 ]
             finally:
                 self._conn.execute("COMMIT")
-        return Snapshot(documents=LazyDocuments({path: (doc, document_json) for path, doc, document_json in sources}), rows=rows)
+        return Snapshot(documents=LazyDocuments({_path_text(path): (doc, document_json) for path, doc, document_json in sources}), rows=rows)
+
+    def _only_target(self) -> str:
+        targets = self.targets()
+        if len(targets) > 1:
+            raise StoreError(f"store {self.shown} holds claims about several targets ({', '.join(targets)}): name one")
+        return targets[0] if targets else ""
 
     def load_claims(self, rows: Sequence["ClaimRow"]) -> list[Claim]:
         """The claim records of stored rows, in their order, named for their rows' documents."""
@@ -483,10 +560,11 @@ class ClaimRow(NamedTuple):
     source: str = ""
     ref: Optional[tuple[int, int]] = None
     claim: Optional[Claim] = None
+    target: str = ""  # the name of the target `stance` is toward
 
     @classmethod
     def of(cls, claim: Claim, source: str = "") -> "ClaimRow":
-        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim)
+        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim, target=claim.target)
 
 
 class LazyDocuments(Mapping[str, Document]):
@@ -549,6 +627,44 @@ def _load(
         document = document.model_copy(update={"doc": doc, "path": path})
         claims = [claim_renamed(c, doc) for c in claims]
     return DocumentResult(doc=doc, claims=claims, document=document, actors=actors)
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the store: the file (when there is one) and its folder (for the journal)?"""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _uri(path: Path, read_only: bool) -> str:
+    """An SQLite URI for the file, every byte of its name percent-encoded.
+
+    Read-only, nothing may be written beside the store either: `mode=ro`
+    shares the lock files of a writer that has them open (its `-shm` is
+    there); with no writer about, `immutable=1` reads without making any.
+    """
+    from urllib.parse import quote
+
+    name = quote(os.fsencode(os.path.abspath(path)), safe="/")
+    if not read_only:
+        return f"file:{name}?mode=rwc"
+    writer_about = os.path.exists(os.fsencode(path) + b"-shm")
+    return f"file:{name}?mode=ro" + ("" if writer_about else "&immutable=1")
+
+
+def _path_value(path: str) -> Union[str, bytes]:
+    """A source path as stored: text when it is UTF-8, else its bytes (a BLOB), so every byte survives."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_text(value: Union[str, bytes]) -> str:
+    """A stored source path back as Python holds paths (undecodable bytes as surrogate escapes)."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _now() -> str:

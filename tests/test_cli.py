@@ -133,7 +133,7 @@ def test_who_said_filters(runner, jsonl, options, ids):
 def test_who_said_filters_that_leave_nothing_give_empty_output(runner, jsonl):
     result = runner.invoke(app, ["who-said", "--actor", "Coffey", "-", "--stance", "mixed"], input=jsonl)
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "no claims by Coffey match these filters\n"
+    assert result.stderr == "no claims by Coffey about integration match these filters\n"
 
 
 def test_who_said_organisation_and_json_format(runner, jsonl):
@@ -260,6 +260,8 @@ def test_cli_a_bug_becomes_one_line_not_a_traceback(runner, jsonl, monkeypatch):
 
 
 EXPECTED_ACTORS_TABLE = """\
+target: integration
+
 ┏━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━┓
 ┃ Actor          ┃ Kind         ┃ Roles    ┃ Docs ┃ Claims ┃ Stance  ┃ s/o/m/n ┃
 ┡━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━┩
@@ -294,7 +296,7 @@ def test_actors_output_file_by_suffix_and_atomic(runner, jsonl, tmp_path):
     assert (result.exit_code, result.stdout) == (0, "")
     with open("actors.csv", newline="") as written:
         assert written.readline() == "id,name,kind,aliases,roles,docs,claims,stance," + (
-            "stance_mix.support,stance_mix.oppose,stance_mix.mixed,stance_mix.neutral\r\n"
+            "stance_mix.support,stance_mix.oppose,stance_mix.mixed,stance_mix.neutral,target\r\n"
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["actors.csv"]
 

@@ -89,6 +89,8 @@ EXPECTED_MARKDOWN = """\
 
 *Care plans unveiled*
 
+Target: integration
+
 | # | Actor | Kind | Mode | Stance | Cue | Claim |
 |---|---|---|---|---|---|---|
 | 1 | Jane Doe | person | indirect | support | said | integration would help patients. |
@@ -98,6 +100,8 @@ EXPECTED_MARKDOWN = """\
 
 *Second story*
 
+Target: integration
+
 | # | Actor | Kind | Mode | Stance | Cue | Claim |
 |---|---|---|---|---|---|---|
 | 1 | Jane Doe | person | indirect | oppose | argued | silos fail everyone. |
@@ -105,7 +109,7 @@ EXPECTED_MARKDOWN = """\
 """
 
 EXPECTED_TABLE = """\
-one.txt — Care plans unveiled · 2 claims
+one.txt — Care plans unveiled · 2 claims · target integration
 ┏━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ # ┃ Actor              ┃ Mode     ┃ Stance  ┃ Claim                          ┃
 ┡━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
@@ -115,7 +119,7 @@ one.txt — Care plans unveiled · 2 claims
 │   │                    │          │         │ [warned]                       │
 └───┴────────────────────┴──────────┴─────────┴────────────────────────────────┘
 
-sub/two.txt — Second story · 1 claim
+sub/two.txt — Second story · 1 claim · target integration
 ┏━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ # ┃ Actor             ┃ Mode     ┃ Stance ┃ Claim                            ┃
 ┡━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
@@ -217,8 +221,8 @@ def test_extract_then_who_said_and_actors_from_the_store(cli):
     assert [json.loads(line)["id"] for line in said.stdout.splitlines()] == ["one.txt#1", "sub/two.txt#1"]
     actors = cli.invoke(app, ["actors", "-f", "csv"])
     assert actors.stdout.splitlines()[1:] == [
-        "jane-doe,Jane Doe,person,,,one.txt; sub/two.txt,2,mixed,1,1,0,0",
-        "bob-stone,Bob Stone,person,,,one.txt,1,oppose,0,1,0,0",
+        "jane-doe,Jane Doe,person,,,one.txt; sub/two.txt,2,mixed,1,1,0,0,integration",
+        "bob-stone,Bob Stone,person,,,one.txt,1,oppose,0,1,0,0,integration",
     ]
 
 

@@ -60,14 +60,24 @@ def _check_segments(text: str) -> None:
     for versions in ("latest", "all"):
         view = article.view(versions)
         for piece in view.pieces:
-            original = article.text[piece.orig_start : piece.orig_start + piece.length]
-            assert view.text[piece.view_start : piece.view_end] == original
+            _check_piece_maps_back(article.text, view, piece)
         # An earlier version's paragraph is read only when no other piece has its text.
         info = article.document.versions
         texts = [" ".join(p.segment.text.split()) for p in view.pieces]
         for piece, key in zip(view.pieces, texts):
             if info is not None and piece.segment.version not in (None, info.used):
                 assert texts.count(key) == 1, "an earlier version's paragraph is read twice"
+
+
+def _check_piece_maps_back(text: str, view, piece) -> None:
+    """Every character the pipeline reads is the file's character there, or a space for a line break."""
+    seg = piece.segment
+    assert view.to_original(piece.view_start, piece.view_end) == (seg.start, seg.end)
+    for inside, char in enumerate(view.text[piece.view_start : piece.view_end]):
+        at = piece.original_offset(inside)
+        assert text[at] == char or (char == " " and text[at].isspace())
+    read = view.text[piece.view_start : piece.view_end]
+    assert "".join(read.split()) == "".join(seg.text.split())  # only whitespace differs
 
 
 @FAST

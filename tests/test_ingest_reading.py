@@ -225,3 +225,25 @@ def test_iter_articles_turns_an_internal_error_into_a_skip(tmp_path: Path, monke
     monkeypatch.setenv("ARGMINE_RAISE_ERRORS", "1")
     with pytest.raises(KeyError):
         list(iter_articles([path]))
+
+
+NUL_ARTICLE = (
+    b"Council sets out its budget\n\nThe leader said the plan would protect libraries and parks.\x00\n\n"
+    b"Opposition members said the cuts would fall hardest on the poorest wards.\n"
+)
+
+
+def test_decode_keeps_an_article_with_a_stray_nul_byte() -> None:
+    """Binary means mostly binary (issue 15, defect 9): one NUL does not make an article binary."""
+    data = NUL_ARTICLE
+    decoded = decode_bytes(data)
+    assert decoded.text == data.decode() and decoded.encoding == "utf-8"
+    assert decoded.notes == ("1 NUL byte(s) in the text",)
+
+
+def test_read_article_with_a_stray_nul_byte_keeps_offsets(tmp_path: Path) -> None:
+    data = NUL_ARTICLE
+    article = read_article(_write(tmp_path, "nul.txt", data), "nul.txt")
+    assert "1 NUL byte(s) in the text" in article.document.warnings
+    for segment in article.document.segments:
+        assert article.text[segment.start : segment.end] == segment.text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmine.errors import InputError
+from argmine.errors import InputError, UsageError
 from argmine.output import (
     OutputFormat,
     atomic_output,
@@ -48,6 +48,8 @@ EXPECTED_MARKDOWN = """\
 
 *Trusts and silos*
 
+Target: integration
+
 | # | Actor | Kind | Mode | Stance | Cue | Claim |
 |---|---|---|---|---|---|---|
 | 1 | Dr Ann Coffey | person | indirect | support | said | Coffey said joined-up care would help. |
@@ -55,6 +57,8 @@ EXPECTED_MARKDOWN = """\
 | 3 | Dr Ann Coffey | person | direct | oppose | said | "It will fail," Coffey said. |
 
 ## b.txt
+
+Target: integration
 
 | # | Actor | Kind | Mode | Stance | Cue | Claim |
 |---|---|---|---|---|---|---|
@@ -64,7 +68,7 @@ EXPECTED_MARKDOWN = """\
 """
 
 EXPECTED_TABLE = """\
-a.txt — Trusts and silos · 3 claims
+a.txt — Trusts and silos · 3 claims · target integration
 ┏━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ # ┃ Actor                    ┃ Mode     ┃ Stance  ┃ Claim                    ┃
 ┡━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━┩
@@ -76,7 +80,7 @@ a.txt — Trusts and silos · 3 claims
 │   │                          │          │         │ said.  [said]            │
 └───┴──────────────────────────┴──────────┴─────────┴──────────────────────────┘
 
-b.txt · 2 claims
+b.txt · 2 claims · target integration
 ┏━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ # ┃ Actor               ┃ Mode     ┃ Stance  ┃ Claim                         ┃
 ┡━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
@@ -88,10 +92,10 @@ b.txt · 2 claims
 """
 
 EXPECTED_ACTORS_CSV = """\
-id,name,kind,aliases,roles,docs,claims,stance,stance_mix.support,stance_mix.oppose,stance_mix.mixed,stance_mix.neutral
-dr-ann-coffey,Dr Ann Coffey,person,Coffey; Ann Coffey,GP,a.txt; b.txt,3,oppose,1,2,0,0
-northfield-health-trust,Northfield Health Trust,organisation,,,a.txt,1,support,1,0,0,0
-author,the author,author,,,b.txt,1,support,1,0,0,0
+id,name,kind,aliases,roles,docs,claims,stance,stance_mix.support,stance_mix.oppose,stance_mix.mixed,stance_mix.neutral,target
+dr-ann-coffey,Dr Ann Coffey,person,Coffey; Ann Coffey,GP,a.txt; b.txt,3,oppose,1,2,0,0,
+northfield-health-trust,Northfield Health Trust,organisation,,,a.txt,1,support,1,0,0,0,
+author,the author,author,,,b.txt,1,support,1,0,0,0,
 """
 
 
@@ -308,12 +312,17 @@ def test_atomic_output_replaces_the_file_on_success(tmp_path: Path):
         (None, Path("out.csv"), True, OutputFormat.csv),
         (None, Path("out.JSON"), False, OutputFormat.json),
         (None, Path("out.md"), False, OutputFormat.markdown),
-        (None, Path("out"), True, OutputFormat.jsonl),
         (OutputFormat.json, Path("out.csv"), False, OutputFormat.json),
     ],
 )
 def test_choose_format(fmt, output, terminal, expected):
     assert choose_format(fmt, output, terminal) is expected
+
+
+@pytest.mark.parametrize("output", [Path("out"), Path("out.xlsx")])
+def test_choose_format_refuses_to_guess_a_file_format(output):
+    with pytest.raises(UsageError, match="-f table|json|jsonl|csv|markdown"):
+        choose_format(None, output, True)
 
 
 def test_output_markdown_escapes_pipes_and_newlines():

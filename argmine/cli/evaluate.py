@@ -73,12 +73,12 @@ def evaluate(
     with reported_errors():
         from argmine.compare import compare_reports, load_report
 
+        chosen = choose_report_format(fmt, output, stdout_is_terminal())  # a bad --output fails before any work
         before = load_report(compare) if compare is not None else None
         report = _evaluation(gold, paths, store=store, target=target, versions=versions, jobs=jobs)
         comparison = compare_reports(report, before, str(compare)) if before is not None else None
         for warning in report.warnings:
             warn(warning)
-        chosen = choose_report_format(fmt, output, stdout_is_terminal())
         with atomic_output(output) as fp:
             write_report(report, chosen, fp, comparison)
 

@@ -46,11 +46,11 @@ def extract(
     with reported_errors():
         resolved = resolve_target(target)
         check_output_is_not_input(output, paths)
+        chosen = choose_format(fmt, output, stdout_is_terminal())
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
             paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
         )
-        chosen = choose_format(fmt, output, stdout_is_terminal())
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
                 results: Any = primed(run)

@@ -1,5 +1,8 @@
 """What the user reads on stderr: errors as one line, warnings, notes.
 
+Messages quote file names and article text: terminal control sequences in
+them are removed (`argmine.display.terminal_safe`) before they are printed.
+
 Library errors (`argmine.errors`) become one-line messages and exit codes
 here and nowhere else: 1 for a runtime failure, 2 for a usage error. Set
 ARGMINE_RAISE_ERRORS=1 to get the traceback instead.
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
+from argmine.display import terminal_safe
 from argmine.errors import ArgmineError
 from argmine.settings import RAISE_ERRORS_ENV, raise_errors_requested
 
@@ -47,20 +51,20 @@ def fail(message: str, exit_code: int) -> typer.Exit:
     """Print `Error: message` and return the exit to raise."""
     from rich.text import Text
 
-    stderr_console().print(Text("Error: ", style="bold red") + Text(message))
+    stderr_console().print(Text("Error: ", style="bold red") + Text(terminal_safe(message)))
     return typer.Exit(exit_code)
 
 
 def warn(message: str) -> None:
     from rich.text import Text
 
-    stderr_console().print(Text("Warning: ", style="yellow") + Text(message))
+    stderr_console().print(Text("Warning: ", style="yellow") + Text(terminal_safe(message)))
 
 
 def note(message: str) -> None:
     from rich.text import Text
 
-    stderr_console().print(Text(message, style="dim"))
+    stderr_console().print(Text(terminal_safe(message), style="dim"))
 
 
 @contextmanager

@@ -60,6 +60,15 @@ TargetOption = Annotated[
         "--target", "-t", show_default=False, help="Stance target: a bundled name (default: integration) or a file."
     ),
 ]
+QueryTargetOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--target",
+        "-t",
+        show_default=False,
+        help="Answer about this stance target (a name, or a bundled name or file). Default: the only one there is.",
+    ),
+]
 VersionsOption = Annotated[
     Versions,
     typer.Option("--versions", case_sensitive=False, help="Pages with several versions: read the latest, or all."),

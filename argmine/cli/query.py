@@ -13,7 +13,7 @@ import typer
 
 from argmine import query
 from argmine.cli.app import app
-from argmine.cli.messages import note, reported_errors
+from argmine.cli.messages import note, reported_errors, stdout_is_terminal
 from argmine.cli.options import (
     ClaimSourceArgument,
     FormatOption,
@@ -23,13 +23,14 @@ from argmine.cli.options import (
     OutputOption,
     StanceChoice,
     StoreOption,
-    TargetOption,
+    QueryTargetOption,
     Versions,
     VersionsOption,
 )
 from argmine.cli.render import write
 from argmine.cli.runs import query_claims, store_path
 from argmine.errors import ArgmineError
+from argmine.output import choose_format
 
 
 @app.command("who-said")
@@ -53,7 +54,7 @@ def who_said(
     fmt: FormatOption = None,
     output: OutputOption = None,
     store: StoreOption = None,
-    target: TargetOption = None,
+    target: QueryTargetOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:
@@ -64,19 +65,21 @@ def who_said(
 
     Example: argmine extract seeds/ -f jsonl | argmine who-said --actor Coffey -
     """
-    with reported_errors(), query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
-        if not found.rows:
-            raise ArgmineError(_no_claims_message(sources, store))
-        results = query.who_said(
-            found,
-            actor,
-            stances={s.value for s in stance} if stance else None,
-            modes={m.value for m in mode} if mode else None,
-            docs=doc,
-        )
-        count = write(results, fmt, output)
+    with reported_errors():
+        choose_format(fmt, output, stdout_is_terminal())  # a bad --output fails before any work
+        with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+            if not found.rows:
+                raise ArgmineError(_no_claims_message(sources, store))
+            results = query.who_said(
+                found,
+                actor,
+                stances={s.value for s in stance} if stance else None,
+                modes={m.value for m in mode} if mode else None,
+                docs=doc,
+            )
+            count = write(results, fmt, output)
         if count == 0:
-            note(f"no claims by {actor} match these filters")
+            note(f"no claims by {actor} about {found.target} match these filters")
 
 
 def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> str:
@@ -97,7 +100,7 @@ def actors(
     fmt: FormatOption = None,
     output: OutputOption = None,
     store: StoreOption = None,
-    target: TargetOption = None,
+    target: QueryTargetOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:
@@ -108,10 +111,13 @@ def actors(
 
     Example: argmine actors -f csv -o actors.csv
     """
-    with reported_errors(), query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
-        from argmine.records import ActorSummary
+    with reported_errors():
+        choose_format(fmt, output, stdout_is_terminal())  # a bad --output fails before any work
+        with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+            from argmine.records import ActorSummary
 
-        summaries = query.actor_summaries(found, kinds={k.value for k in kind} if kind else None)
-        count = write(summaries, fmt, output, model=ActorSummary)
+            summaries = query.actor_summaries(found, kinds={k.value for k in kind} if kind else None)
+            about = {"query": {"target": found.target}} if found.target else None
+            count = write(summaries, fmt, output, model=ActorSummary, extra=about)
         if count == 0:
             note("no actors found")

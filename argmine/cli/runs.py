@@ -70,7 +70,7 @@ def new_run(
 ) -> "ExtractRun":
     from argmine.runner import ExtractRun
 
-    return ExtractRun(
+    run = ExtractRun(
         paths,
         store=open_store(store, create=True),
         target=target,
@@ -80,6 +80,9 @@ def new_run(
         listener=progress.listener,
         raise_errors=raise_unexpected(),
     )
+    for notice in run.notices:
+        warn(notice)
+    return run
 
 
 def primed(run: "ExtractRun") -> Iterator[DocumentResult]:
@@ -142,15 +145,21 @@ def claim_groups(
 def query_claims(
     sources: Optional[list[str]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
 ) -> Iterator["ClaimSource"]:
-    """who-said's and actors' claims: from the store (rows, parsed only when chosen),
-    or from stdin or paths (records already at hand)."""
-    from argmine.query import ClaimSource
+    """who-said's and actors' claims about one target: from the store (rows, parsed only
+    when chosen), or from stdin or paths (records already at hand).
+
+    The target is `--target`, else the only one the claims are about; claims
+    about several targets without `--target` are a usage error that names them.
+    """
+    from argmine.query import ClaimSource, choose_target
 
     if sources:
-        yield ClaimSource.of_results(claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs))
+        found = ClaimSource.of_results(claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs))
+        chosen = choose_target(found.targets(), target)
+        yield found if chosen is None else found.about(chosen)
         return
     opened = open_store(store, create=False)
     try:
-        yield ClaimSource.of_store(opened)
+        yield ClaimSource.of_store(opened, choose_target(opened.targets(), target))
     finally:
         opened.close()

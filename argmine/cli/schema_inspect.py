@@ -12,7 +12,8 @@ from argmine.cli.app import app
 from argmine.cli.messages import reported_errors
 from argmine.cli.options import MaxBytesOption, OutputOption, FormatOption
 from argmine.cli.render import write
-from argmine.errors import UsageError
+from argmine.display import display_path
+from argmine.errors import InputError, UsageError
 from argmine.output import atomic_output
 from argmine.settings import DEFAULT_MAX_BYTES
 
@@ -70,9 +71,13 @@ def inspect(
         from argmine.ingest import read_article
         from argmine.records import Segment
 
+        shown = display_path(file)
         if file.is_dir():
-            raise UsageError(f"{file} is a folder; inspect reads one file")
-        article = read_article(file, file.name, max_bytes=max_bytes)
+            raise UsageError(f"{shown} is a folder; inspect reads one file")
+        try:
+            article = read_article(file, file.name, max_bytes=max_bytes)
+        except InputError as error:
+            raise InputError(f"{shown}: {error}") from None
         document = article.document
         about: dict[str, Any] = {
             "doc": document.doc,

@@ -19,14 +19,18 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, Literal, Sequence, Union
+from typing import Iterator, Literal, Optional, Sequence, Union
+
+from argmine.display import display_path
 
 from argmine.errors import InputError
 from argmine.ingest.files import candidates
+from argmine.ingest.formats import URL_REASON, is_url, refused_by_content, refused_by_name
 from argmine.ingest.metadata import build_meta
 from argmine.ingest.reading import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
 from argmine.ingest.assemble import segment_text
 from argmine.ingest.versions import same_text
+from argmine.ingest.unwrap import is_markdown_path
 from argmine.ingest.view import AnalysisView
 from argmine.records import CLAIM_BEARING, Document, Segment
 from argmine.settings import raise_errors_requested
@@ -50,6 +54,9 @@ class Article:
 
     document: Document
     text: str
+    #: The file it was read from, every byte as the system gave it (`document.path`
+    #: is that path as text, undecodable bytes shown as \xNN); None for text given directly.
+    source: Optional[Path] = None
 
     def claim_segments(self, versions: Literal["latest", "all"] = "latest") -> list[Segment]:
         """Claim-bearing segments in reading order.
@@ -76,8 +83,8 @@ class Article:
         return chosen
 
     def view(self, versions: Literal["latest", "all"] = "latest") -> AnalysisView:
-        """The text the pipeline reads, with the map back to this file's offsets."""
-        return AnalysisView.from_segments(self.claim_segments(versions))
+        """The text the pipeline reads (hard wraps and Markdown undone), with the map back to this file's offsets."""
+        return AnalysisView.from_segments(self.claim_segments(versions), markdown=is_markdown_path(self.document.path))
 
 
 @dataclass
@@ -90,7 +97,7 @@ class Skipped:
 
 def parse_text(text: str, doc_id: str = "<text>", *, path: str | None = None, sha256: str | None = None, encoding: str = "utf-8") -> Article:
     """Segment an already-decoded string (tests, stdin)."""
-    found = segment_text(text)
+    found = segment_text(text, markdown=is_markdown_path(path if path is not None else doc_id))
     meta = build_meta(found.main, found.language)
     warnings = list(found.warnings)
     if not any(s.kind in CLAIM_BEARING for s in found.segments):
@@ -122,8 +129,16 @@ def parse_bytes(data: bytes, doc_id: str, *, path: str | None = None) -> Article
 def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read, decode and segment one file. Raises InputError with a one-line reason."""
     path = Path(path)
+    if is_url(str(path)) and not path.exists():
+        raise InputError(URL_REASON)
+    refused = refused_by_name(path)
     data = read_file_bytes(path, max_bytes=max_bytes)
-    return parse_bytes(data, doc_id, path=str(path))
+    refused = refused or refused_by_content(data)
+    if refused:
+        raise InputError(refused)
+    article = parse_bytes(data, display_path(doc_id), path=display_path(path))
+    article.source = path
+    return article
 
 
 @dataclass
@@ -145,13 +160,15 @@ class RawArticle:
     def parse(self) -> Union[Article, "Skipped"]:
         """Decode and segment; never raises for a bad file (a Skipped says why)."""
         try:
-            return parse_bytes(self.data, self.doc_id, path=str(self.path))
+            article = parse_bytes(self.data, self.doc_id, path=display_path(self.path))
         except InputError as exc:
-            return Skipped(str(self.path), str(exc))
+            return Skipped(display_path(self.path), str(exc))
         except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
             if raise_errors_requested():
                 raise
-            return Skipped(str(self.path), _internal_error(exc))
+            return Skipped(display_path(self.path), _internal_error(exc))
+        article.source = self.path
+        return article
 
 
 def _internal_error(exc: Exception) -> str:
@@ -164,17 +181,21 @@ def iter_raw_articles(
     """The files `iter_articles` would read, as bytes not yet parsed (same order, ids and skips)."""
     for candidate in candidates(paths):
         if candidate.skip_reason:
-            yield Skipped(str(candidate.path), candidate.skip_reason)
+            yield Skipped(display_path(candidate.path), candidate.skip_reason)
             continue
         try:
             data = read_file_bytes(Path(candidate.path), max_bytes=max_bytes)
         except InputError as exc:
-            yield Skipped(str(candidate.path), str(exc))
+            yield Skipped(display_path(candidate.path), str(exc))
             continue
         except Exception as exc:  # as in RawArticle.parse
             if raise_errors_requested():
                 raise
-            yield Skipped(str(candidate.path), _internal_error(exc))
+            yield Skipped(display_path(candidate.path), _internal_error(exc))
+            continue
+        refused = refused_by_content(data)
+        if refused:
+            yield Skipped(display_path(candidate.path), refused)
             continue
         yield RawArticle(Path(candidate.path), candidate.doc_id, data)
 

@@ -18,6 +18,7 @@ from argmine.ingest.labels import Label
 from argmine.ingest.language import document_language
 from argmine.ingest.lines import Unit, strip_span, units_from_text
 from argmine.ingest.segments import classify_stream
+from argmine.ingest.unwrap import flatten
 from argmine.ingest.versions import VersionTable, find_version_tables
 from argmine.records import Segment, SegmentKind as K, TextSpan, VersionInfo
 
@@ -61,8 +62,11 @@ def _stream(outside: list[Unit], table_cells: dict[int, list[Unit]], positions: 
     return [replace(unit, index=k) for k, unit in enumerate(stream)]
 
 
-def segment_text(text: str) -> Segmentation:
-    """Cut a decoded page into typed segments (offsets into ``text``)."""
+def segment_text(text: str, *, markdown: bool = False) -> Segmentation:
+    """Cut a decoded page into typed segments (offsets into ``text``).
+
+    `markdown`: the page is a Markdown file, whose inline markup the rules read through.
+    """
     detected = document_language(text)
     language = detected or "en"
     units = units_from_text(text)
@@ -82,7 +86,7 @@ def segment_text(text: str) -> Segmentation:
 
     latest_cells = {t: cells_of(table, table.latest) for t, table in enumerate(tables)}
     main_units = _stream(outside, latest_cells, positions)
-    main_labels = classify_stream(main_units, language)
+    main_labels = _classify(main_units, language, markdown)
     pairs = list(zip(main_units, main_labels))
 
     segments: list[Segment] = []
@@ -108,7 +112,7 @@ def segment_text(text: str) -> Segmentation:
         seen_dropped: set[str] = set()
         for version in sorted(set(table.versions) - {table.latest}):
             earlier_units = _stream(window, {t: cells_of(table, version)}, {t: positions[t] - lo})
-            earlier_labels = classify_stream(earlier_units, language)
+            earlier_labels = _classify(earlier_units, language, markdown)
             for unit, label in zip(earlier_units, earlier_labels):
                 if unit.version != version:
                     continue
@@ -130,7 +134,22 @@ def segment_text(text: str) -> Segmentation:
             f"page shows {len(first.versions)} versions side by side; reading version {first.latest} (the latest)"
             + (f"; {len(dropped)} paragraph(s) only earlier versions had" if dropped else "")
         )
-    return Segmentation(segments, pairs, detected, versions, warnings)
+    read_pairs = [(_as_read(unit, markdown), label) for unit, label in pairs]
+    return Segmentation(segments, read_pairs, detected, versions, warnings)
+
+
+def _classify(units: list[Unit], language: str, markdown: bool) -> list[Label]:
+    """Labels for units as a reader sees them: hard wraps (and Markdown markup) as spaces.
+
+    The flattened text has the original's length, so any offset a rule takes
+    from it (a comment's signature) is an offset into the file.
+    """
+    return classify_stream([_as_read(unit, markdown) for unit in units], language)
+
+
+def _as_read(unit: Unit, markdown: bool) -> Unit:
+    read = flatten(unit.text, markdown=markdown)
+    return unit if read is unit.text else replace(unit, text=read)
 
 
 _CONTEXT = 200  # outside units read around a table for its earlier versions

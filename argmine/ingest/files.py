@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence, Union
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+from argmine.display import display_path
+from argmine.ingest.formats import ARTICLE_SUFFIXES, URL_REASON, is_url, refused_by_name
+
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class Candidate:
     """A file to read, or a path to report as skipped."""
 
     path: Path
-    doc_id: str
+    doc_id: str  # as records carry it: undecodable bytes shown as \xNN (`display_path`)
     skip_reason: str = ""
 
 
@@ -69,28 +71,34 @@ def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
     for given in paths:
         root = Path(given)
         if not root.exists():
-            yield Candidate(root, str(given), "no such file or folder")
+            reason = URL_REASON if is_url(str(given)) else "no such file or folder"
+            yield Candidate(root, display_path(given), reason)
             continue
         if root.is_dir():
             found_any = False
             for item in _walk(root):
                 if isinstance(item, tuple):
                     path, reason = item
-                    yield Candidate(path, path.relative_to(root).as_posix() or str(path), reason)
+                    yield Candidate(path, display_path(path.relative_to(root).as_posix() or path), reason)
                     continue
                 path = item
-                doc_id = path.relative_to(root).as_posix()
+                doc_id = display_path(path.relative_to(root).as_posix())
                 if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                    yield Candidate(path, doc_id, f"not an article file ({path.suffix or 'no extension'}; reads .txt, .text, .md)")
+                    reason = refused_by_name(path) or (
+                        f"not an article file ({display_path(path.suffix) or 'no extension'}; reads .txt, .text, .md)"
+                    )
+                    yield Candidate(path, doc_id, reason)
                     continue
                 found_any = True
                 candidate = _unique(path, doc_id, seen_files, seen_ids)
                 if candidate is not None:
                     yield candidate
             if not found_any:
-                yield Candidate(root, str(given), "folder has no .txt, .text or .md files")
+                yield Candidate(root, display_path(given), "folder has no .txt, .text or .md files")
+        elif refused_by_name(root):
+            yield Candidate(root, display_path(root.name), refused_by_name(root) or "")
         else:
-            candidate = _unique(root, root.name, seen_files, seen_ids)
+            candidate = _unique(root, display_path(root.name), seen_files, seen_ids)
             if candidate is not None:
                 yield candidate
 
@@ -105,6 +113,6 @@ def _unique(path: Path, doc_id: str, seen_files: set[Path], seen_ids: set[str]) 
         return None
     seen_files.add(resolved)
     if doc_id in seen_ids:
-        doc_id = path.as_posix()
+        doc_id = display_path(path.as_posix())
     seen_ids.add(doc_id)
     return Candidate(path, doc_id)

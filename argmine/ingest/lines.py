@@ -93,7 +93,8 @@ def units_from_text(text: str) -> list[Unit]:
         raw.append((start, end, number, blank))
         blank = False
 
-    wrapped = _looks_hard_wrapped(text, raw)
+    wrap_width = _hard_wrap_width(text, raw)
+    shortest = _shortest_wrapped(wrap_width) if wrap_width else _SHORTEST_CONTINUED
     units: list[Unit] = []
     i = 0
     while i < len(raw):
@@ -103,8 +104,8 @@ def units_from_text(text: str) -> list[Unit]:
             j + 1 < len(raw)
             and not raw[j + 1][3]
             and raw[j + 1][2] == raw[j][2] + 1
-            and _continues(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]])
-            and (wrapped or _breaks_mid_sentence(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]]))
+            and _continues(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]], shortest)
+            and (wrap_width or _breaks_mid_sentence(text[raw[j][0] : raw[j][1]], text[raw[j + 1][0] : raw[j + 1][1]]))
         ):
             j += 1
         end = raw[j][1]
@@ -113,25 +114,40 @@ def units_from_text(text: str) -> list[Unit]:
     return front + _mark_markdown_headings(text, units)
 
 
-def _looks_hard_wrapped(text: str, raw: list[tuple[int, int, int, bool]]) -> bool:
-    """Short lines in blocks separated by blank lines: a wrapped plain-text file."""
-    if len(raw) < 4:
-        return False
-    lengths = [end - start for start, end, _, _ in raw]
+#: A line shorter than this never carries on into the next (unless the file is hard-wrapped
+#: narrower, see `_shortest_wrapped`).
+_SHORTEST_CONTINUED = 30
+
+
+def _hard_wrap_width(text: str, raw: list[tuple[int, int, int, bool]]) -> int:
+    """The column a wrapped plain-text file is folded at (0 when it is not one).
+
+    Short lines in blocks separated by blank lines, most of a block's lines
+    filled close to one width: 72 columns is usual, but a file folded at 40
+    is read the same way.
+    """
+    if len(raw) < 4 or not any(blank for _, _, _, blank in raw):
+        return 0
+    lengths = sorted(end - start for start, end, _, _ in raw)
     if sum(1 for n in lengths if n > 100) > 0.05 * len(lengths):
-        return False
-    if not any(blank for _, _, _, blank in raw):
-        return False
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    shortest = _shortest_wrapped(width)
     continued = 0
     for (s1, e1, n1, _), (s2, e2, n2, b2) in zip(raw, raw[1:]):
-        if not b2 and n2 == n1 + 1 and e1 - s1 >= 50 and _continues(text[s1:e1], text[s2:e2]):
+        if not b2 and n2 == n1 + 1 and e1 - s1 >= shortest and _continues(text[s1:e1], text[s2:e2], shortest):
             continued += 1
-    return continued >= max(2, 0.2 * len(raw))
+    return width if continued >= max(2, 0.2 * len(raw)) else 0
 
 
-def _continues(line: str, next_line: str) -> bool:
+def _shortest_wrapped(width: int) -> int:
+    """How long a line of a file folded at `width` must be to carry on into the next."""
+    return max(20, min(50, int(0.6 * width)))
+
+
+def _continues(line: str, next_line: str, shortest: int = _SHORTEST_CONTINUED) -> bool:
     """Does ``next_line`` carry on the paragraph ``line`` started?"""
-    if len(line) < 30 or _STRUCTURAL.search(line) or _STRUCTURAL.match(next_line):
+    if len(line) < min(shortest, _SHORTEST_CONTINUED) or _STRUCTURAL.search(line) or _STRUCTURAL.match(next_line):
         return False
     if _SETEXT_UNDERLINE.match(next_line):
         return False

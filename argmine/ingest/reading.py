@@ -10,14 +10,17 @@ Order of decisions, cheapest and surest first:
 1. size cap and empty file (from ``stat``, before reading a byte);
 2. a byte-order mark (UTF-8, UTF-16, UTF-32) decides outright;
 3. UTF-16 without a mark, when NUL bytes sit at every other position;
-4. any other NUL byte means a binary file;
+4. NUL bytes past a small share of the file mean a binary file (a stray
+   one or two in an article are kept, with a warning);
 5. strict UTF-8, or UTF-8 with a few stray bytes (shown as U+FFFD, with a
    warning) when real UTF-8 characters far outnumber them;
 6. a legacy single-byte page: Windows-1252 when it decodes the bytes
    plausibly (the usual case for English text saved by old editors), else
    what ``charset-normalizer`` detects.
 
-Text that decodes but is mostly control characters is reported as binary.
+Text that decodes but has more than a small share of control characters is
+reported as binary: a binary file is mostly bytes that are not text, while an
+article with one bad byte is still an article.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from pathlib import Path
 
 from argmine.errors import InputError
 from argmine.settings import DEFAULT_MAX_BYTES
+
+#: A file is binary when NULs or other control characters pass this share of it.
+BINARY_SHARE = 0.05
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (mark, codec that strips it, name reported)
@@ -106,10 +112,12 @@ def decode_bytes(data: bytes) -> DecodedText:
     decoded = _decode(data)
     if not decoded.text.strip():
         raise InputError("empty file (only whitespace)")
-    if "\x00" in decoded.text:
-        raise InputError("binary file (NUL bytes)")
-    if _control_share(decoded.text) > 0.05:
+    if _control_share(decoded.text) > BINARY_SHARE:
         raise InputError("binary file (control characters)")
+    nuls = decoded.text.count("\x00")
+    if nuls:
+        note = f"{nuls} NUL byte(s) in the text"
+        return DecodedText(decoded.text, decoded.encoding, decoded.notes + (note,))
     return decoded
 
 
@@ -124,7 +132,7 @@ def _decode(data: bytes) -> DecodedText:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
-    if b"\x00" in data:
+    if data.count(0) > BINARY_SHARE * len(data):
         raise InputError("binary file (NUL bytes)")
 
     try:
