@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 ActorKind = Literal["person", "organisation", "group", "author"]
 Mode = Literal["direct", "indirect", "author"]
 Stance = Literal["support", "oppose", "mixed", "neutral"]
-StanceBasis = Literal["content", "cue", "topic", "context", "none"]
+StanceBasis = Literal["content", "cue", "topic", "context", "model", "none"]
 STANCES: tuple[str, ...] = ("support", "oppose", "mixed", "neutral")
 MODES: tuple[str, ...] = ("direct", "indirect", "author")
 
@@ -182,7 +182,8 @@ class Claim(_Record):
     stance_basis: Optional[StanceBasis] = Field(
         default=None,
         description="What decided the stance: the claim's own words, its cue, the topic of the sentence "
-        "before, the same speaker's previous claim (context), or nothing (neutral).",
+        "before, the same speaker's previous claim (context), the learned model reading the claim's own "
+        "words when the rules had none to read (model), or nothing (neutral).",
     )
     target: str
     confidence: float = Field(ge=0.0, le=1.0)

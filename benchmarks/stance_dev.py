@@ -38,6 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from argmine.aggregate import overall_stance  # noqa: E402
+from argmine.components.stance import DEFAULT_SETTINGS  # noqa: E402
 from argmine.evaluate import StanceScores, _ActorMatcher, evaluate_gold, normalise  # noqa: E402
 from argmine.gold import GoldDocument, load_gold_dir  # noqa: E402
 from argmine.records import STANCES  # noqa: E402
@@ -234,14 +235,14 @@ def run_document(set_dir: Path, path: Path, gold: GoldDocument, args) -> tuple[T
     text_path = texts_dir(set_dir) / gold.doc
     article = read_article(text_path, gold.doc)
     view = article.view("latest")
-    doc = nlp(prepare_doc(nlp, article, view))
-    result = build_result(article, view, doc, gold.target)
-    pipeline = Tally() if args.oracle_only else pipeline_tally(gold, result.claims, args.verbose)
     stance_pipe = nlp.get_pipe("argmine_stance")
     if args.setting:
         from dataclasses import replace
 
-        stance_pipe.settings = replace(stance_pipe.settings, **{k: float(v) for k, v in (s.split("=") for s in args.setting)})
+        stance_pipe.settings = replace(DEFAULT_SETTINGS, **{k: float(v) for k, v in (s.split("=") for s in args.setting)})
+    doc = nlp(prepare_doc(nlp, article, view))
+    result = build_result(article, view, doc, gold.target)
+    pipeline = Tally() if args.oracle_only else pipeline_tally(gold, result.claims, args.verbose)
     oracle = oracle_tally(gold, doc, stance_pipe, args.verbose)
     return pipeline, oracle
 
@@ -280,7 +281,7 @@ def main() -> None:
     parser.add_argument("--set", type=Path, action="append", help="gold folder (repeatable); default dev-blind and seeds")
     parser.add_argument("--oracle-only", action="store_true", help="skip the pipeline's own claims")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every stance error")
-    parser.add_argument("--setting", action="append", help="NAME=VALUE: a stance setting for the oracle run")
+    parser.add_argument("--setting", action="append", help="NAME=VALUE: a stance setting (repeatable)")
     parser.add_argument("--json", type=Path, help="also write the figures to FILE")
     args = parser.parse_args()
     results = {}

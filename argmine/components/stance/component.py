@@ -12,9 +12,10 @@ from spacy.tokens import Doc
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
 from argmine.components.contract import ClaimDict
 from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
+from argmine.components.stance.learned import load_model
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import find_mentions, in_domain
-from argmine.components.stance.reading import stance_of
+from argmine.components.stance.reading import from_model, stance_of
 from argmine.components.stance.result import StanceResult
 from argmine.components.stance.settings import DEFAULT_SETTINGS, Settings
 from argmine.components.stance.text import DOC_PIECES, Source, pieces_of
@@ -47,6 +48,7 @@ class StanceComponent:
         self.settings = settings
         self._base_lexicon = lexicon or Lexicon.default()
         self.lexicon = self._base_lexicon.with_target(target)
+        self.model = load_model()
 
     def __call__(self, doc: Doc) -> Doc:
         claims: Optional[list[ClaimDict]] = doc._.claims
@@ -63,7 +65,7 @@ class StanceComponent:
                              anaphora, domain)
             for i, claim in enumerate(claims):
                 if not decisive(results[i]):
-                    results[i] = from_context(ctx, i) or results[i]
+                    results[i] = from_context(ctx, i) or self._from_model(results[i]) or results[i]
                 _write_result(claim, results[i], self.target.name)
         finally:
             del doc.user_data[DOC_PIECES]  # Piece objects must not travel with a serialised Doc
@@ -81,6 +83,12 @@ class StanceComponent:
             source = doc.char_span(claim["source"][0], claim["source"][1], alignment_mode="expand")
         return stance_of(span, self.target, self.lexicon, cue=cue, source=source, anaphora=anaphora, domain=domain,
                          settings=self.settings)
+
+    def _from_model(self, own: StanceResult) -> Optional[StanceResult]:
+        """The learned model's reading of a claim neither its words nor its context decided."""
+        if self.model is None or self.settings.model_min >= 1 or own.basis != "none":
+            return None
+        return from_model(self.model, own.tokens, self.settings)
 
     # ---------------------------------------------------------------- serialisation
 

@@ -7,6 +7,7 @@ from typing import Optional, Union
 from spacy.tokens import Doc, Span
 
 from argmine.components.stance.items import find_items
+from argmine.components.stance.learned import LinearStance, features, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import Mention, find_mentions, pronoun_objects
 from argmine.components.stance.result import Contribution, StanceResult, decide, dedupe
@@ -26,6 +27,7 @@ def stance_of(
     anaphora: bool = False,
     domain: bool = True,
     settings: Settings = DEFAULT_SETTINGS,
+    model: Optional[LinearStance] = None,
 ) -> StanceResult:
     """The stance a stretch of text takes toward `target`, from its own words.
 
@@ -45,9 +47,12 @@ def stance_of(
             (set when the document names the target somewhere).
         domain: whether the text is in the target's field (see :func:`in_domain`);
             when False, generic terms ("partnership") are not read as the target.
+        model: a learned model (:mod:`.learned`) that reads the claim when the
+            rules find no evidence about the target in it (``stance_basis: "model"``).
     """
     lex = (lexicon or Lexicon.default()).with_target(target)
-    contributions, free, mentions = read_sentences(span, target, lex, anaphora=anaphora, domain=domain, settings=settings)
+    contributions, free, mentions, tokens = read_sentences(span, target, lex, anaphora=anaphora, domain=domain,
+                                                           settings=settings)
     own = bool(contributions)
     contributions += from_attribution(span, mentions, lex, settings, cue=cue if not contributions else None, source=source)
     result = decide(contributions, settings, max((m.weight for m in mentions), default=1.0))
@@ -56,15 +61,32 @@ def stance_of(
     result.free_evidence = dedupe(e for c in free for e in c.evidence)
     # "cue": only the attribution (cue verb or speaker's description) judged the target
     result.basis = "content" if own else ("cue" if contributions else "none")
+    result.tokens = tokens
+    if result.basis == "none" and model is not None:
+        return from_model(model, tokens, settings) or result
     return result
 
 
+def from_model(model: LinearStance, tokens: list[str], settings: Settings) -> Optional[StanceResult]:
+    """The learned model's reading, when it is sure enough of a side (None otherwise)."""
+    feats = features(tokens)
+    probs = model.probabilities(feats)
+    label = max(probs, key=probs.get)
+    if label == "neutral" or probs[label] < settings.model_min:
+        return None
+    score = round(probs["support"] - probs["oppose"], 3)
+    return StanceResult(label, score, model.strongest(feats, label), has_target="<tgt>" in tokens or "<opp>" in tokens,
+                        basis="model")
+
+
 def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anaphora: bool, domain: bool,
-                   settings: Settings) -> tuple[list[Contribution], list[Contribution], list[Mention]]:
-    """Each sentence scored alone: (contributions toward the target, free evaluation, mentions)."""
+                   settings: Settings) -> tuple[list[Contribution], list[Contribution], list[Mention], list[str]]:
+    """Each sentence scored alone: (contributions toward the target, free evaluation, mentions,
+    the words with mentions masked for a learned model)."""
     contributions: list[Contribution] = []
     free: list[Contribution] = []
     all_mentions: list[Mention] = []
+    tokens: list[str] = []
     sentence_results = []
     for sent in sentences_of(span):
         pieces = pieces_of(sent)
@@ -77,13 +99,14 @@ def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anap
         mentions = pronoun_objects(src, pieces, mentions, items)
         sentence_results.append(score_sentence(src, pieces, mentions, items, settings))
         all_mentions.extend(mentions)
+        tokens += masked_tokens(pieces, mentions)
     # A sentence opening with "But"/"However" outweighs the sentence before it.
     for k, (contrib, free_eval, _) in enumerate(sentence_results):
         if k + 1 < len(sentence_results) and sentence_results[k + 1][2]:
             contrib = [Contribution(c.value * settings.before_contrast, c.evidence, c.position) for c in contrib]
         contributions.extend(contrib)
         free.extend(free_eval)
-    return contributions, free, all_mentions
+    return contributions, free, all_mentions, tokens
 
 
 def from_attribution(span: Union[Span, Doc], mentions: list[Mention], lex: Lexicon, settings: Settings, *,

@@ -19,6 +19,7 @@ class StanceResult:
     free_evidence: list[str] = field(default_factory=list)
     positive: float = 0.0
     negative: float = 0.0
+    tokens: list[str] = field(default_factory=list)  # the claim's words, target mentions masked (learned model)
     basis: str = "content"  # content / cue / topic / context / none
 
 
