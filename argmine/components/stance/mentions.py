@@ -27,13 +27,14 @@ class Mention:
     polarity: int  # +1 pro, -1 con
     weight: float
     text: str
+    term: str = ""  # the target file's term that matched ("" for an anaphor or pronoun)
 
 
 @dataclass(frozen=True)
 class CompiledTarget:
-    terms: tuple[tuple[tuple, int, float, bool], ...]  # (word form sets, polarity, weight, generic)
+    terms: tuple[tuple[tuple, int, float, bool, str], ...]  # (word form sets, polarity, weight, generic, term)
     by_first: dict
-    wildcard: tuple[tuple[tuple, int, float, bool], ...]
+    wildcard: tuple[tuple[tuple, int, float, bool, str], ...]
     anaphors: frozenset[str]
     context: tuple[tuple[str, ...], ...]
 
@@ -63,7 +64,7 @@ def compile_terms(target: Target) -> CompiledTarget:
                 matchable = tuple(
                     w if w.endswith("*") else Exact(w) if term.exact else term_forms(w) for w in words
                 )
-                terms.append((matchable, polarity, term.weight, term.generic))
+                terms.append((matchable, polarity, term.weight, term.generic, term.term))
     by_first: dict[str, list] = {}
     wildcard = []
     for t in terms:
@@ -125,15 +126,15 @@ def find_mentions(src: Source, pieces: list[Piece], target: Target, *, anaphora:
             candidates = list({id(t): t for f in sorted(piece.forms) for t in compiled.by_first.get(f, ())}.values())
             candidates += list(compiled.wildcard)
         best = None
-        for words, polarity, weight, generic in candidates:
+        for words, polarity, weight, generic, term in candidates:
             if generic and not domain:
                 continue
             end = match_words(pieces, i, words)
             if end > i and (best is None or end > best[0] or (end == best[0] and weight > best[2])):
-                best = (end, polarity, weight)
+                best = (end, polarity, weight, term)
         if best:
-            end, polarity, weight = best
-            mentions.append(Mention(i, end, polarity, weight, text_of(src, pieces, i, end)))
+            end, polarity, weight, term = best
+            mentions.append(Mention(i, end, polarity, weight, text_of(src, pieces, i, end), term))
             i = end
             continue
         i += 1
