@@ -240,11 +240,27 @@ def run_document(set_dir: Path, path: Path, gold: GoldDocument, args) -> tuple[T
         from dataclasses import replace
 
         stance_pipe.settings = replace(DEFAULT_SETTINGS, **{k: float(v) for k, v in (s.split("=") for s in args.setting)})
+    original = stance_pipe.target
+    if args.examples_cv:
+        stance_pipe.use_target(with_examples_from_others(set_dir, gold, original))
     doc = nlp(prepare_doc(nlp, article, view))
     result = build_result(article, view, doc, gold.target)
     pipeline = Tally() if args.oracle_only else pipeline_tally(gold, result.claims, args.verbose)
     oracle = oracle_tally(gold, doc, stance_pipe, args.verbose)
+    if args.examples_cv:
+        stance_pipe.use_target(original)
     return pipeline, oracle
+
+
+def with_examples_from_others(set_dir: Path, gold: GoldDocument, target):
+    """The target with the set's other gold files of the same target as labelled examples
+    (leave-one-document-out: the document read is never among its own examples)."""
+    from argmine.target_examples import examples_from_gold
+
+    others = [p for p in sorted(set_dir.glob("*.json"))
+              if p.name != Path(gold.doc).with_suffix(".json").name
+              and json.loads(p.read_text(encoding="utf-8")).get("target", "integration") == gold.target]
+    return target.with_examples(examples_from_gold(others))
 
 
 def run_set(set_dir: Path, args) -> dict:
@@ -282,6 +298,8 @@ def main() -> None:
     parser.add_argument("--oracle-only", action="store_true", help="skip the pipeline's own claims")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every stance error")
     parser.add_argument("--setting", action="append", help="NAME=VALUE: a stance setting (repeatable)")
+    parser.add_argument("--examples-cv", action="store_true",
+                        help="adapt to the set's other documents of the same target (leave-one-document-out)")
     parser.add_argument("--json", type=Path, help="also write the figures to FILE")
     args = parser.parse_args()
     results = {}

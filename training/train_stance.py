@@ -24,12 +24,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from argmine.components.stance.learned import LABELS, LinearStance, features, masked_tokens  # noqa: E402
+from argmine.components.stance.learned import LABELS, LinearStance, features, fit, masked_tokens  # noqa: E402
 from argmine.components.stance.mentions import Mention  # noqa: E402
 from argmine.components.stance.text import pieces_of  # noqa: E402
 
@@ -62,36 +60,6 @@ def example_features(nlp, row: dict) -> list[str]:
                 polarity = -1 if row.get("mention_role") == "opposite" else 1
                 mentions.append(Mention(inside[0], inside[-1] + 1, polarity, 1.0, row["mention"]))
     return features(masked_tokens(pieces, mentions))
-
-
-def fit(examples: list[list[str]], labels: list[str], *, epochs: int, l2: float, min_count: int) -> LinearStance:
-    """Multinomial logistic regression, class-balanced, L2, full-batch AdaGrad."""
-    counts = Counter(f for feats in examples for f in set(feats))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    rows = [np.array(sorted({vocab[f] for f in feats if f in vocab}), dtype=np.int64) for feats in examples]
-    y = np.array([LABELS.index(label) for label in labels])
-    freq = np.bincount(y, minlength=len(LABELS)).astype(float)
-    sample_weight = (len(y) / (len(LABELS) * np.maximum(freq, 1)))[y]
-    w = np.zeros((len(vocab), len(LABELS)))
-    b = np.zeros(len(LABELS))
-    gw_sq, gb_sq = np.full_like(w, 1e-8), np.full_like(b, 1e-8)
-    for _ in range(epochs):
-        grad_w = l2 * w * len(y)
-        grad_b = np.zeros_like(b)
-        for idx, label, sw in zip(rows, y, sample_weight):
-            z = w[idx].sum(axis=0) + b
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            p[label] -= 1.0
-            grad_w[idx] += sw * p
-            grad_b += sw * p
-        gw_sq += grad_w**2
-        gb_sq += grad_b**2
-        w -= 0.5 * grad_w / np.sqrt(gw_sq)
-        b -= 0.5 * grad_b / np.sqrt(gb_sq)
-    names = sorted(vocab, key=vocab.get)
-    weights = {f: tuple(float(v) for v in w[i]) for f, i in zip(names, range(len(names))) if np.abs(w[i]).max() >= 1e-3}
-    return LinearStance(tuple(float(v) for v in b), weights, {})
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> float:

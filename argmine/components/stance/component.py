@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
 from argmine.components.contract import ClaimDict
 from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
-from argmine.components.stance.learned import load_model
+from argmine.components.stance.learned import adapted_model, load_model
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import find_mentions, in_domain
 from argmine.components.stance.reading import from_model, stance_of
@@ -48,7 +48,13 @@ class StanceComponent:
         self.settings = settings
         self._base_lexicon = lexicon or Lexicon.default()
         self.lexicon = self._base_lexicon.with_target(target)
-        self.model = load_model()
+        self.model = adapted_model(load_model(), target)
+
+    def use_target(self, target: Target) -> None:
+        """Read toward another target from now on (its lexicon additions and examples too)."""
+        self.target = target
+        self.lexicon = self._base_lexicon.with_target(target)
+        self.model = adapted_model(load_model(), target)
 
     def __call__(self, doc: Doc) -> Doc:
         claims: Optional[list[ClaimDict]] = doc._.claims
@@ -106,6 +112,7 @@ class StanceComponent:
         self.target = Target.model_validate_json((path / "target.json").read_text(encoding="utf-8"))
         self._base_lexicon = Lexicon.from_files(path / "evaluative.json", path / "evaluative.vader.tsv")
         self.lexicon = self._base_lexicon.with_target(self.target)
+        self.model = adapted_model(load_model(), self.target)
         settings_file = path / "settings.json"
         if settings_file.exists():
             saved = json.loads(settings_file.read_text(encoding="utf-8"))
