@@ -155,10 +155,10 @@ class Target(BaseModel):
             self._memo["fingerprint"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
         return self._memo["fingerprint"]
 
-    def with_examples(self, examples: list[Example]) -> "Target":
+    def with_examples(self, examples: list[Union[Example, dict]]) -> "Target":
         """This target with these labelled examples added (a new target: nothing derived is shared)."""
         data = self.model_dump()
-        data["examples"] = [*data["examples"], *(e.model_dump() for e in examples)]
+        data["examples"] = [*data["examples"], *(e.model_dump() if isinstance(e, BaseModel) else dict(e) for e in examples)]
         return Target.model_validate(data)
 
     def memo(self, key: str, make):

@@ -54,6 +54,7 @@ class Reading:
     cond_region: dict[int, str] = field(default_factory=dict)  # region id -> "if" / "unless"
     next_region: int = 1
     starts_with_contrast: bool = False
+    contrast_at: int = -1  # piece where "X, but Y" turns (the last such marker)
     by_kind: dict[str, list[Item]] = field(default_factory=dict)
     evaluators: list[Item] = field(default_factory=list)
     mention_negated: list[int] = field(default_factory=list)
@@ -128,7 +129,7 @@ def score_sentence(src: Source, pieces: list[Piece], mentions: list[Mention], it
         contrast_regions, subordinate_regions, statement_regions,
         negation, negated_modals, quantity_negators,
         reversers, intensity, hedges_and_questions,
-        preference_frames, conditional_frames, attach_evaluators,
+        preference_frames, conditional_frames, attach_evaluators, two_sided_contrast,
     ):
         phase(r)
     return r.contributions, r.free, r.starts_with_contrast
@@ -166,6 +167,7 @@ def contrast_regions(r: Reading) -> None:
             continue
         for k in range(it.start):
             r.weight[k] *= r.settings.before_contrast
+        r.contrast_at = it.start
         rid = r.new_region()
         for k in range(it.start, r.n):
             r.region[k] = rid
@@ -485,6 +487,25 @@ def attach_evaluators(r: Reading) -> None:
             r.free.append(Contribution(effective(ev, r.settings) * r.factor_at(ev.start), evidence_of(r.src, r.pieces, ev), ev.start))
             continue
         _attach(r, ev, targets, cross)
+
+
+def two_sided_contrast(r: Reading) -> None:
+    """"Integration is the right goal, but this merger will wreck services": when each side of
+    "but" judges its own mention of the target, in opposite directions, the speaker separates
+    the goal from the instrument, and the first side is not damped: both sides count (mixed)."""
+    turn = r.contrast_at
+    if turn < 0:
+        return
+    before = [c for c in r.contributions if 0 <= c.position < turn]
+    after = [c for c in r.contributions if c.position >= turn]
+    own_mentions = (any(m.end <= turn for m in r.mentions), any(m.start >= turn for m in r.mentions))
+    if not (before and after and all(own_mentions)):
+        return
+    if sum(c.value for c in before) * sum(c.value for c in after) >= 0:
+        return
+    undamp = 1.0 / r.settings.before_contrast
+    r.contributions = [Contribution(c.value * undamp, c.evidence, c.position) if c in before else c
+                       for c in r.contributions]
 
 
 # --------------------------------------------------------------------------- helpers
