@@ -224,6 +224,10 @@ def _negation_scope(r: Reading, it: Item) -> int:
     """Where a negator's scope ends: its clause, within a window (epistemic ones: the whole clause)."""
     if it.entry.role == "epistemic":
         return clause_end(r.pieces, it.end, r.n, hard_only=True)
+    # "I don't think that X", "we are not persuaded that X": the negation passes to the whole complement
+    near = r.pieces[it.end : it.end + 3]
+    if any(p.forms & NEG_RAISING for p in near) and any(p.text == "that" for p in r.pieces[it.end : it.end + 4]):
+        return clause_end(r.pieces, it.end, r.n, hard_only=True)
     end = it.end
     while end < r.n and end - it.end < r.settings.negation_window:
         p = r.pieces[end]
