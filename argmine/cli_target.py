@@ -61,6 +61,10 @@ def check(
                 _print_check(report, fp)
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _print_check(report: Any, fp: Any) -> None:
     from rich import box
     from rich.console import Console
@@ -72,10 +76,10 @@ def _print_check(report: Any, fp: Any) -> None:
     terms = Table(title="Terms found", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for column, justify in (("term", "left"), ("side", "left"), ("times", "right"), ("docs", "right"),
                             ("claims", "right"), ("a claim it touches", "left")):
-        terms.add_column(column, justify=justify, overflow="fold")
+        terms.add_column(column, justify=justify, no_wrap=column != "term")
     for use in report.terms:
         terms.add_row(use.term, use.side, str(use.occurrences), str(use.documents), str(use.claims),
-                      use.examples[0] if use.examples else "")
+                      _clip(use.examples[0]) if use.examples else "")
     console.print(terms)
     if report.unused:
         console.print(f"Never found ({len(report.unused)}): " + ", ".join(report.unused))

@@ -88,13 +88,15 @@ class _Tally:
         domain = in_domain(doc, self.target)
         seen_in_doc: set[str] = set()
         for sent in doc.sents:
-            terms = _terms_in(sent, self.target, domain)
+            found = _mentions_in(sent, self.target, domain)
+            terms = [term for term, _ in found]
             self.report_.sentences += 1
             self.report_.sentences_with_target += bool(terms)
             for term in terms:
                 self.uses[term].occurrences += 1
                 seen_in_doc.add(term)
-            phrases = set(_phrases(sent)) - {p for p in _phrases(sent) if _is_term_text(p, terms, sent)}
+            surfaces = [surface.lower() for _, surface in found] + [t.lower() for t in terms]
+            phrases = {p for p in _phrases(sent) if not _is_term_text(p, surfaces)}
             self.phrase_all.update(phrases)
             if terms:
                 self.phrase_with.update(phrases)
@@ -108,7 +110,7 @@ class _Tally:
             if span is None:
                 continue
             self.report_.claims += 1
-            terms = set(_terms_in(span, self.target, domain))
+            terms = {term for term, _ in _mentions_in(span, self.target, domain)}
             self.report_.claims_with_target += bool(terms)
             for term in terms:
                 use = self.uses[term]
@@ -130,11 +132,12 @@ def _variant_key(term: str) -> tuple[str, ...]:
     return tuple(w.lower().rstrip("s") for w in term.replace("-", " ").split())
 
 
-def _terms_in(span: "Span", target: Target, domain: bool) -> list[str]:
+def _mentions_in(span: "Span", target: Target, domain: bool) -> list[tuple[str, str]]:
+    """(term, text as written) for each mention of a target term in the span."""
     from argmine.components.stance.mentions import find_mentions
     from argmine.components.stance.text import Source, pieces_of
 
-    return [m.term for m in find_mentions(Source.of(span), pieces_of(span), target, domain=domain) if m.term]
+    return [(m.term, m.text) for m in find_mentions(Source.of(span), pieces_of(span), target, domain=domain) if m.term]
 
 
 def _phrases(sent: "Span") -> list[str]:
@@ -154,9 +157,9 @@ def _phrases(sent: "Span") -> list[str]:
     return out
 
 
-def _is_term_text(phrase: str, terms: list[str], sent: "Span") -> bool:
-    """A phrase that is (part of) a term already in the file is no candidate."""
-    return any(phrase in term.lower() or term.lower() in phrase for term in terms)
+def _is_term_text(phrase: str, written: list[str]) -> bool:
+    """A phrase that is, contains or is part of a mention already matched is no candidate."""
+    return any(phrase in text or text in phrase for text in written)
 
 
 def _g2(a: int, b: int, n_target: int, n: int) -> float:
