@@ -1,26 +1,20 @@
-"""`argmine target ...`: commands about stance targets (``target check``).
-
-Kept in its own module (a Typer sub-app that ``argmine.cli`` mounts) so that
-it moves as one piece into the CLI package.
-"""
+"""`argmine target ...`: commands about stance targets (``target check``), a Typer sub-app on `app`."""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-target_app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False,
-                         help="Check and improve stance targets.")
+from argmine.cli.app import app
+from argmine.cli.messages import reported_errors, stdout_is_terminal, warn
+from argmine.cli.options import OutputOption
+from argmine.output import ReportFormat, atomic_output, choose_report_format
 
-
-class CheckFormat(str, Enum):
-    """`target check` writes a report: a table or JSON."""
-
-    table = "table"
-    json = "json"
+target_app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False, add_completion=False,
+                         rich_markup_mode=None, help="Check and improve stance targets.")
+app.add_typer(target_app, name="target")
 
 
 @target_app.command()
@@ -28,12 +22,10 @@ def check(
     file: Annotated[str, typer.Argument(show_default=False, help="The target: a JSON/TOML file or a bundled name.")],
     paths: Annotated[list[Path], typer.Argument(show_default=False, help="Articles or folders to check it on.")],
     fmt: Annotated[
-        Optional[CheckFormat],
+        Optional[ReportFormat],
         typer.Option("--format", "-f", case_sensitive=False, show_default=False, help="table or json."),
     ] = None,
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", show_default=False, help="Write to FILE instead of stdout."),
-    ] = None,
+    output: OutputOption = None,
     candidates: Annotated[int, typer.Option("--candidates", min=0, help="How many candidate terms to list.")] = 20,
 ) -> None:
     """Which of a target's terms occur in your corpus, which claims they touch, and which
@@ -41,9 +33,6 @@ def check(
 
     Example: argmine target check my-target.json articles/
     """
-    from argmine.cli import _stdout_is_terminal, reported_errors, warn
-    from argmine.output import atomic_output
-
     with reported_errors():
         from argmine.target import load_target
         from argmine.target_check import check_target, read_corpus
@@ -53,9 +42,9 @@ def check(
         report = check_target(target, read_corpus(paths, file, skipped), candidates=candidates)
         for line in skipped:
             warn(f"skipped {line}")
-        as_json = fmt is CheckFormat.json or (fmt is None and output is None and not _stdout_is_terminal())
+        chosen = choose_report_format(fmt, output, stdout_is_terminal())
         with atomic_output(output) as fp:
-            if as_json:
+            if chosen is ReportFormat.json:
                 fp.write(report.model_dump_json(indent=2) + "\n")
             else:
                 _print_check(report, fp)
