@@ -143,9 +143,11 @@ def pipeline_tally(gold: GoldDocument, claims: list, verbose: bool) -> Tally:
             mixes.setdefault(actor, Counter())[claim.stance] += 1
     tally.add(side_tally(gold, mixes))
     if verbose:
+        basis = {c.id: c.stance_basis for c in claims}
         for m in report.mistakes:
-            if m.kind == "stance":
-                print(f"   P {gold.doc[:3]} gold={m.gold_stance:8} pred={m.predicted_stance:8} {m.text[:120]!r}")
+            if m.kind == "wrong_stance":
+                print(f"   P {gold.doc[:3]} gold={m.gold_stance:8} pred={m.predicted_stance:8} [{basis.get(m.claim_id)}] "
+                      f"{m.text[:110]!r}")
     return tally
 
 
