@@ -149,3 +149,17 @@ def test_target_file_gold_pointer_that_does_not_exist_is_an_input_error(tmp_path
     target_file.write_text(json.dumps({**TRAMS.model_dump(mode="json"), "gold": ["missing"]}))
     with pytest.raises(InputError, match="not found"):
         load_target(str(target_file))
+
+
+def test_the_model_leaves_claims_of_an_off_topic_text_alone(nlp):
+    """Strong words in a text that never names the target are no stance toward it."""
+    text = "The referee was a disgrace and the fans deserved better. This is the best thing that has ever happened to our town."
+    doc = nlp(text)
+    cut = text.index(" This") + 1
+    doc._.claims = [
+        {"text": [0, cut - 1], "content": [0, cut - 1], "cue": None, "source": None, "mode": "author", "actor": "a"},
+        {"text": [cut, len(text)], "content": [cut, len(text)], "cue": None, "source": None, "mode": "author", "actor": "a"},
+    ]
+    StanceComponent(nlp, target=TRAMS)(doc)
+    assert [c["stance"] for c in doc._.claims] == ["neutral", "neutral"]
+    assert {c["stance_basis"] for c in doc._.claims} == {"none"}

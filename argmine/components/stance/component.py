@@ -49,6 +49,7 @@ class StanceComponent:
         self._base_lexicon = lexicon or Lexicon.default()
         self.lexicon = self._base_lexicon.with_target(target)
         self.model = adapted_model(load_model(), target)
+        self._topical = False
 
     def use_target(self, target: Target) -> None:
         """Read toward another target from now on (its lexicon additions and examples too)."""
@@ -63,7 +64,10 @@ class StanceComponent:
         pieces = pieces_of(doc)
         domain = in_domain(doc, self.target, pieces)
         text = doc.text
-        anaphora = bool(find_mentions(Source(text), pieces, self.target, domain=domain))
+        named = len(find_mentions(Source(text), pieces, self.target, domain=domain))
+        anaphora = bool(named)
+        # the learned model reads claims without a mention only in a text about the target
+        self._topical = named >= self.settings.model_doc_mentions
         doc.user_data[DOC_PIECES] = ([piece.start for piece in pieces], pieces)
         try:
             results = [self._own(doc, claim, anaphora, domain) for claim in claims]
@@ -93,6 +97,8 @@ class StanceComponent:
     def _from_model(self, own: StanceResult) -> Optional[StanceResult]:
         """The learned model's reading of a claim neither its words nor its context decided."""
         if self.model is None or self.settings.model_min >= 1 or own.basis != "none":
+            return None
+        if not (self._topical or "<tgt>" in own.tokens or "<opp>" in own.tokens):
             return None
         return from_model(self.model, own.tokens, self.settings)
 
