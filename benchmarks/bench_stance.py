@@ -1,6 +1,6 @@
 """What stance costs inside `extract`: CPU time per pipeline component on a folder of articles.
 
-    python benchmarks/bench_stance.py [FOLDER] [--target NAME|FILE] [--repeat N]
+    python benchmarks/bench_stance.py [FOLDER] [--target NAME|FILE] [--repeat N] [--checkout DIR]
 
 Runs argmine's pipeline over every article of FOLDER (default /work/bench40) as
 ``extract`` does (read, segment, prepare, every component), timing each
@@ -8,7 +8,8 @@ component's ``__call__`` with the process's CPU clock, and prints each
 component's share of the whole (ingest included). The best of ``--repeat`` runs
 (default 3) is kept per component: on a shared machine the minimum is the
 least disturbed figure. The first pass over the folder warms caches and is
-not timed.
+not timed. ``--checkout DIR`` times another checkout's argmine (e.g. main's,
+for a before/after) with this script.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if "--checkout" in sys.argv[:-1]:  # before argmine is first imported
+    REPO = Path(sys.argv[sys.argv.index("--checkout") + 1]).resolve()
 sys.path.insert(0, str(REPO))
 
 
@@ -58,9 +61,13 @@ def main() -> None:
     parser.add_argument("folder", type=Path, nargs="?", default=Path("/work/bench40"))
     parser.add_argument("--target", default="integration")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--checkout", type=Path, help="time this checkout's argmine instead of this one's")
     args = parser.parse_args()
     one_pass(args.folder, args.target)  # warm-up: model load, lexicon, caches
     runs = [one_pass(args.folder, args.target) for _ in range(args.repeat)]
+    import argmine
+
+    print(f"argmine from {Path(argmine.__file__).parent}")
     best = {name: min(run[name] for run in runs) for name in runs[0]}
     total = best["TOTAL"]
     for name, seconds in sorted(best.items(), key=lambda kv: -kv[1]):

@@ -1,7 +1,7 @@
 """A small linear stance model over the claim's own words, with the target's mentions masked.
 
 The rules read what they have words for; many claims argue with words no
-lexicon lists ("a takeover dressed up as a partnership"). This model reads
+lexicon lists ("a vanity project with a logo"). This model reads
 those: a multinomial logistic regression over the claim's word n-grams in
 which every mention of the target becomes ``<tgt>`` and every mention of its
 opposite ``<opp>``, so that one model learns *target-relative* stance across
