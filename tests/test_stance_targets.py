@@ -163,3 +163,22 @@ def test_the_model_leaves_claims_of_an_off_topic_text_alone(nlp):
     StanceComponent(nlp, target=TRAMS)(doc)
     assert [c["stance"] for c in doc._.claims] == ["neutral", "neutral"]
     assert {c["stance_basis"] for c in doc._.claims} == {"none"}
+
+
+def test_extract_reads_a_target_file_with_examples_through_the_cli(tmp_path: Path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from argmine.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    target = {**TRAMS.model_dump(mode="json"),
+              "examples": [{"text": "The tram line is a gravy train for consultants.", "stance": "oppose"}] * 2}
+    (tmp_path / "trams.json").write_text(json.dumps(target))
+    (tmp_path / "a.txt").write_text('Trams row\n\nThe council says the tram line opens in May. "The tram line is a '
+                                    'gravy train for consultants," said Jo Bell, a councillor.\n')
+    result = CliRunner().invoke(app, ["extract", "a.txt", "--target", "trams.json", "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    bell = [c for c in claims if c["actor"]["name"] == "Jo Bell"]
+    assert bell and bell[0]["target"] == "trams" and bell[0]["stance"] == "oppose"
+    assert not any("<" in e for c in claims for e in c["stance_evidence"])

@@ -97,11 +97,20 @@ class LinearStance:
         return {label: e / z for label, e in zip(LABELS, exps)}
 
     def strongest(self, feats: Iterable[str], label: str, n: int = 3) -> list[str]:
-        """The n-grams that pushed most toward `label` (for stance_evidence)."""
+        """The word n-grams that pushed most toward `label` (for stance_evidence): the claim's
+        own words only (no mask or edge marks), each with a content word in it."""
         i = LABELS.index(label)
-        scored = [(self.weights[f][i] - sum(self.weights[f]) / len(LABELS), f) for f in set(feats) if f in self.weights]
+        scored = []
+        for f in set(feats):
+            if f not in self.weights or ":" not in f:
+                continue
+            words = f.split(":", 1)[1].split(" ")
+            if any(w.startswith("<") for w in words) or not any(len(w) > 3 and w.isalpha() for w in words):
+                continue
+            w = self.weights[f]
+            scored.append((w[i] - sum(w) / len(LABELS), " ".join(words)))
         scored.sort(reverse=True)
-        return [f.split(":", 1)[1] for value, f in scored[:n] if value > 0 and ":" in f]
+        return [text for value, text in scored[:n] if value > 0]
 
     def plus(self, other: "LinearStance") -> "LinearStance":
         """A model whose scores are this one's plus `other`'s."""
