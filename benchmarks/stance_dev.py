@@ -151,7 +151,7 @@ def pipeline_tally(gold: GoldDocument, claims: list, verbose: bool) -> Tally:
     return tally
 
 
-def _find(text: str, needle: str) -> tuple[int, int]:
+def find_anchor(text: str, needle: str) -> tuple[int, int]:
     """Where `needle` is in `text`, compared as evaluate compares (-1, -1 if absent)."""
     chars, where = [], []
     for i, ch in enumerate(text):
@@ -186,13 +186,13 @@ def oracle_claims(gold: GoldDocument, doc) -> tuple[list[dict], list[int]]:
     """Claim records for the gold claims found in the pipeline's text, and their gold indexes."""
     claims, index = [], []
     for g, claim in enumerate(gold.claims):
-        at, end = _find(doc.text, claim.anchor)
+        at, end = find_anchor(doc.text, claim.anchor)
         if at < 0:
             continue
         start, stop = _sentence_of(doc, at, end)
         cue = None
         if claim.cue:
-            c, c_end = _find(doc.text[start:stop], claim.cue)
+            c, c_end = find_anchor(doc.text[start:stop], claim.cue)
             cue = [start + c, start + c_end] if c >= 0 else None
         claims.append({"text": [start, stop], "content": [start, stop], "cue": cue, "cue_lemma": None,
                        "source": None, "mode": claim.mode, "actor": claim.actor, "confidence": 1.0})
