@@ -179,7 +179,8 @@ class Claim(_Record):
     stance_basis: Optional[StanceBasis] = Field(
         default=None,
         description="What decided the stance: the claim's own words, its cue, the topic of the sentence "
-        "before, the same speaker's previous claim (context), or nothing (neutral).",
+        "before, the same speaker's previous claim (context), the learned model reading the claim's own "
+        "words when the rules had none to read (model), or nothing (neutral).",
     )
     target: str
     confidence: float = Field(ge=0.0, le=1.0)

@@ -29,7 +29,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Mapping, Union
+from typing import Any, Literal, Mapping, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
@@ -96,6 +96,15 @@ class TargetLexicon(BaseModel):
         return {w.lower(): abs(s) for w, s in value.items()}
 
 
+class Example(BaseModel):
+    """A claim labelled with its stance toward the target: what argmine adapts to (see learned stance)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = Field(min_length=1)
+    stance: Literal["support", "oppose", "mixed", "neutral"]
+
+
 class Target(BaseModel):
     """A stance target: its name, its terms and the terms for its opposite."""
 
@@ -117,6 +126,16 @@ class Target(BaseModel):
         "('this programme'), refer back to the target in a text that names it.",
     )
     lexicon: TargetLexicon = Field(default_factory=TargetLexicon)
+    examples: list[Example] = Field(
+        default_factory=list,
+        description="Claims labelled with their stance toward this target; argmine adapts its learned "
+        "stance model to them.",
+    )
+    gold: list[str] = Field(
+        default_factory=list,
+        description="Gold folders or files (argmine's gold format, paths relative to the target file) whose "
+        "claims, with their sentences, become examples.",
+    )
 
     # Per-instance memo for derived data (compiled term index, fingerprint):
     # the model is frozen, so what is derived from it never goes stale.
@@ -135,6 +154,12 @@ class Target(BaseModel):
             canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=True)
             self._memo["fingerprint"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
         return self._memo["fingerprint"]
+
+    def with_examples(self, examples: list[Union[Example, dict]]) -> "Target":
+        """This target with these labelled examples added (a new target: nothing derived is shared)."""
+        data = self.model_dump()
+        data["examples"] = [*data["examples"], *(e.model_dump() if isinstance(e, BaseModel) else dict(e) for e in examples)]
+        return Target.model_validate(data)
 
     def memo(self, key: str, make):
         """Cache ``make()`` on this target under `key` (used for compiled term indexes)."""
@@ -213,12 +238,18 @@ def _load_file(path: Path) -> Target:
     if not isinstance(data, dict):
         raise InputError(f"{path}: a target file must hold an object with 'name' and 'pro'")
     try:
-        return Target.model_validate(data)
+        target = Target.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "file"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise InputError(f"{path}: invalid target: {where}: {first['msg']}{more}") from None
+    if target.gold:
+        from argmine.target_examples import examples_from_gold
+
+        found = examples_from_gold([path.parent / g for g in target.gold])
+        target = target.with_examples(found)
+    return target
 
 
 def _parse(path: Path, text: str) -> object:

@@ -25,10 +25,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from argmine.components.stance import DEFAULT_SETTINGS, Settings, StanceComponent, stance_of  # noqa: E402
-from argmine.evaluate import StanceScores, normalise  # noqa: E402
+from argmine.evaluate import StanceScores  # noqa: E402
 from argmine.gold import load_gold_dir  # noqa: E402
 from argmine.records import STANCES  # noqa: E402
 from argmine.target import load_target  # noqa: E402
+from stance_dev import find_anchor  # noqa: E402  (beside this script)
 
 
 def _nlp(blank: bool):
@@ -43,22 +44,6 @@ def _nlp(blank: bool):
     return load_base_model()
 
 
-def _find(text: str, needle: str) -> tuple[int, int]:
-    """Where `needle` is in `text` (start, end; -1, -1 if absent), compared as evaluate does."""
-    norm_text, mapping = [], []
-    for i, ch in enumerate(text):
-        n = normalise(ch) if not ch.isspace() else " "
-        if n == " " and norm_text and norm_text[-1] == " ":
-            continue
-        norm_text.append(n or " ")
-        mapping.append(i)
-    wanted = normalise(needle)
-    pos = "".join(norm_text).find(wanted)
-    if pos < 0:
-        return -1, -1
-    return mapping[pos], mapping[pos + len(wanted) - 1] + 1
-
-
 def run(gold_dir: Path, seeds_dir: Path, nlp, settings: Settings, verbose: bool, docs: dict) -> StanceScores:
     target = load_target("integration")
     component = StanceComponent(nlp, target=target, settings=settings)
@@ -70,7 +55,7 @@ def run(gold_dir: Path, seeds_dir: Path, nlp, settings: Settings, verbose: bool,
         doc = docs[gold.doc]
         claims, golds = [], []
         for g in gold.claims:
-            at, end = _find(text, g.anchor)
+            at, end = find_anchor(text, g.anchor)
             if at < 0:
                 print(f"{gold.doc}: anchor not found: {g.anchor[:60]!r}", file=sys.stderr)
                 continue
@@ -92,7 +77,7 @@ def run(gold_dir: Path, seeds_dir: Path, nlp, settings: Settings, verbose: bool,
                 end_char -= 1
             cue = None
             if g.cue:
-                c, c_end = _find(text[start_char:end_char], g.cue)
+                c, c_end = find_anchor(text[start_char:end_char], g.cue)
                 if c >= 0:
                     cue = [start_char + c, start_char + c_end]
             claims.append({

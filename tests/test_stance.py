@@ -515,7 +515,8 @@ def test_lexicon_has_no_phrase_from_the_founding_articles():
     """No multi-word evaluative phrase, neutral idiom, hedge or epistemic phrase of the
     lexicon matches in the seeds (as the matcher matches: inflections, spelling, hyphens),
     so the calibration figure on the seeds is not fitted to them."""
-    from argmine.components.stance import _match_words, _pieces, _split_phrase
+    from argmine.components.stance.lexicon import split_phrase as _split_phrase
+    from argmine.components.stance.text import match_words as _match_words, pieces_of as _pieces
 
     data = json.loads((Path(__file__).parent.parent / "argmine/components/data/evaluative.json").read_text())
     phrases = [p for key in ("positive", "negative", "neutral_phrases", "hedges", "epistemic_negators")

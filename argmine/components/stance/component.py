@@ -1,0 +1,141 @@
+"""The spaCy component ``argmine_stance``: stance toward the target for every claim of a Doc."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, Iterable, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
+from argmine.components.contract import ClaimDict
+from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
+from argmine.components.stance.learned import adapted_model, load_model
+from argmine.components.stance.lexicon import Lexicon
+from argmine.components.stance.mentions import find_mentions, in_domain
+from argmine.components.stance.reading import from_model, stance_of
+from argmine.components.stance.result import StanceResult
+from argmine.components.stance.settings import DEFAULT_SETTINGS, Settings
+from argmine.components.stance.text import DOC_PIECES, Source, pieces_of
+from argmine.target import DEFAULT_TARGET, Target, resolve_target
+
+
+@Language.factory(
+    "argmine_stance",
+    assigns=["doc._.claims"],
+    default_config={"target": DEFAULT_TARGET},
+)
+def make_stance(nlp: Language, name: str, target: Union[str, Dict[str, Any]]) -> "StanceComponent":
+    """spaCy factory: ``nlp.add_pipe("argmine_stance", config={"target": "integration"})``.
+
+    `target` is a bundled name, a target file, or a target definition (what
+    `argmine.pipeline` passes: the run's resolved target, by value)."""
+    return StanceComponent(nlp, name, target=resolve_target(target))
+
+
+class StanceComponent:
+    """Adds stance, stance_score, stance_evidence, stance_basis and target to every claim in ``doc._.claims``.
+
+    Runs after attribution; leaves ``doc._.claims`` as it is when it is None.
+    """
+
+    def __init__(self, nlp: Optional[Language], name: str = "argmine_stance", *, target: Target,
+                 lexicon: Optional[Lexicon] = None, settings: Settings = DEFAULT_SETTINGS):
+        self.name = name
+        self.target = target
+        self.settings = settings
+        self._base_lexicon = lexicon or Lexicon.default()
+        self.lexicon = self._base_lexicon.with_target(target)
+        self.model = adapted_model(load_model(), target)
+        self._topical = False
+
+    def use_target(self, target: Target) -> None:
+        """Read toward another target from now on (its lexicon additions and examples too)."""
+        self.target = target
+        self.lexicon = self._base_lexicon.with_target(target)
+        self.model = adapted_model(load_model(), target)
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims: Optional[list[ClaimDict]] = doc._.claims
+        if not claims:
+            return doc
+        pieces = pieces_of(doc)
+        domain = in_domain(doc, self.target, pieces)
+        text = doc.text
+        named = len(find_mentions(Source(text), pieces, self.target, domain=domain))
+        anaphora = bool(named)
+        # the learned model reads claims without a mention only in a text about the target
+        self._topical = named >= self.settings.model_doc_mentions
+        doc.user_data[DOC_PIECES] = ([piece.start for piece in pieces], pieces)
+        try:
+            results = [self._own(doc, claim, anaphora, domain) for claim in claims]
+            ctx = DocContext(doc, text, claims, results, paragraph_starts(text), self.target, self.settings,
+                             anaphora, domain)
+            for i, claim in enumerate(claims):
+                if not decisive(results[i]):
+                    results[i] = from_context(ctx, i) or self._from_model(results[i]) or results[i]
+                _write_result(claim, results[i], self.target.name)
+        finally:
+            del doc.user_data[DOC_PIECES]  # Piece objects must not travel with a serialised Doc
+        return doc
+
+    def _own(self, doc: Doc, claim: dict, anaphora: bool, domain: bool) -> StanceResult:
+        start, end = claim["content"]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return StanceResult("neutral", 0.0, basis="none")
+        cue = source = None
+        if claim.get("cue"):
+            cue = doc.char_span(claim["cue"][0], claim["cue"][1], alignment_mode="expand")
+        if claim.get("source"):
+            source = doc.char_span(claim["source"][0], claim["source"][1], alignment_mode="expand")
+        return stance_of(span, self.target, self.lexicon, cue=cue, source=source, anaphora=anaphora, domain=domain,
+                         settings=self.settings)
+
+    def _from_model(self, own: StanceResult) -> Optional[StanceResult]:
+        """The learned model's reading of a claim neither its words nor its context decided."""
+        if self.model is None or self.settings.model_min >= 1 or own.basis != "none":
+            return None
+        if not (self._topical or "<tgt>" in own.tokens or "<opp>" in own.tokens):
+            return None
+        return from_model(self.model, own.tokens, self.settings)
+
+    # ---------------------------------------------------------------- serialisation
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        _write(path / "target.json", json.dumps(self.target.model_dump(mode="json"), indent=1, ensure_ascii=False))
+        _write(path / "evaluative.json", json.dumps(self._base_lexicon.curated, indent=1, ensure_ascii=False))
+        _write(path / "evaluative.vader.tsv",
+               "".join(f"{w}\t{v}\n" for w, v in sorted(self._base_lexicon.vader.items())))
+        _write(path / "settings.json", json.dumps(self.settings.__dict__, indent=1))
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "StanceComponent":
+        path = Path(path)
+        self.target = Target.model_validate_json((path / "target.json").read_text(encoding="utf-8"))
+        self._base_lexicon = Lexicon.from_files(path / "evaluative.json", path / "evaluative.vader.tsv")
+        self.lexicon = self._base_lexicon.with_target(self.target)
+        self.model = adapted_model(load_model(), self.target)
+        settings_file = path / "settings.json"
+        if settings_file.exists():
+            saved = json.loads(settings_file.read_text(encoding="utf-8"))
+            known = {f for f in Settings.__dataclass_fields__}
+            self.settings = Settings(**{k: v for k, v in saved.items() if k in known})
+        return self
+
+
+def _write_result(claim: dict, result: StanceResult, target_name: str) -> None:
+    claim["stance"] = result.label
+    claim["stance_score"] = result.score
+    claim["stance_evidence"] = result.evidence
+    claim["target"] = target_name
+    claim["stance_basis"] = result.basis
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,142 @@
+"""A claim without decisive evidence of its own, read in the light of what precedes it.
+
+(1) **Topic.** Evaluation with no target of its own is taken to be about the
+target named in the previous sentence of the same paragraph when the claim
+points back to it ("This is a real shift", "they") or answers it (the previous
+sentence is a question: "How do the pilots measure up? Rather badly.").
+"Ministers like a headline" evaluates its own nouns, not a topic.
+(2) **Inheritance.** Otherwise the claim inherits, damped, the stance of the
+same actor's nearest preceding claim that has one: within the paragraph for
+the author's voice; across a quote run for a speaker (the author's own asides
+may interrupt it, another speaker ends it; gaps of at most two paragraphs
+between the speaker's claims).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from argmine.components.stance.mentions import target_polarity
+from argmine.components.stance.result import StanceResult, label_for
+from argmine.components.stance.settings import Settings
+from argmine.target import Target
+
+
+@dataclass
+class DocContext:
+    """What the context rules need of a document whose claims have been read one by one."""
+
+    doc: Doc
+    text: str
+    claims: list[dict]
+    results: list[StanceResult]
+    paragraphs: list[int]
+    target: Target
+    settings: Settings
+    anaphora: bool
+    domain: bool
+
+    def paragraph(self, offset: int) -> int:
+        return paragraph_of(self.paragraphs, first_char(self.text, offset))
+
+
+def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
+    return from_topic(ctx, i) or inherited(ctx, i)
+
+
+def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    s = ctx.settings
+    own = ctx.results[i]
+    if not (own.free_valence and not own.has_target and s.topic_damp):
+        return None
+    start, end = ctx.claims[i]["content"]
+    prev = previous_sentence(ctx.doc, first_char(ctx.text, start))
+    content = ctx.text[start:end]
+    linked = prev is not None and (ANAPHORIC.search(content) or prev.text.rstrip().endswith("?"))
+    if not linked or ctx.paragraph(prev.start_char) != ctx.paragraph(start):
+        return None
+    polarity = target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain)
+    if not polarity:
+        return None
+    value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
+    positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
+    score = round(value / (abs(value) + s.smoothing), 3)
+    label = label_for(score, positive, negative, s)
+    if label == "neutral":
+        return None
+    return StanceResult(label, score, list(own.free_evidence), basis="topic")
+
+
+def inherited(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    s = ctx.settings
+    claim = ctx.claims[i]
+    actor = claim.get("actor")
+    if actor is None or not s.inherit_damp:
+        return None
+    author_voice = claim.get("mode") == "author"
+    para = reach = ctx.paragraph(claim["content"][0])
+    for j in range(i - 1, -1, -1):
+        other = ctx.claims[j]
+        other_para = ctx.paragraph(other["content"][0])
+        if author_voice and other_para != para:
+            return None
+        if not author_voice and reach - other_para > 2:
+            return None
+        if other.get("actor") != actor:
+            if author_voice or other.get("mode") == "author":
+                continue
+            return None
+        reach = other_para
+        base = ctx.results[j]
+        if base.label == "mixed":
+            return None  # an ambivalent claim casts no clear light on the next one
+        if decisive(base):
+            root = base.score if base.basis != "context" else base.score / s.inherit_damp
+            score = round(root * s.inherit_damp, 3)
+            if label_for(score, 0.0, 0.0, s) != "neutral":
+                return StanceResult(label_for(score, 0.0, 0.0, s), score, [], basis="context")
+            # too weak once damped: look further back in the run
+    return None
+
+
+def decisive(result: StanceResult) -> bool:
+    return result.label != "neutral"
+
+
+def first_char(text: str, offset: int) -> int:
+    """The first non-space character at or after `offset` (a span may start on a line break)."""
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+ANAPHORIC = re.compile(r"\b(it|its|this|these|those|they|them|their|such)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs begin: a line break (or a run of blank lines) ends a paragraph."""
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def paragraph_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def previous_sentence(doc: Doc, char: int) -> Optional[Span]:
+    """The sentence before the one holding `char` (None at the start or without sentences)."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    sent_start = token[0].sent.start
+    if sent_start == 0:
+        return None
+    return doc[sent_start - 1].sent

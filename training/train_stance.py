@@ -1,0 +1,124 @@
+"""Train argmine's linear stance model (``data/models/stance/linear.json``) from labelled claims.
+
+    python -m training.train_stance [--data ../shared/stance] [--out data/models/stance/linear.json]
+                                    [--cv] [--epochs 60] [--l2 1e-4] [--min-count 2]
+
+Each line of the data files is a claim with its ``text``, ``stance`` and the
+``mention`` substring that names the target (``mention_role`` ``opposite``
+for its opposite). The mention is masked (``<tgt>`` / ``<opp>``) exactly as
+argmine masks a target file's mentions at run time, so the model learns how
+stance toward *a* target is expressed, not the 29 targets themselves.
+
+``--cv`` reports leave-targets-out cross-validation (five folds of whole
+targets) instead of writing the model: the figure to watch is how it does on
+targets it never saw. Real-genre figures come from ``benchmarks/stance_dev.py``.
+Deterministic: no randomness (full-batch AdaGrad from zero weights).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from argmine.components.stance.learned import LABELS, LinearStance, features, fit, masked_tokens  # noqa: E402
+from argmine.components.stance.mentions import Mention  # noqa: E402
+from argmine.components.stance.text import pieces_of  # noqa: E402
+
+#: ../shared/stance beside the repository (a worktree one level deeper looks one level higher).
+DEFAULT_DATA = next((p / "shared" / "stance" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "stance").is_dir()),
+                    REPO.parent / "shared" / "stance")
+DEFAULT_OUT = REPO / "data" / "models" / "stance" / "linear.json"
+
+
+def read_examples(data_dir: Path) -> list[dict]:
+    rows = []
+    for path in sorted(data_dir.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def example_features(nlp, row: dict) -> list[str]:
+    """The claim's features with its labelled mention masked."""
+    doc = nlp(row["text"])
+    pieces = pieces_of(doc)
+    mentions = []
+    if row.get("mention"):
+        at = row["text"].find(row["mention"])
+        if at >= 0:
+            end = at + len(row["mention"])
+            inside = [k for k, p in enumerate(pieces) if p.start >= at and p.end <= end]
+            if inside:
+                polarity = -1 if row.get("mention_role") == "opposite" else 1
+                mentions.append(Mention(inside[0], inside[-1] + 1, polarity, 1.0, row["mention"]))
+    return features(masked_tokens(pieces, mentions))
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    scores = []
+    for label in LABELS:
+        g, p = gold.count(label), pred.count(label)
+        if g + p:
+            scores.append(2 * sum(a == b == label for a, b in zip(gold, pred)) / (g + p))
+    return sum(scores) / len(scores)
+
+
+def cross_validate(rows, feats, args) -> None:
+    targets = sorted({r["target"] for r in rows})
+    gold, pred = [], []
+    for fold in range(5):
+        held = set(targets[fold::5])
+        train = [k for k, r in enumerate(rows) if r["target"] not in held]
+        model = fit([feats[k] for k in train], [rows[k]["stance"] for k in train],
+                    epochs=args.epochs, l2=args.l2, min_count=args.min_count)
+        for k, r in enumerate(rows):
+            if r["target"] in held:
+                probs = model.probabilities(feats[k])
+                gold.append(r["stance"])
+                pred.append(max(probs, key=probs.get))
+    print(f"leave-targets-out macro-F1 {macro_f1(gold, pred):.3f} accuracy "
+          f"{sum(a == b for a, b in zip(gold, pred)) / len(gold):.3f} (n={len(gold)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--epochs", type=int, default=60)
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--cv", action="store_true", help="leave-targets-out cross-validation; writes nothing")
+    args = parser.parse_args()
+    import spacy
+
+    nlp = spacy.blank("en")
+    rows = read_examples(args.data)
+    if not rows:
+        sys.exit(f"no labelled claims in {args.data}")
+    feats = [example_features(nlp, r) for r in rows]
+    if args.cv:
+        cross_validate(rows, feats, args)
+        return
+    model = fit(feats, [r["stance"] for r in rows], epochs=args.epochs, l2=args.l2, min_count=args.min_count)
+    digest = hashlib.sha256("".join(sorted(json.dumps(r, sort_keys=True) for r in rows)).encode()).hexdigest()[:16]
+    meta = {"data": "shared/stance (1,642 labelled claims, 29 targets)", "claims": len(rows), "data_sha256": digest,
+            "epochs": args.epochs, "l2": args.l2, "min_count": args.min_count, "features": len(model.weights),
+            "labels": dict(Counter(r["stance"] for r in rows))}
+    model = LinearStance(model.bias, model.weights, meta)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    tmp.write_text(model.to_json(), encoding="utf-8")
+    tmp.replace(args.out)
+    print(f"wrote {args.out} ({len(model.weights)} features, {args.out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
