@@ -20,9 +20,9 @@ TWO = "Second story\n\nJane Doe argued that silos fail everyone.\n\nBob Stone sa
 
 def _extract_about_the_target(articles, target, versions):
     """The stand-in pipeline, its claims about the run's target (as the real pipeline's are)."""
-    from argmine.target import load_target
+    from argmine.target import resolve_target
 
-    name = load_target(target or "integration").name
+    name = resolve_target(target).name
     found = conftest.fake_extract(articles, target, versions)
     for result in found:
         result.claims[:] = [c.model_copy(update={"target": name}) for c in result.claims]
