@@ -113,6 +113,17 @@ class AmbiguousActor(UsageError):
         self.candidates = list(candidates)
 
 
+class UnnamedWriters(AmbiguousActor):
+    """A name that fits the unnamed writers of several documents: different people, listed, never merged."""
+
+    def __init__(self, query: str, labels: Sequence[str]):
+        UsageError.__init__(
+            self, f"{query!r} fits {len(labels)} different writers: {'; '.join(labels)} — give one of these names or ids"
+        )
+        self.query = query
+        self.candidates = []
+
+
 #: How well a name fits a query, best last.
 SHARED_WORDS, SURNAME, FULL_NAME = 1, 2, 3
 

@@ -92,6 +92,19 @@ def is_named_author(actor: Actor, document: Optional[Document | DocumentHead] = 
     return looks_like_a_name(actor.name)
 
 
+def actor_label(summary: ActorSummary) -> str:
+    """How tables name an actor: a writer of one document with the document's name
+    ("author (a.txt)"), since unnamed writers look alike. `who-said --actor` accepts it."""
+    if summary.kind == "author" and len(summary.docs) == 1:
+        return f"{summary.name} ({summary.docs[0]})"
+    return summary.name
+
+
+def is_unnamed_writer(key: ActorKey) -> bool:
+    """Is this the key of a document's unnamed writer (never merged with another document's)?"""
+    return key[0] == "author" and key[1] == ""
+
+
 def actor_key(actor: Actor, doc: str, document: Optional[Document | DocumentHead] = None) -> ActorKey:
     """The identity an actor is merged on across documents."""
     if actor.kind == "author" and not is_named_author(actor, document):

@@ -304,6 +304,7 @@ PREVIEW_WORDS = 8
 
 def row_view(model: type[BaseModel]) -> tuple[list[str], Any]:
     """Header and a (index, row) -> cells function for the human formats of a flat record type."""
+    from argmine.aggregate import actor_label
     from argmine.records import STANCES, ActorSummary, Segment
 
     if model is ActorSummary:
@@ -311,9 +312,7 @@ def row_view(model: type[BaseModel]) -> tuple[list[str], Any]:
 
         def actor_cells(_index: int, a: ActorSummary) -> list[str]:
             mix = "/".join(str(a.stance_mix.get(s, 0)) for s in STANCES)
-            name = a.name
-            if a.kind == "author" and len(a.docs) == 1:
-                name += f" ({a.docs[0]})"  # which article's writer: unnamed ones look alike
+            name = actor_label(a)  # which article's writer: unnamed ones look alike
             roles = "; ".join(r for r in a.roles if r != a.name)
             return [name, a.kind, roles, str(len(a.docs)), str(a.claims), a.stance or "", mix]
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, Optio
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
+    from argmine.aggregate import ActorKey
     from argmine.records import ActorSummary, Claim, Document, DocumentHead
     from argmine.store import ClaimRow, Store
 
@@ -134,12 +135,11 @@ def who_said(
         AmbiguousActor: the name fits different actors.
     """
     from argmine.aggregate import ActorAggregator
-    from argmine.actor_names import resolve_actor
 
     aggregator = ActorAggregator(document_of=source.head_of)
     keys = [aggregator.add(row.actor, row.doc, row.stance) for row in source.rows]
     by_key = aggregator.summaries_by_key()
-    chosen_ids = {summary.id for summary in resolve_actor(actor, list(by_key.values()))}
+    chosen_ids = {summary.id for summary in choose_actors(actor, by_key)}
     wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
     chosen = [
         row
@@ -150,6 +150,36 @@ def who_said(
         and (not docs or any(doc_matches(row.doc, pattern) for pattern in docs))
     ]
     return _grouped(source, chosen)
+
+
+def choose_actors(query: str, by_key: Mapping["ActorKey", "ActorSummary"]) -> list["ActorSummary"]:
+    """The actors `query` names: an id or a label as `argmine actors` prints them
+    (`author-2`, `author (a.txt)`), else a name as `resolve_actor` matches it.
+
+    The unnamed writers of different documents are different people: a name
+    that fits several of them (`author`) lists them instead of merging them.
+
+    Raises:
+        NoSuchActor: no actor fits.
+        AmbiguousActor: the name fits different actors, or several unnamed writers.
+    """
+    from argmine.actor_names import UnnamedWriters, fold, resolve_actor
+    from argmine.aggregate import actor_label, is_unnamed_writer
+
+    summaries = list(by_key.values())
+    wanted = fold(query)
+    labelled = [s for s in summaries if actor_label(s) != s.name and fold(actor_label(s)) == wanted]
+    if len(labelled) == 1:
+        return labelled
+    if not any(fold(s.name) == wanted for s in summaries):  # "author" is a name first, "author-2" an id
+        by_id = [s for s in summaries if s.id == query]
+        if by_id:
+            return by_id
+    chosen = resolve_actor(query, summaries)
+    unnamed = {id(s) for key, s in by_key.items() if is_unnamed_writer(key)}
+    if len(chosen) > 1 and any(id(s) in unnamed for s in chosen):
+        raise UnnamedWriters(query, [f"{actor_label(s)} [id {s.id}]" for s in chosen])
+    return chosen
 
 
 def _grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
