@@ -372,6 +372,7 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
         table.add_column("Mode", no_wrap=True)
         table.add_column("Stance", no_wrap=True)
         table.add_column("Claim", ratio=1, min_width=20)
+        rows: list[list[Text]] = []
         for claim in group.claims:
             actor = Text(terminal_safe(claim.actor.name))
             if claim.actor.name.casefold() != claim.actor.kind:
@@ -379,19 +380,48 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
             content = Text(terminal_safe(claim.content.text))
             if claim.cue is not None:
                 content.append(f"  [{terminal_safe(claim.cue.text)}]", style="dim")
-            table.add_row(
-                claim_number(claim),
-                actor,
-                claim.mode,
-                Text(claim.stance, style=STANCE_STYLES.get(claim.stance, "")),
-                content,
-            )
+            rows.append([Text(claim_number(claim)), actor, Text(claim.mode), Text(claim.stance, style=STANCE_STYLES.get(claim.stance, "")), content])
         if count:
             console.print()
         console.print(heading)
-        console.print(table)
+        _print_fitting(console, table, rows)
         count += len(group.claims)
     return count
+
+
+#: The narrowest each free-text column may become; a terminal too narrow for
+#: them all gets one block per row instead of a table (as psql's expanded display).
+MIN_COLUMN_WIDTHS = {"Claim": 20, "Text": 16, "Actor": 12, "Roles": 8, "Rule": 8}
+
+
+def _print_fitting(console: Any, table: Any, rows: list[list[Any]]) -> None:
+    """Print rows as the table, or, where the terminal is too narrow for it, as blocks of 'Column: value' lines."""
+    from rich.text import Text
+
+    headers = [str(column.header) for column in table.columns]
+    if _narrowest(headers, rows) <= console.width:
+        for cells in rows:
+            table.add_row(*cells)
+        console.print(table)
+        return
+    for index, cells in enumerate(rows):
+        if index:
+            console.print()
+        for header, cell in zip(headers, cells):
+            if cell.plain:
+                console.print(Text(f"{header}: ", style="bold") + cell)
+
+
+def _narrowest(headers: list[str], rows: list[list[Any]]) -> int:
+    """The least width a table of these rows needs: short columns whole, free text at its minimum."""
+    width = 1
+    for i, header in enumerate(headers):
+        if header in MIN_COLUMN_WIDTHS:
+            need = max(MIN_COLUMN_WIDTHS[header], len(header))
+        else:
+            need = max([len(header), *(row[i].cell_len for row in rows)])
+        width += need + 3  # a space either side and a rule
+    return width
 
 
 def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO, extra: dict[str, Any]) -> int:
@@ -416,15 +446,13 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
             ratio=FLEX_COLUMNS.get(column),
             overflow="fold",
         )
-    count = 0
-    for row in rows:
-        cells = cells_of(count, row)
-        cells = [terminal_safe(c) for c in cells]
-        table.add_row(*(Text(c, style=STANCE_STYLES.get(c, "")) if h == "Stance" else Text(c) for h, c in zip(header, cells)))
-        count += 1
-    if count:
-        console.print(table)
-    return count
+    shown: list[list[Text]] = []
+    for count, row in enumerate(rows):
+        cells = [terminal_safe(c) for c in cells_of(count, row)]
+        shown.append([Text(c, style=STANCE_STYLES.get(c, "")) if h == "Stance" else Text(c) for h, c in zip(header, cells)])
+    if shown:
+        _print_fitting(console, table, shown)
+    return len(shown)
 
 
 # --------------------------------------------------------------------------- jsonl / csv
@@ -587,6 +615,7 @@ def _groups_from_lines(lines: Sequence[str], source: str, *, what: str) -> list[
             claim = Claim.model_validate_json(line)
         except ValidationError as error:
             raise InputError(f"{source} {what} {number}: not a claim record ({_first_problem(error)})") from None
+        _check_schema_version(claim.schema_version, f"{source} {what} {number}")
         groups.setdefault(claim.doc, DocumentResult(doc=claim.doc, claims=[])).claims.append(claim)
     return list(groups.values())
 
@@ -598,8 +627,16 @@ def _is_complete_json(text: str) -> bool:
 def _json_or_none(text: str) -> Any:
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past Python's limit: not a record either
         return None
+
+
+def _check_schema_version(version: int, where: str) -> None:
+    """Records from a newer (or unknown) layout are refused rather than misread."""
+    from argmine.records import SCHEMA_VERSION
+
+    if version != SCHEMA_VERSION:
+        raise InputError(f"{where}: schema_version {version} is not one this argmine reads ({SCHEMA_VERSION})")
 
 
 def _groups_from_result(text: str, source: str) -> list[DocumentResult]:
@@ -611,6 +648,9 @@ def _groups_from_result(text: str, source: str) -> list[DocumentResult]:
         result = ExtractionResult.model_validate_json(text)
     except ValidationError as error:
         raise InputError(f"{source}: not an argmine JSON result ({_first_problem(error)})") from None
+    _check_schema_version(result.schema_version, source)
+    for number, claim in enumerate(result.claims, start=1):
+        _check_schema_version(claim.schema_version, f"{source} claim {number}")
     documents = {d.doc: d for d in result.documents}
     groups: dict[str, DocumentResult] = {}
     for claim in result.claims:

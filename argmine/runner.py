@@ -387,7 +387,9 @@ class ExtractRun:
             self.stats.cached += 1
         else:
             self.stats.extracted += 1
-        for warning in result.document.warnings if result.document else ():
+        # A document's warnings were given when it was extracted; read from the cache,
+        # it says nothing new, and a warning repeated on every run is noise.
+        for warning in result.document.warnings if result.document and not cached else ():
             self.listener.warned(result.doc, warning)
         self.stats.claims += len(result.claims)
         self.listener.finished(result.doc, cached=cached, claims=len(result.claims))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from argmine.cli.app import app
+from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import reported_errors, stdout_is_terminal, warn
 from argmine.cli.options import JobsOption, OutputOption, StoreOption, TargetOption, Versions, VersionsOption
 from argmine.cli.runs import claim_groups
@@ -23,6 +24,7 @@ GoldOption = Annotated[
     typer.Option(
         "--gold",
         "-g",
+        metavar="FOLDER",
         exists=True,
         file_okay=False,
         show_default=False,
@@ -32,6 +34,7 @@ GoldOption = Annotated[
 GoldTextsArgument = Annotated[
     Optional[list[Path]],
     typer.Argument(
+        metavar="PATH...|-",
         show_default=False,
         help="The articles the gold annotates (default: the gold folder's texts/, or a brat folder's own "
         "texts); - reads claim records from stdin.",
@@ -41,6 +44,7 @@ CompareOption = Annotated[
     Optional[Path],
     typer.Option(
         "--compare",
+        metavar="REPORT",
         exists=True,
         dir_okay=False,
         show_default=False,
@@ -49,13 +53,13 @@ CompareOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=ArgmineCommand)
 def evaluate(
     gold: GoldOption,
     paths: GoldTextsArgument = None,
     fmt: Annotated[
         Optional[ReportFormat],
-        typer.Option("--format", "-f", case_sensitive=False, show_default=False, help="table or json."),
+        typer.Option("--format", "-f", metavar="table|json", case_sensitive=False, show_default=False, help="table or json."),
     ] = None,
     output: OutputOption = None,
     compare: CompareOption = None,

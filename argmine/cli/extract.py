@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from argmine.cli.app import app
+from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import fail, note, reported_errors, stderr_console, stdout_is_terminal
 from argmine.cli.options import (
     FormatOption,
@@ -20,14 +21,14 @@ from argmine.cli.options import (
     VersionsOption,
 )
 from argmine.cli.progress import Progress
-from argmine.cli.runs import check_output_is_not_input, new_run, primed, resolve_target, summary
+from argmine.cli.runs import check_output_is_not_input, counted, new_run, primed, resolve_target, summary
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
 from argmine.settings import DEFAULT_MAX_BYTES
 
 
-@app.command()
+@app.command(cls=ArgmineCommand)
 def extract(
-    paths: Annotated[list[Path], typer.Argument(show_default=False, help="Files and folders to read.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False, help="Files and folders to read.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     target: TargetOption = None,
@@ -68,4 +69,4 @@ def extract(
             note("no claims found")
         summary(run, store)
         if run.stats.failed:
-            raise fail(f"extraction failed on {run.stats.failed} of {run.stats.read} documents", 1)
+            raise fail(f"extraction failed on {run.stats.failed} of {counted(run.stats.read, 'document')}", 1)

@@ -32,6 +32,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="|".join(f.value for f in OutputFormat),
         case_sensitive=False,
         show_default=False,
         help="table, json, jsonl, csv or markdown. Default: the --output file's suffix, "
@@ -41,13 +42,19 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Optional[Path],
     typer.Option(
-        "--output", "-o", dir_okay=False, help="Write to FILE instead of stdout (atomically: complete or untouched)."
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write to FILE (- for stdout) instead of stdout: a file appears complete or not at all; "
+        "a FIFO or device is written as it is.",
     ),
 ]
 StoreOption = Annotated[
     Optional[Path],
     typer.Option(
         "--store",
+        metavar="FILE",
         envvar="ARGMINE_STORE",
         dir_okay=False,
         show_default=False,
@@ -57,7 +64,7 @@ StoreOption = Annotated[
 TargetOption = Annotated[
     Optional[str],
     typer.Option(
-        "--target", "-t", show_default=False, help="Stance target: a bundled name (default: integration) or a file."
+        "--target", "-t", metavar="NAME|FILE", show_default=False, help="Stance target: a bundled name (default: integration) or a file."
     ),
 ]
 QueryTargetOption = Annotated[
@@ -65,23 +72,24 @@ QueryTargetOption = Annotated[
     typer.Option(
         "--target",
         "-t",
+        metavar="NAME|FILE",
         show_default=False,
         help="Answer about this stance target (a name, or a bundled name or file). Default: the only one there is.",
     ),
 ]
 VersionsOption = Annotated[
     Versions,
-    typer.Option("--versions", case_sensitive=False, help="Pages with several versions: read the latest, or all."),
+    typer.Option("--versions", metavar="latest|all", case_sensitive=False, help="Pages with several versions: read the latest, or all."),
 ]
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the pipeline.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes for the pipeline (at most the CPUs available).")]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", min=1, help="Skip files larger than this many bytes.")
+    int, typer.Option("--max-bytes", metavar="BYTES", min=1, help="Skip files larger than this many bytes.")
 ]
 ClaimSourceArgument = Annotated[
     Optional[list[str]],
     typer.Argument(
         show_default=False,
-        metavar="PATH|-",
+        metavar="PATH...|-",
         help="Files or folders to read (cached in the store), or - for claim records (JSON Lines) "
         "on stdin. None: answer from the store.",
     ),

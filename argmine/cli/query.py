@@ -13,8 +13,12 @@ import typer
 
 from argmine import query
 from argmine.cli.app import app
+from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import note, reported_errors, stdout_is_terminal
 from argmine.cli.options import (
+    KINDS,
+    MODES,
+    STANCES,
     ClaimSourceArgument,
     FormatOption,
     JobsOption,
@@ -33,23 +37,23 @@ from argmine.errors import ArgmineError
 from argmine.output import choose_format
 
 
-@app.command("who-said")
+@app.command("who-said", cls=ArgmineCommand)
 def who_said(
     actor: Annotated[
-        str, typer.Option("--actor", "-a", show_default=False, help="Name, surname or alias; titles optional.")
+        str, typer.Option("--actor", "-a", metavar="NAME", show_default=False, help="Name, surname or alias; titles optional.")
     ],
     sources: ClaimSourceArgument = None,
     stance: Annotated[
         Optional[list[StanceChoice]],  # type: ignore[valid-type]
-        typer.Option("--stance", "-s", case_sensitive=False, show_default=False, help="Only these stances (repeatable)."),
+        typer.Option("--stance", "-s", metavar="|".join(STANCES), case_sensitive=False, show_default=False, help="Only these stances (repeatable)."),
     ] = None,
     mode: Annotated[
         Optional[list[ModeChoice]],  # type: ignore[valid-type]
-        typer.Option("--mode", "-m", case_sensitive=False, show_default=False, help="Only these modes (repeatable)."),
+        typer.Option("--mode", "-m", metavar="|".join(MODES), case_sensitive=False, show_default=False, help="Only these modes (repeatable)."),
     ] = None,
     doc: Annotated[
         Optional[list[str]],
-        typer.Option("--doc", "-d", show_default=False, help="Only documents whose name is, starts with or globs this."),
+        typer.Option("--doc", "-d", metavar="NAME", show_default=False, help="Only documents whose name is, starts with or globs this."),
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -90,12 +94,12 @@ def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> s
     return f"no claims in the store {store_path(store)}: run `argmine extract PATH...` first"
 
 
-@app.command()
+@app.command(cls=ArgmineCommand)
 def actors(
     sources: ClaimSourceArgument = None,
     kind: Annotated[
         Optional[list[KindChoice]],  # type: ignore[valid-type]
-        typer.Option("--kind", "-k", case_sensitive=False, show_default=False, help="Only these kinds (repeatable)."),
+        typer.Option("--kind", "-k", metavar="|".join(KINDS), case_sensitive=False, show_default=False, help="Only these kinds (repeatable)."),
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,

@@ -93,12 +93,17 @@ def primed(run: "ExtractRun") -> Iterator[DocumentResult]:
     return iterator if first is None else itertools.chain([first], iterator)
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary(run: "ExtractRun", store: Optional[Path]) -> None:
     """A closing line for people at a terminal; scripts get a clean stderr."""
     if not stderr_console().is_terminal:
         return
     s = run.stats
-    parts = [f"{s.read} documents ({s.extracted} extracted, {s.cached} cached)", f"{s.claims} claims"]
+    parts = [f"{counted(s.read, 'document')} ({s.extracted} extracted, {s.cached} cached)", counted(s.claims, "claim")]
     if s.skipped:
         parts.append(f"{s.skipped} skipped")
     if s.failed:

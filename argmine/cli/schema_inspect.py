@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from argmine.cli.app import app
+from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import reported_errors
 from argmine.cli.options import MaxBytesOption, OutputOption, FormatOption
 from argmine.cli.render import write
@@ -27,10 +28,10 @@ class SchemaRecord(str, Enum):
     document = "document"
 
 
-@app.command()
+@app.command(cls=ArgmineCommand)
 def schema(
     record: Annotated[
-        SchemaRecord, typer.Argument(case_sensitive=False, help="claim (one JSON Lines record), result (-f json), actor or document.")
+        SchemaRecord, typer.Argument(metavar="RECORD", case_sensitive=False, help="claim (one JSON Lines record), result (-f json), actor or document.")
     ] = SchemaRecord.claim,
     output: OutputOption = None,
 ) -> None:
@@ -54,9 +55,9 @@ def schema(
             fp.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-@app.command()
+@app.command(cls=ArgmineCommand)
 def inspect(
-    file: Annotated[Path, typer.Argument(show_default=False, help="The article file to show.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False, help="The article file to show.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
