@@ -16,9 +16,6 @@ from argmine.cli.app import app
 from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import note, reported_errors, stdout_is_terminal
 from argmine.cli.options import (
-    KINDS,
-    MODES,
-    STANCES,
     ClaimSourceArgument,
     FormatOption,
     JobsOption,
@@ -34,6 +31,7 @@ from argmine.cli.options import (
 from argmine.cli.render import write
 from argmine.cli.runs import query_claims, store_path
 from argmine.errors import ArgmineError
+from argmine.vocabulary import ACTOR_KINDS, MODES, STANCES
 from argmine.output import choose_format
 
 
@@ -99,7 +97,7 @@ def actors(
     sources: ClaimSourceArgument = None,
     kind: Annotated[
         Optional[list[KindChoice]],  # type: ignore[valid-type]
-        typer.Option("--kind", "-k", metavar="|".join(KINDS), case_sensitive=False, show_default=False, help="Only these kinds (repeatable)."),
+        typer.Option("--kind", "-k", metavar="|".join(ACTOR_KINDS), case_sensitive=False, show_default=False, help="Only these kinds (repeatable)."),
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
