@@ -133,6 +133,18 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes that end with this one.
+
+    spawn: workers start clean (no inherited threads or locks) and load the model once.
+    """
+    import multiprocessing
+
+    return ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent, initargs=(os.getpid(),)
+    )
+
+
 #: prctl(2) option: the signal a process gets when its parent dies (Linux).
 PR_SET_PDEATHSIG = 1
 
@@ -276,8 +288,6 @@ class ExtractRun:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
-        import multiprocessing
-
         in_workers = self.jobs > 1
         batch_size = BATCH_WORKER if in_workers else BATCH_HERE
         window = 2 * self.jobs  # batches in flight: enough to keep workers fed, few to hold
@@ -294,13 +304,7 @@ class ExtractRun:
                 self._settle(entries, extract_batch(self.extractor, items, self.target, self.versions))
                 return
             if pool is None:
-                # spawn: workers start clean (no inherited threads or locks) and load the model once.
-                pool = ProcessPoolExecutor(
-                    self.jobs,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=die_with_parent,
-                    initargs=(os.getpid(),),
-                )
+                pool = worker_pool(self.jobs)
             in_flight[pool.submit(extract_batch, self.extractor, items, self.target, self.versions)] = entries
 
         def collect(block: bool) -> None:

@@ -134,8 +134,7 @@ def segment_text(text: str, *, markdown: bool = False) -> Segmentation:
             f"page shows {len(first.versions)} versions side by side; reading version {first.latest} (the latest)"
             + (f"; {len(dropped)} paragraph(s) only earlier versions had" if dropped else "")
         )
-    read_pairs = [(_as_read(unit, markdown), label) for unit, label in pairs]
-    return Segmentation(segments, read_pairs, detected, versions, warnings)
+    return Segmentation(segments, [(_as_read(u, markdown), lab) for u, lab in pairs], detected, versions, warnings)
 
 
 def _classify(units: list[Unit], language: str, markdown: bool) -> list[Label]:
