@@ -17,7 +17,7 @@ from typing import Generic, Iterable, Sequence, TypeVar
 
 from argmine.errors import ArgmineError, UsageError
 from argmine.records import Actor
-from argmine.vocabulary import HONORIFICS, PERSONAL_KINDS
+from argmine.vocabulary import HONORIFICS, PERSONAL_KINDS, STRAIGHT_APOSTROPHES
 
 #: Words dropped from the front of a person's name before comparing names (lower case, no
 #: dots): the honorifics, offices people are styled by, and "the" ("The Rt Hon ...").
@@ -35,14 +35,13 @@ POSTNOMINALS = frozenset(
     """.split()
 )
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _NON_WORD = re.compile(r"[^\w']+")
 
 
 @lru_cache(maxsize=16384)  # a corpus repeats a few hundred names thousands of times; bounded: flat memory
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces: 'Dr. José O’Neill' -> 'dr jose o'neill'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", text.translate(STRAIGHT_APOSTROPHES))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", plain.casefold()).replace("'", "").split())
 

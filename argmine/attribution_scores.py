@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field, computed_field
 
 from argmine.brat import BratDocument, GoldAttribution
 from argmine.errors import UsageError
-from argmine.evaluate import doc_is
+from argmine.evaluate import doc_is, ratio
 from argmine.matching import Weight, best_pairs
 from argmine.records import Claim, TextSpan
 
@@ -50,10 +50,6 @@ ATTRIBUTION_FIGURES: tuple[str, ...] = (
 ATTRIBUTION_MODES = frozenset({"direct", "indirect"})
 
 
-def _ratio(num: int, den: int) -> Optional[float]:
-    return num / den if den else None
-
-
 class Overlap(BaseModel):
     """Pairs found among predicted and gold attributions, with the ratios."""
 
@@ -64,12 +60,12 @@ class Overlap(BaseModel):
     @computed_field
     @property
     def precision(self) -> Optional[float]:
-        return _ratio(self.pairs, self.predicted)
+        return ratio(self.pairs, self.predicted)
 
     @computed_field
     @property
     def recall(self) -> Optional[float]:
-        return _ratio(self.pairs, self.gold)
+        return ratio(self.pairs, self.gold)
 
     @computed_field
     @property
@@ -92,7 +88,7 @@ class Agreement(BaseModel):
     @computed_field
     @property
     def accuracy(self) -> Optional[float]:
-        return _ratio(self.agree, self.matched)
+        return ratio(self.agree, self.matched)
 
     def __add__(self, other: "Agreement") -> "Agreement":
         return Agreement(matched=self.matched + other.matched, agree=self.agree + other.agree)

@@ -17,9 +17,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from argmine.attribution_scores import AttributionReport, AttributionScores
 from argmine.errors import InputError, UsageError
-from argmine.evaluate import DocumentScores, EvaluationReport
+from argmine.evaluate import DocumentScores, EvaluationReport, Report
 
-Report = Union[EvaluationReport, AttributionReport]
 Row = Union[DocumentScores, AttributionScores]
 
 

@@ -61,7 +61,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable, Iterable, Literal, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional, Sequence, Union
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -69,6 +69,9 @@ from argmine.errors import UsageError
 from argmine.gold import GoldActor, GoldClaim, GoldDocument, load_gold_dir
 from argmine.records import STANCES, Actor, Claim, Document
 from argmine.actor_names import without_honorifics
+
+if TYPE_CHECKING:  # attribution_scores builds on this module
+    from argmine.attribution_scores import AttributionReport
 
 Pool = Literal["attributed", "author"]
 
@@ -114,7 +117,8 @@ def name_key(name: str) -> str:
     return without_honorifics(name)
 
 
-def _ratio(num: int, den: int) -> Optional[float]:
+def ratio(num: int, den: int) -> Optional[float]:
+    """num / den, or None when there is nothing to divide by (a figure that is undefined)."""
     return num / den if den else None
 
 
@@ -138,12 +142,12 @@ class Counts(BaseModel):
     @computed_field
     @property
     def precision(self) -> Optional[float]:
-        return _ratio(self.tp, self.tp + self.fp)
+        return ratio(self.tp, self.tp + self.fp)
 
     @computed_field
     @property
     def recall(self) -> Optional[float]:
-        return _ratio(self.tp, self.tp + self.fn)
+        return ratio(self.tp, self.tp + self.fn)
 
     @computed_field
     @property
@@ -202,7 +206,7 @@ class ModeScores(BaseModel):
     @computed_field
     @property
     def accuracy(self) -> Optional[float]:
-        return _ratio(self.correct, self.matched)
+        return ratio(self.correct, self.matched)
 
     def __add__(self, other: "ModeScores") -> "ModeScores":
         return ModeScores(matched=self.matched + other.matched, correct=self.correct + other.correct)
@@ -221,12 +225,12 @@ class SpeakerScores(BaseModel):
     @computed_field
     @property
     def precision(self) -> Optional[float]:
-        return _ratio(self.correct, self.predicted)
+        return ratio(self.correct, self.predicted)
 
     @computed_field
     @property
     def recall(self) -> Optional[float]:
-        return _ratio(self.found, self.gold)
+        return ratio(self.found, self.gold)
 
 
 class DocumentScores(BaseModel):
@@ -306,6 +310,10 @@ class EvaluationReport(BaseModel):
 
 
 # --------------------------------------------------------------------------- actors
+
+
+#: A report of either kind: claim gold (EvaluationReport) or brat attribution gold (AttributionReport).
+Report = Union["EvaluationReport", "AttributionReport"]
 
 
 def _name_keys(names: Iterable[str]) -> set[str]:

@@ -20,21 +20,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence, Union
+from typing import Callable, Optional, Sequence
 
 from argmine.attribution_scores import AttributionReport, evaluate_attributions
 from argmine.brat import BratDocument, is_brat_folder, load_brat_dir, text_files
 from argmine.errors import GoldError, UsageError
-from argmine.evaluate import EvaluationReport, doc_is, evaluate_gold
+from argmine.evaluate import EvaluationReport, Report, doc_is, evaluate_gold
 from argmine.gold import GoldDocument, load_gold_dir
 from argmine.results import DocumentResult
 from argmine.records import Claim
+from argmine.target import DEFAULT_TARGET
 
 #: (article files, target name or target file) -> what each article yielded.
-Extractor = Callable[[list[Path], str], list[DocumentResult]]
-Report = Union[EvaluationReport, AttributionReport]
-
-DEFAULT_TARGET = "integration"
+GoldExtractor = Callable[[list[Path], str], list[DocumentResult]]
 
 
 def is_attribution_gold(gold_dir: Path) -> bool:
@@ -57,7 +55,7 @@ def default_texts(gold_dir: Path) -> list[Path]:
     return [texts]
 
 
-def resolve_target(gold_dir: Path, name: str) -> str:
+def gold_target(gold_dir: Path, name: str) -> str:
     """The target a gold file names: the gold folder's `targets/NAME.json|toml`, else a bundled one.
 
     Raises:
@@ -108,7 +106,7 @@ def plan_extraction(
         if gold_doc in owners:
             raise UsageError(f"gold file for {gold_doc} matches several documents ({owners[gold_doc]}, {doc_id}); evaluate them separately")
         owners[gold_doc] = doc_id
-        chosen = target or resolve_target(gold_dir, names[gold_doc] or DEFAULT_TARGET)
+        chosen = target or gold_target(gold_dir, names[gold_doc] or DEFAULT_TARGET)
         plan.groups.setdefault(chosen, []).append(path)
     if not plan.groups:
         named = ", ".join(str(p) for p in paths) or "(nothing)"
@@ -116,7 +114,7 @@ def plan_extraction(
     return plan
 
 
-def _run(plan: ExtractionPlan, extract: Extractor) -> tuple[list[Claim], list[DocumentResult]]:
+def _run(plan: ExtractionPlan, extract: GoldExtractor) -> tuple[list[Claim], list[DocumentResult]]:
     results = [result for chosen, files in plan.groups.items() for result in extract(files, chosen)]
     return [c for r in results for c in r.claims], results
 
@@ -128,7 +126,7 @@ def _annotators_note(golds: Sequence[BratDocument]) -> list[str]:
     return [f"{len(several)} article(s) have several annotation files; each is scored against the first in file-name order"]
 
 
-def evaluate_claim_gold(gold_dir: Path, paths: Sequence[Path], extract: Extractor, target: Optional[str] = None) -> EvaluationReport:
+def evaluate_claim_gold(gold_dir: Path, paths: Sequence[Path], extract: GoldExtractor, target: Optional[str] = None) -> EvaluationReport:
     """Extract the articles (each with its gold file's target) and score them against claim gold."""
     golds = load_gold_dir(Path(gold_dir))
     plan = plan_extraction(gold_dir, {g.doc: g.target for g in golds}, paths, target)
@@ -139,7 +137,7 @@ def evaluate_claim_gold(gold_dir: Path, paths: Sequence[Path], extract: Extracto
     return report
 
 
-def evaluate_brat_gold(gold_dir: Path, paths: Sequence[Path], extract: Extractor, target: Optional[str] = None) -> AttributionReport:
+def evaluate_brat_gold(gold_dir: Path, paths: Sequence[Path], extract: GoldExtractor, target: Optional[str] = None) -> AttributionReport:
     """Extract the articles and score their attributions against brat gold."""
     golds, warnings = load_brat_dir(Path(gold_dir))
     plan = plan_extraction(gold_dir, {g.doc: None for g in golds}, paths, target or DEFAULT_TARGET)
@@ -150,7 +148,7 @@ def evaluate_brat_gold(gold_dir: Path, paths: Sequence[Path], extract: Extractor
     return report
 
 
-def evaluate_folder(gold_dir: Path, paths: Optional[Sequence[Path]], extract: Extractor, target: Optional[str] = None) -> Report:
+def evaluate_folder(gold_dir: Path, paths: Optional[Sequence[Path]], extract: GoldExtractor, target: Optional[str] = None) -> Report:
     """Score a gold folder of either kind; `paths` None means the folder's own texts.
 
     Raises:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pydantic and the records load on first use: `argmine --help
     from pydantic import BaseModel
 
     from argmine.compare import Comparison
-    from argmine.report_tables import Report
+    from argmine.evaluate import Report
 
 
 class OutputFormat(str, Enum):

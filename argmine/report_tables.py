@@ -10,14 +10,13 @@ The JSON report holds everything, every mistake included.
 from __future__ import annotations
 
 import json
-from typing import IO, Any, Optional, Sequence, Union
+from typing import IO, Any, Optional, Sequence
 
 from argmine.attribution_scores import AttributionReport, AttributionScores
 from argmine.compare import Comparison, FigureChange
-from argmine.evaluate import DocumentScores, EvaluationReport
+from argmine.evaluate import DocumentScores, EvaluationReport, Report
 from argmine.records import STANCES
 
-Report = Union[EvaluationReport, AttributionReport]
 
 _CLAIM_CAPTION = (
     "Attr: attributed claims · Author: the writer's own claims · Mode: direct/indirect accuracy · "

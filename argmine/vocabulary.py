@@ -42,3 +42,8 @@ def is_honorific(word: str) -> bool:
 def honorific_forms() -> frozenset[str]:
     """The honorifics as written in running text: capitalised, with and without a full stop."""
     return frozenset(form for h in HONORIFICS for form in (h.capitalize(), h.capitalize() + "."))
+
+#: Characters typed for an apostrophe (curly, modifier letter, grave and acute accents).
+APOSTROPHES: frozenset[str] = frozenset("\u2019\u2018\u02bc`\u00b4")
+#: `str.translate` table that makes every one of them a straight apostrophe.
+STRAIGHT_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))

@@ -42,7 +42,7 @@ from argmine.attribution_scores import AttributionReport, AttributionScores, eva
 from argmine.brat import load_brat_dir  # noqa: E402
 from argmine.evaluate import DocumentScores, EvaluationReport, evaluate_gold  # noqa: E402
 from argmine.gold import load_gold_dir  # noqa: E402
-from argmine.gold_sets import Extractor, evaluate_folder, pipeline_extractor  # noqa: E402
+from argmine.gold_sets import GoldExtractor, evaluate_folder, pipeline_extractor  # noqa: E402
 from argmine.records import Actor, Claim, TextSpan  # noqa: E402
 from argmine.results import DocumentResult  # noqa: E402
 
@@ -106,7 +106,7 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _extract_recording(results: list[DocumentResult]) -> Extractor:
+def _extract_recording(results: list[DocumentResult]) -> GoldExtractor:
     """The pipeline as extractor, keeping what it found (the baselines re-score argmine's claims)."""
 
     def extract(files: list[Path], target: str) -> list[DocumentResult]:

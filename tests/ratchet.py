@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:  # pragma: no cover
-    from argmine.gold_sets import Extractor
+    from argmine.gold_sets import GoldExtractor
 
 REPO = Path(__file__).resolve().parent.parent
 RATCHET = Path(__file__).resolve().parent / "ratchet.json"
@@ -73,7 +73,7 @@ class Measurement:
     counts: dict[str, int]
 
 
-def measure(gold: Path, texts: Path, extract: "Optional[Extractor]" = None) -> Measurement:
+def measure(gold: Path, texts: Path, extract: "Optional[GoldExtractor]" = None) -> Measurement:
     """Extract the set's texts (each with its gold file's target) and score them."""
     from argmine.evaluate import HEADLINE_FIGURES
     from argmine.gold_sets import evaluate_folder, pipeline_extractor

@@ -15,7 +15,7 @@ from argmine import runner as runner_module
 from argmine.cli import app
 from argmine.errors import GoldError
 from argmine.evaluate import evaluate
-from argmine.gold_sets import evaluate_folder, plan_extraction, resolve_target
+from argmine.gold_sets import evaluate_folder, plan_extraction, gold_target
 from argmine.results import DocumentResult
 
 NEWS = "Clinic plans\n\nJane Doe said that integration would help patients.\n\nBob Stone warned that the merger will fail.\n"
@@ -105,8 +105,8 @@ def test_by_genre_rows_sum_their_documents(gold_dir):
 
 def test_unknown_target_is_a_gold_error(gold_dir):
     with pytest.raises(GoldError, match="neither bundled nor in targets/ltn.json"):
-        resolve_target(gold_dir, "ltn")
-    assert resolve_target(gold_dir, "integration") == "integration"
+        gold_target(gold_dir, "ltn")
+    assert gold_target(gold_dir, "integration") == "integration"
 
 
 def test_articles_without_gold_are_listed_not_extracted(gold_dir, tmp_path):

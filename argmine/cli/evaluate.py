@@ -53,8 +53,8 @@ CompareOption = Annotated[
 ]
 
 
-@app.command(cls=ArgmineCommand)
-def evaluate(
+@app.command("evaluate", cls=ArgmineCommand)
+def evaluate_command(
     gold: GoldOption,
     paths: GoldTextsArgument = None,
     fmt: Annotated[

@@ -21,7 +21,7 @@ from argmine.cli.options import (
     VersionsOption,
 )
 from argmine.cli.progress import Progress
-from argmine.cli.runs import check_output_is_not_input, counted, new_run, primed, resolve_target, summary
+from argmine.cli.runs import check_output_is_not_input, counted, new_run, primed, summary
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
 from argmine.settings import DEFAULT_MAX_BYTES
 
@@ -45,7 +45,9 @@ def extract(
     Example: argmine extract seeds/ -f csv -o claims.csv
     """
     with reported_errors():
-        resolved = resolve_target(target)
+        from argmine.target import resolve_target
+
+        resolved = resolve_target(target)  # once for the command: a bad --target fails before any reading
         check_output_is_not_input(output, paths)
         chosen = choose_format(fmt, output, stdout_is_terminal())
         progress = Progress(stderr_console(), enabled=True)

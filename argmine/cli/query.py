@@ -36,7 +36,7 @@ from argmine.output import choose_format
 
 
 @app.command("who-said", cls=ArgmineCommand)
-def who_said(
+def who_said_command(
     actor: Annotated[
         str, typer.Option("--actor", "-a", metavar="NAME", show_default=False, help="Name, surname or alias; titles optional.")
     ],

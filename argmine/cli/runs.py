@@ -37,14 +37,6 @@ def open_store(store: Optional[Path], *, create: bool) -> "Store":
     return opened
 
 
-def resolve_target(target: Optional[str]) -> "Target":
-    """--target as a Target, resolved once for the command: a bad one fails before
-    anything is read or loaded."""
-    from argmine.target import resolve_target as resolve
-
-    return resolve(target)
-
-
 def check_output_is_not_input(output: Optional[Path], inputs: list[Path]) -> None:
     """argmine never overwrites what it was given: not a file named, nor one inside a folder named."""
     if output is None or not output.exists():
@@ -127,7 +119,9 @@ def claim_groups(
         from argmine.output import read_claim_stream
 
         return read_claim_stream(sys.stdin, source="stdin")
-    resolved = resolve_target(target)
+    from argmine.target import resolve_target
+
+    resolved = resolve_target(target)  # once for the command: a bad --target fails before any reading
     progress = Progress(stderr_console(), enabled=True)
     run = new_run(
         [Path(s) for s in sources],

@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Span, Token
 
 from argmine.components import extensions  # noqa: F401  (registers Doc._ attributes)
 from argmine.components.base import RuleComponent
+from argmine.components.spans import FINITE_TAGS
 from argmine.components.lexicons import ActorLexicon, actor_lexicon, cue_lexicon
 from argmine.components.registry import ActorRegistry
 
 CONNECTORS = {"of", "for", "and", "&", "on", "the", "’s", "'s", "in"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MENTIONS_KEY = "argmine_mentions"
 #: "X, who runs the Y Trust," describes X's role.
 ROLE_VERBS = {"be", "run", "lead", "head", "chair", "direct", "manage", "found", "represent", "advise", "serve", "work", "own", "oversee"}

@@ -35,7 +35,7 @@ from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import CueLexicon, actor_lexicon, cue_lexicon
 from argmine.components.quotes import Quote, find_quotes
-from argmine.components.spans import claim_sentences, sentence_chars, span_chars, trim
+from argmine.components.spans import FINITE_TAGS, claim_sentences, sentence_chars, span_chars, trim
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 CLAUSAL = {"ccomp", "parataxis", "csubj"}
@@ -43,7 +43,6 @@ CLIMB = {"xcomp", "conj", "advcl"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DASHES = {"—", "–", "-", "--", "―"}
 DIRECT_SHARE = 0.6
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Verbs that report a judgement only when they name their object ("called it a failure").
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
 #: Pronouns that stand for a group of speakers ("those who see ...", "some argue").

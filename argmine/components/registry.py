@@ -24,11 +24,6 @@ def slugify(name: str) -> str:
     return slug or "actor"
 
 
-def normalise(name: str) -> str:
-    """Comparison key for names within a document: argmine.actor_names' folding, no leading 'the'."""
-    return without_article(name)
-
-
 @dataclass
 class ActorEntry:
     id: str
@@ -48,7 +43,7 @@ class ActorEntry:
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,")
-        if role and normalise(role) not in {normalise(r) for r in self.roles}:
+        if role and without_article(role) not in {without_article(r) for r in self.roles}:
             self.roles.append(role)
 
     def add_mention(self, start: int, end: int) -> None:
@@ -117,20 +112,20 @@ class ActorRegistry:
         return best[1] if best else None
 
     def by_name(self, name: str, kind: Optional[str] = None) -> Optional[ActorEntry]:
-        key = normalise(name)
+        key = without_article(name)
         for entry in self.entries.values():
             if kind and entry.kind != kind:
                 continue
-            if normalise(entry.name) == key or key in {normalise(a) for a in entry.aliases}:
+            if without_article(entry.name) == key or key in {without_article(a) for a in entry.aliases}:
                 return entry
         return None
 
     def people_with_surname(self, surname: str) -> list[ActorEntry]:
-        key = normalise(surname)
+        key = without_article(surname)
         return [
             e
             for e in self.entries.values()
-            if e.kind in ("person", "author") and e.surname and normalise(e.surname) == key
+            if e.kind in ("person", "author") and e.surname and without_article(e.surname) == key
         ]
 
     # -- adding -------------------------------------------------------------
@@ -153,7 +148,7 @@ class ActorRegistry:
         if len(names) >= 2:
             surname, first = names[-1], names[0]
             for cand in self.people_with_surname(surname):
-                if cand.first is None or normalise(cand.first) == normalise(first):
+                if cand.first is None or without_article(cand.first) == without_article(first):
                     entry = cand
                     break
             if entry is None:
@@ -166,7 +161,7 @@ class ActorRegistry:
             single = names[0]
             known = self.people_with_surname(single)
             if not known:
-                known = [e for e in self.entries.values() if e.kind == "person" and e.first and normalise(e.first) == normalise(single)]
+                known = [e for e in self.entries.values() if e.kind == "person" and e.first and without_article(e.first) == without_article(single)]
             if known:
                 # several namesakes: the one mentioned last before this mention
                 entry = max(known, key=lambda e: max((m[0] for m in e.mentions if m[0] < span[0]), default=-1))
@@ -207,11 +202,11 @@ class ActorRegistry:
         merged: dict[str, str] = {}
         bodies = [e for e in self.entries.values() if e.kind == "organisation"]
         for entry in bodies:
-            words = normalise(entry.name).split()
+            words = without_article(entry.name).split()
             if len(words) < 2:
                 continue
             longer = [o for o in bodies if o is not entry and o.id not in merged
-                      and len(normalise(o.name).split()) > len(words) and normalise(o.name).split()[: len(words)] == words]
+                      and len(without_article(o.name).split()) > len(words) and without_article(o.name).split()[: len(words)] == words]
             if len(longer) != 1:
                 continue
             merged[entry.id] = self._absorb(entry, longer[0])

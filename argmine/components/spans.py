@@ -6,6 +6,9 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+#: Penn tags of finite verbs (past, present, modal): a clause has one.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 TRIM = " \t\n\r,;:–—-"
 LEADING_JUNK = TRIM + "“”\"‘"
 TRAILING_JUNK = TRIM + "“”\"."

@@ -15,10 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from argmine.vocabulary import APOSTROPHES
+
 DATA = Path(__file__).parent / "data"
 
 _MARKUP_EDGES = re.compile(r"^[\s*_#>~`|•·▪►▶]+|[\s*_~`|]+$")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+_STRAIGHT = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), "“": '"', "”": '"', "„": '"', "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
@@ -26,7 +28,7 @@ _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 @lru_cache(maxsize=512)
 def normalise_for_matching(text: str) -> str:
     """Lower-case, straight quotes, single spaces, no surrounding markup."""
-    text = _MARKUP_EDGES.sub("", text.translate(_APOSTROPHES))
+    text = _MARKUP_EDGES.sub("", text.translate(_STRAIGHT))
     return _SPACES.sub(" ", text).strip().lower()
 
 

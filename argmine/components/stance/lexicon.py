@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from argmine.components.lexicons import DATA_DIR
 from argmine.components.stance.words import canon
 from argmine.target import Target, TargetLexicon
 
-DATA_DIR = Path(__file__).parent.parent / "data"
 CURATED_FILE = DATA_DIR / "evaluative.json"
 VADER_FILE = DATA_DIR / "evaluative.vader.tsv"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+from argmine.vocabulary import STRAIGHT_APOSTROPHES
+
 _OUR_WORDS = re.compile(
     r"^(favo|behavio|hono|labo|neighbo|endeavo|vigo|rigo|humo|colo|savo|harbo|rumo|clamo|odo|parlo|fervo|ardo)r"
 )
@@ -21,7 +22,7 @@ WORD_CACHE = 16384
 @lru_cache(maxsize=WORD_CACHE)
 def canon(word: str) -> str:
     """Lower case, straight apostrophe, British spelling for -ize/-or variants."""
-    w = word.lower().translate(_APOSTROPHES)
+    w = word.lower().translate(STRAIGHT_APOSTROPHES)
     if len(w) > 5:
         w = _IZE.sub(r"is\1", w)
     w = _OUR_WORDS.sub(r"\1ur", w)

@@ -27,6 +27,7 @@ from typing import Callable, Optional, Sequence, TextIO
 
 from argmine.network.statements import Statement
 from argmine.output import neutralise_formula
+from argmine.vocabulary import PERSONAL_KINDS
 
 VARIABLES = ("person", "organization", "concept", "agreement", "stance", "claim")
 HEADER = (
@@ -45,7 +46,6 @@ HEADER = (
         "document_type",
     )
 )
-PERSONAL_KINDS = ("person", "author")
 
 
 @dataclass(frozen=True)
