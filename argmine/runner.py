@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, U
 
 from argmine.display import display_path
 from argmine.errors import ArgmineError, NothingToRead
-from argmine.records import Document
 from argmine.results import DocumentResult
 from argmine.settings import DEFAULT_MAX_BYTES
 from argmine.store import ExtractionKey, Store
@@ -288,75 +287,41 @@ class ExtractRun:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
-        in_workers = self.jobs > 1
-        batch_size = BATCH_WORKER if in_workers else BATCH_HERE
-        window = 2 * self.jobs  # batches in flight: enough to keep workers fed, few to hold
+        dispatch = _Dispatch(self)
+        batch = _Batch(BATCH_WORKER if dispatch.in_workers else BATCH_HERE)
         pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO], reading order
-        batch: list[list] = []
-        batch_chars = 0  # characters of article text in `batch`
-        in_flight: dict[Future, list[list]] = {}
-        pool: Optional[ProcessPoolExecutor] = None
-
-        def send(entries: list[list]) -> None:
-            nonlocal pool
-            items = [entry[0] for entry in entries]
-            if not in_workers:
-                self._settle(entries, extract_batch(self.extractor, items, self.target, self.versions))
-                return
-            if pool is None:
-                pool = worker_pool(self.jobs)
-            in_flight[pool.submit(extract_batch, self.extractor, items, self.target, self.versions)] = entries
-
-        def collect(block: bool) -> None:
-            if not in_flight:
-                return
-            done, _ = wait(list(in_flight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
-            for future in done:
-                entries = in_flight.pop(future)
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
-                self._settle(entries, results)
-
-        def ready() -> Iterator[DocumentResult]:
-            while pending and pending[0][2] is not _TODO:
-                result = pending.popleft()[2]
-                if result is not None:
-                    yield result
-
         try:
             for raw, key in files:
-                cached = self._cached(raw, key)
-                if cached is not None:
-                    pending.append([None, key, cached])
-                else:
-                    article = raw.parse()
-                    if not hasattr(article, "document"):
-                        self._skip(article)
-                        continue
-                    self.stats.read += 1
-                    entry = [article, key, _TODO]
-                    pending.append(entry)
-                    if batch and batch_chars + len(article.text) > BATCH_CHARS:
-                        send(batch)
-                        batch, batch_chars = [], 0
-                    batch.append(entry)
-                    batch_chars += len(article.text)
-                    if len(batch) >= batch_size:
-                        send(batch)
-                        batch, batch_chars = [], 0
-                collect(block=len(in_flight) >= window)
-                yield from ready()
-            if batch:
-                send(batch)
-            while in_flight:
-                collect(block=True)
-                yield from ready()
-            yield from ready()
+                entry = self._entry(raw, key)
+                if entry is None:
+                    continue
+                pending.append(entry)
+                if entry[2] is _TODO:
+                    for full in batch.add(entry):
+                        dispatch.send(full)
+                dispatch.collect(block=dispatch.busy)
+                yield from _ready(pending)
+            if batch.entries:
+                dispatch.send(batch.take())
+            while dispatch.in_flight:
+                dispatch.collect(block=True)
+                yield from _ready(pending)
+            yield from _ready(pending)
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            dispatch.close()
+
+    def _entry(self, raw: Any, key: ExtractionKey) -> Optional[list]:
+        """A file's place in the reading order: its stored result, or its article still to
+        extract (_TODO); None for a file that is not an article (skipped)."""
+        cached = self._cached(raw, key)
+        if cached is not None:
+            return [None, key, cached]
+        article = raw.parse()
+        if not hasattr(article, "document"):
+            self._skip(article)
+            return None
+        self.stats.read += 1
+        return [article, key, _TODO]
 
     def _settle(self, entries: list[list], results: list) -> None:
         for entry, found in zip(entries, results):
@@ -403,6 +368,82 @@ class ExtractRun:
             raise error
         self.stats.failed += 1
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
+
+
+def _ready(pending: deque) -> Iterator[DocumentResult]:
+    """The results at the head of the reading order that are known (failures left out)."""
+    while pending and pending[0][2] is not _TODO:
+        result = pending.popleft()[2]
+        if result is not None:
+            yield result
+
+
+class _Batch:
+    """Articles gathered for one pipeline call: at most `size`, and at most BATCH_CHARS of
+    text unless one article alone is longer."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: list[list] = []
+        self.chars = 0
+
+    def add(self, entry: list) -> list[list[list]]:
+        """Add an entry; returns the batches it completed (to send now)."""
+        full = []
+        chars = len(entry[0].text)
+        if self.entries and self.chars + chars > BATCH_CHARS:
+            full.append(self.take())
+        self.entries.append(entry)
+        self.chars += chars
+        if len(self.entries) >= self.size:
+            full.append(self.take())
+        return full
+
+    def take(self) -> list[list]:
+        entries, self.entries, self.chars = self.entries, [], 0
+        return entries
+
+
+class _Dispatch:
+    """Runs batches through the pipeline, in this process or in worker processes, and
+    settles each batch's results into its run's entries."""
+
+    def __init__(self, run: ExtractRun):
+        self.run = run
+        self.in_workers = run.jobs > 1
+        self.window = 2 * run.jobs  # batches in flight: enough to keep workers fed, few to hold
+        self.in_flight: dict[Future, list[list]] = {}
+        self.pool: Optional[ProcessPoolExecutor] = None
+
+    @property
+    def busy(self) -> bool:
+        return len(self.in_flight) >= self.window
+
+    def send(self, entries: list[list]) -> None:
+        run = self.run
+        items = [entry[0] for entry in entries]
+        if not self.in_workers:
+            run._settle(entries, extract_batch(run.extractor, items, run.target, run.versions))
+            return
+        if self.pool is None:
+            self.pool = worker_pool(run.jobs)
+        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, run.target, run.versions)] = entries
+
+    def collect(self, block: bool) -> None:
+        if not self.in_flight:
+            return
+        done, _ = wait(list(self.in_flight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for future in done:
+            entries = self.in_flight.pop(future)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
+            self.run._settle(entries, results)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _source(article: Any) -> str:

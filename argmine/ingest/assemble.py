@@ -77,14 +77,7 @@ def segment_text(text: str, *, markdown: bool = False) -> Segmentation:
     outside_indexes = [unit.index for unit in outside]
     positions = {t: bisect_left(outside_indexes, table.header.index) for t, table in enumerate(tables)}
 
-    def cells_of(table: VersionTable, version: int) -> list[Unit]:
-        return [
-            Unit(c.start, c.end, text[c.start : c.end], -1, version=c.version, line=table.rows[c.row].line)
-            for c in table.cells
-            if c.version == version
-        ]
-
-    latest_cells = {t: cells_of(table, table.latest) for t, table in enumerate(tables)}
+    latest_cells = {t: _cells_of(text, table, table.latest) for t, table in enumerate(tables)}
     main_units = _stream(outside, latest_cells, positions)
     main_labels = _classify(main_units, language, markdown)
     pairs = list(zip(main_units, main_labels))
@@ -95,8 +88,43 @@ def segment_text(text: str, *, markdown: bool = False) -> Segmentation:
 
     dropped: list[TextSpan] = []
     cell_labels = {(u.start, u.end): (u, lab) for u, lab in pairs if u.version is not None}
-    for t, table in enumerate(tables):
-        segments.append(_furniture_segment(text, table.header, "version-table-header"))
+    page = _TablePage(text, tables, outside, positions, language, markdown)
+    for t in range(len(tables)):
+        segments.extend(page.earlier_versions(t, cell_labels, dropped))
+
+    segments.sort(key=lambda s: (s.start, s.end))
+    versions, warnings = _versions_read(tables, dropped)
+    read_pairs = [(_as_read(unit, markdown), label) for unit, label in pairs]
+    return Segmentation(segments, read_pairs, detected, versions, warnings)
+
+
+def _cells_of(text: str, table: VersionTable, version: int) -> list[Unit]:
+    """One version's cells of a version table, as units of the page."""
+    return [
+        Unit(c.start, c.end, text[c.start : c.end], -1, version=c.version, line=table.rows[c.row].line)
+        for c in table.cells
+        if c.version == version
+    ]
+
+
+@dataclass
+class _TablePage:
+    """A page with version tables, for reading each table's earlier versions in context."""
+
+    text: str
+    tables: list[VersionTable]
+    outside: list[Unit]  # the units outside every table, in page order
+    positions: dict[int, int]  # table number -> where it sits among `outside`
+    language: str
+    markdown: bool  # a Markdown file: the rules read through its inline markup
+
+    def earlier_versions(
+        self, t: int, cell_labels: dict[tuple[int, int], tuple[Unit, Label]], dropped: list[TextSpan]
+    ) -> list[Segment]:
+        """Table `t`'s furniture and its earlier versions' segments; paragraphs only earlier
+        versions had are added to `dropped`. A cell the latest version repeats takes its label."""
+        text, table, positions = self.text, self.tables[t], self.positions
+        segments = [_furniture_segment(text, table.header, "version-table-header")]
         if table.rule is not None:
             segments.append(_furniture_segment(text, table.rule, "version-table-rule"))
         twins = {
@@ -107,12 +135,12 @@ def segment_text(text: str, *, markdown: bool = False) -> Segmentation:
         # Earlier versions are read with the page around their table (up to the
         # neighbouring tables), so a page of many tables stays linear.
         lo = max(positions[t - 1] if t else 0, positions[t] - _CONTEXT)
-        hi = min(positions[t + 1] if t + 1 < len(tables) else len(outside), positions[t] + _CONTEXT)
-        window = outside[lo:hi]
+        hi = min(positions[t + 1] if t + 1 < len(self.tables) else len(self.outside), positions[t] + _CONTEXT)
+        window = self.outside[lo:hi]
         seen_dropped: set[str] = set()
         for version in sorted(set(table.versions) - {table.latest}):
-            earlier_units = _stream(window, {t: cells_of(table, version)}, {t: positions[t] - lo})
-            earlier_labels = _classify(earlier_units, language, markdown)
+            earlier_units = _stream(window, {t: _cells_of(text, table, version)}, {t: positions[t] - lo})
+            earlier_labels = _classify(earlier_units, self.language, self.markdown)
             for unit, label in zip(earlier_units, earlier_labels):
                 if unit.version != version:
                     continue
@@ -123,18 +151,19 @@ def segment_text(text: str, *, markdown: bool = False) -> Segmentation:
                     seen_dropped.add(_key(unit.text))
                     dropped.append(TextSpan(text=unit.text, start=unit.start, end=unit.end))
                 segments.extend(_segments_for(text, unit, label))
+        return segments
 
-    segments.sort(key=lambda s: (s.start, s.end))
-    versions = None
-    warnings: list[str] = []
-    if tables:
-        first = tables[0]
-        versions = VersionInfo(count=len(first.versions), used=first.latest, dropped=dropped)
-        warnings.append(
-            f"page shows {len(first.versions)} versions side by side; reading version {first.latest} (the latest)"
-            + (f"; {len(dropped)} paragraph(s) only earlier versions had" if dropped else "")
-        )
-    return Segmentation(segments, [(_as_read(u, markdown), lab) for u, lab in pairs], detected, versions, warnings)
+def _versions_read(tables: list[VersionTable], dropped: list[TextSpan]) -> tuple[Optional[VersionInfo], list[str]]:
+    """What a page with version tables says about its versions, and the warning it earns."""
+    if not tables:
+        return None, []
+    first = tables[0]
+    versions = VersionInfo(count=len(first.versions), used=first.latest, dropped=dropped)
+    warning = (
+        f"page shows {len(first.versions)} versions side by side; reading version {first.latest} (the latest)"
+        + (f"; {len(dropped)} paragraph(s) only earlier versions had" if dropped else "")
+    )
+    return versions, [warning]
 
 
 def _classify(units: list[Unit], language: str, markdown: bool) -> list[Label]:

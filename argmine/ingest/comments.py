@@ -97,69 +97,98 @@ def inline_signature(unit: Unit) -> Optional[tuple[int, int, str]]:
 
 def label_comment_sections(units: list[Unit], labels: list[Optional[Label]]) -> set[int]:
     """Label the lines of every comment section in place; return their indexes."""
-    inside: set[int] = set()
-    open_section = False
-    style: Optional[str] = None  # "header" or "signature"
-    signer: Optional[str] = None
-    pending: list[Label] = []
+    reader = _SectionReader(labels)
+    for i, unit in enumerate(units):
+        reader.read(i, unit)
+    return reader.inside
 
-    def sign(name: str) -> None:
-        for label in pending:
-            label.signer = name
-        pending.clear()
 
-    prose_seen = False
-    for i, (unit, label) in enumerate(zip(units, labels)):
+class _SectionReader:
+    """Reads comment sections line by line, labelling `labels` in place.
+
+    Keeps whether a section is open, its style ("header": a name line heads each
+    comment; "signature": a name line ends it), the current signer, and the
+    comments still waiting for their signature.
+    """
+
+    def __init__(self, labels: list[Optional[Label]]):
+        self.labels = labels
+        self.inside: set[int] = set()
+        self.open_section = False
+        self.style: Optional[str] = None
+        self.signer: Optional[str] = None
+        self.pending: list[Label] = []
+        self.prose_seen = False
+
+    def read(self, i: int, unit: Unit) -> None:
+        label = self.labels[i]
         role = label.role if label else None
         if role in _OPENS:
-            if not prose_seen:
-                # A comment count above the article ("12 comments" by the headline) is a link,
-                # not the start of the comments: the article is still to come.
-                if label.kind == K.comment_marker:
-                    labels[i] = Label(K.comment_marker, "comment-count-link")
-                continue
-            open_section, style, signer = True, None, None
-            pending.clear()
-            continue
+            self._opens(i, label)
+            return
         if label is None and len(unit.text.split()) >= 12:
-            prose_seen = True
+            self.prose_seen = True
         if role in _CLOSES:
-            open_section = False
-            continue
-        if not open_section:
-            continue
-        inside.add(i)
+            self.open_section = False
+            return
+        if not self.open_section:
+            return
+        self.inside.add(i)
+        is_comment_line, name = self._name_on(unit, label)
+        if not is_comment_line:
+            return
+        if name:
+            self._name_line(i, name)
+        else:
+            self._comment_line(i, unit)
 
+    def _opens(self, i: int, label: Label) -> None:
+        if not self.prose_seen:
+            # A comment count above the article ("12 comments" by the headline) is a link,
+            # not the start of the comments: the article is still to come.
+            if label.kind == K.comment_marker:
+                self.labels[i] = Label(K.comment_marker, "comment-count-link")
+            return
+        self.open_section, self.style, self.signer = True, None, None
+        self.pending.clear()
+
+    @staticmethod
+    def _name_on(unit: Unit, label: Optional[Label]) -> tuple[bool, Optional[str]]:
+        """(whether the line belongs to the comments, the commenter it names)."""
         if label is not None and label.kind == K.byline:
             if label.rule.startswith("dateline"):
                 label.rule, label.date = "comment-date", None
-                continue
+                return False, None
             name = label.author
             label.author = label.author_role = None
-        elif label is not None:
-            continue  # "Reply", "Report", a caption: furniture stays furniture
+            return True, name
+        if label is not None:
+            return False, None  # "Reply", "Report", a caption: furniture stays furniture
+        return True, comment_header(unit.text) or _commenter(unit.text)
+
+    def _name_line(self, i: int, name: str) -> None:
+        if self.style is None and not self.pending:
+            self.style = "header"
+        if self.style == "header":
+            self.labels[i] = Label(K.byline, "comment-header", signer=name)
+            self.signer = name
         else:
-            name = comment_header(unit.text) or _commenter(unit.text)
+            self.labels[i] = Label(K.byline, "comment-signature", signer=name)
+            self._sign(name)
 
-        if name:
-            if style is None and not pending:
-                style = "header"
-            if style == "header":
-                labels[i] = Label(K.byline, "comment-header", signer=name)
-                signer = name
-            else:
-                labels[i] = Label(K.byline, "comment-signature", signer=name)
-                sign(name)
-            continue
-
-        style = style or "signature"
-        comment = Label(K.comment, "comment", signer=signer if style == "header" else None)
-        labels[i] = comment
-        if style == "signature":
-            pending.append(comment)
+    def _comment_line(self, i: int, unit: Unit) -> None:
+        self.style = self.style or "signature"
+        comment = Label(K.comment, "comment", signer=self.signer if self.style == "header" else None)
+        self.labels[i] = comment
+        if self.style == "signature":
+            self.pending.append(comment)
             signature = inline_signature(unit)
             if signature:
                 start, end, name = signature
                 comment.signature = (start, end)
-                sign(name)
-    return inside
+                self._sign(name)
+
+    def _sign(self, name: str) -> None:
+        for label in self.pending:
+            label.signer = name
+        self.pending.clear()
