@@ -267,7 +267,7 @@ class ExtractRun:
                 if not hasattr(item, "data"):
                     self._skip(item)
                     continue
-                yield item, ExtractionKey(item.sha256, version, self.versions, target)
+                yield item, ExtractionKey(item.cache_key, version, self.versions, target)
 
         yield from self._process(files())
         if self.stats.read == 0:
@@ -374,7 +374,7 @@ class ExtractRun:
         """The stored result for a file (a RawArticle) not yet parsed, or None."""
         if self.store is None:
             return None
-        result = self.store.reuse(key, doc=raw.doc_id, path=display_path(raw.path), source=os.path.abspath(raw.path))
+        result = self.store.reuse(key, doc=raw.doc_id, path=display_path(raw.path), source=raw.source)
         if result is not None:
             self.stats.read += 1
             self._done(result, cached=True)
@@ -406,6 +406,8 @@ class ExtractRun:
 
 
 def _source(article: Any) -> str:
-    """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'."""
-    source = article.source if article.source is not None else article.document.path
-    return os.path.abspath(source)
+    """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'
+    (with '#row' for a row of a corpus file: each row is a document of its own)."""
+    document = article.document
+    path = os.path.abspath(article.source if article.source is not None else document.path)
+    return f"{path}#{document.row}" if document.row is not None else path

@@ -284,7 +284,7 @@ def test_extract_bad_files_among_good_ones_are_skipped_with_a_warning(cli, tmp_p
     assert result.stdout == EXPECTED_JSONL
     assert result.stderr == (
         f"Warning: skipped {Path('corpus/blob.txt')}: binary file (NUL bytes)\n"
-        f"Warning: skipped {Path('corpus/photo.jpg')}: not an article file (.jpg; reads .txt, .text, .md)\n"
+        f"Warning: skipped {Path('corpus/photo.jpg')}: not a file argmine reads (.jpg; reads .txt .text .md .html .htm .pdf .docx .csv .tsv .jsonl .parquet)\n"
     )
 
 

@@ -5,9 +5,12 @@
     >>> [(s.kind.value, s.start, s.end) for s in article.document.segments]
     [('title', 0, 10), ('body', 11, 46)]
 
-Offsets are character offsets into ``Article.text``, the file's decoded text
-(byte-order mark removed, line ends as in the file): for every segment,
-``article.text[seg.start:seg.end] == seg.text``.
+Offsets are character offsets into ``Article.text``: the file's decoded text
+(byte-order mark removed, line ends as in the file) for a plain-text file,
+the text argmine extracted for a web page, PDF or Word file
+(`extracted_text`), the text cell for a corpus row. For every segment,
+``article.text[seg.start:seg.end] == seg.text``; ``Document.offsets_into``
+says which text that is.
 
 Cheap to import: no spaCy here; charset-normalizer is imported only when a
 file is not UTF-8.
@@ -16,6 +19,7 @@ file is not UTF-8.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,10 +29,22 @@ from argmine.display import display_path
 
 from argmine.errors import InputError
 from argmine.ingest.files import candidates
-from argmine.ingest.formats import URL_REASON, is_url, refused_by_content, refused_by_name
 from argmine.ingest.metadata import build_meta
 from argmine.ingest.reading import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
 from argmine.ingest.assemble import segment_text
+from argmine.ingest.extracted import Extracted, apply_hints, merged_meta
+from argmine.ingest.formats import (
+    CORPUS,
+    EXTRACTED,
+    URL_REASON,
+    extractor_id,
+    format_by_content,
+    format_of,
+    is_url,
+    missing_library,
+    reader_for,
+    refused_by_name,
+)
 from argmine.ingest.versions import same_text
 from argmine.ingest.unwrap import is_markdown_path
 from argmine.ingest.view import AnalysisView
@@ -44,6 +60,8 @@ __all__ = [
     "read_article",
     "parse_text",
     "parse_bytes",
+    "parse_extracted",
+    "extracted_text",
     "DEFAULT_MAX_BYTES",
 ]
 
@@ -126,19 +144,59 @@ def parse_bytes(data: bytes, doc_id: str, *, path: str | None = None) -> Article
     return article
 
 
+def parse_extracted(extracted: Extracted, doc_id: str, *, path: Optional[str] = None, sha256: str = "") -> Article:
+    """Segment a reader's extracted text: the text rules, then what the reader is sure of."""
+    article = parse_text(extracted.text, doc_id, path=path, sha256=sha256 or None, encoding="utf-8")
+    document = article.document
+    document.segments = apply_hints(document.segments, extracted.blocks)
+    document.meta = merged_meta(document.meta, extracted.meta)
+    document.format = extracted.format  # type: ignore[assignment]
+    document.offsets_into = "extracted"
+    document.extractor = extracted.extractor
+    document.warnings[:0] = list(extracted.warnings)
+    return article
+
+
+def parse_document(data: bytes, doc_id: str, *, path: Optional[str] = None, fmt: str = "text") -> Article:
+    """Read a document's bytes in its format (text, html, pdf, docx). Raises InputError."""
+    if fmt not in EXTRACTED:
+        return parse_bytes(data, doc_id, path=path)
+    if not data:
+        raise InputError("empty file")
+    extracted = reader_for(fmt)(data)
+    return parse_extracted(extracted, doc_id, path=path, sha256=hashlib.sha256(data).hexdigest())
+
+
 def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read, decode and segment one file. Raises InputError with a one-line reason."""
+    """Read and segment one document file (text, web page, PDF, Word). Raises InputError with a one-line reason."""
     path = Path(path)
     if is_url(str(path)) and not path.exists():
         raise InputError(URL_REASON)
     refused = refused_by_name(path)
+    fmt = format_of(path) or "text"
+    if fmt in CORPUS:
+        raise InputError(f"{path.name} is a corpus file (one document per row); read its rows with iter_articles")
     data = read_file_bytes(path, max_bytes=max_bytes)
-    refused = refused or refused_by_content(data)
     if refused:
         raise InputError(refused)
-    article = parse_bytes(data, display_path(doc_id), path=display_path(path))
+    article = parse_document(data, display_path(doc_id), path=display_path(path), fmt=format_by_content(fmt, data))
     article.source = path
     return article
+
+
+def extracted_text(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text every offset of a document read from `path` points into.
+
+    For a web page, PDF or Word file, the text argmine extracted from it (what
+    ``argmine inspect --text FILE`` prints); for a plain-text file, its decoded
+    text. ``extracted_text(path)[claim.start:claim.end] == claim.text`` holds for
+    every claim argmine reports from that file (with the same library versions:
+    ``Document.extractor`` names them).
+
+    Raises:
+        InputError: the file cannot be read (or is a corpus file: each row's text is its own).
+    """
+    return read_article(Path(path), Path(path).name, max_bytes=max_bytes).text
 
 
 @dataclass
@@ -152,15 +210,30 @@ class RawArticle:
     path: Path
     doc_id: str
     data: bytes
+    format: str = "text"
 
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
+    @cached_property
+    def cache_key(self) -> str:
+        """What the store keys this document's extraction by: the bytes' hash, and for
+        extracted formats the extracting library's version too (a new version may
+        extract a different text, and stored offsets point into the old one)."""
+        if self.format not in EXTRACTED:
+            return self.sha256
+        return hashlib.sha256(self.data + b"\0" + extractor_id(self.format).encode()).hexdigest()
+
+    @property
+    def source(self) -> str:
+        """The absolute path this document came from, every byte kept (the store remembers it)."""
+        return os.path.abspath(self.path)
+
     def parse(self) -> Union[Article, "Skipped"]:
         """Decode and segment; never raises for a bad file (a Skipped says why)."""
         try:
-            article = parse_bytes(self.data, self.doc_id, path=display_path(self.path))
+            article = parse_document(self.data, self.doc_id, path=display_path(self.path), fmt=self.format)
         except InputError as exc:
             return Skipped(display_path(self.path), str(exc))
         except Exception as exc:  # a bug must cost one file, not the run (ARGMINE_RAISE_ERRORS=1 to debug)
@@ -183,6 +256,10 @@ def iter_raw_articles(
         if candidate.skip_reason:
             yield Skipped(display_path(candidate.path), candidate.skip_reason)
             continue
+        missing = missing_library(candidate.format)
+        if missing:
+            yield Skipped(display_path(candidate.path), missing)
+            continue
         try:
             data = read_file_bytes(Path(candidate.path), max_bytes=max_bytes)
         except InputError as exc:
@@ -193,11 +270,12 @@ def iter_raw_articles(
                 raise
             yield Skipped(display_path(candidate.path), _internal_error(exc))
             continue
-        refused = refused_by_content(data)
-        if refused:
-            yield Skipped(display_path(candidate.path), refused)
+        fmt = format_by_content(candidate.format, data)
+        missing = missing_library(fmt) if fmt != candidate.format else None
+        if missing:
+            yield Skipped(display_path(candidate.path), missing)
             continue
-        yield RawArticle(Path(candidate.path), candidate.doc_id, data)
+        yield RawArticle(Path(candidate.path), candidate.doc_id, data, fmt)
 
 
 def iter_articles(
