@@ -214,6 +214,9 @@ class Claim(_Record):
         description="The rule that found the claim (an attribution rule such as 'verb:say' or "
         "'according-to', or 'author-sentence'): for developers tracing a mistake; null when unknown.",
     )
+    row: Optional[str] = Field(
+        default=None, description="The row id of the corpus-file row the claim was read from (null for other inputs)."
+    )
 
 
 class ExtractionResult(_Record):

@@ -196,6 +196,8 @@ class ExtractRun:
         extractor: runs the pipeline on a batch of articles (tests pass a fake).
         pipeline_version: the version string for cache keys (default: the pipeline's own).
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
+        corpus: which columns of a corpus file (CSV, JSON Lines, Parquet) hold each
+            row's text, id and metadata (None: found by common names).
     """
 
     def __init__(
@@ -211,6 +213,7 @@ class ExtractRun:
         extractor: Optional[Extractor] = None,
         pipeline_version: Optional[str] = None,
         raise_errors: bool = False,
+        corpus: Optional[Any] = None,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
@@ -228,6 +231,7 @@ class ExtractRun:
         self.extractor = extractor or pipeline_extract
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
+        self.corpus = corpus
         self.stats = RunStats()
 
     def _capped_jobs(self, jobs: int) -> int:
@@ -241,14 +245,14 @@ class ExtractRun:
 
     def __iter__(self) -> Iterator[DocumentResult]:
         """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
-        from argmine.ingest import iter_articles, iter_raw_articles
+        from argmine.ingest import Skipped, iter_articles, iter_raw_articles
         from argmine.ingest.files import candidates
 
         listed = list(candidates(self.paths))
         if not any(not c.skip_reason for c in listed):
             # Say why: the skip notes name each path that gave nothing.
-            for item in iter_articles(self.paths, max_bytes=self.max_bytes):
-                if not hasattr(item, "document"):
+            for item in iter_articles(self.paths, max_bytes=self.max_bytes, corpus=self.corpus):
+                if isinstance(item, Skipped):
                     self._skip(item)
             raise self._nothing_to_read()
         version = self._pipeline_version
@@ -257,14 +261,14 @@ class ExtractRun:
 
             version = pipeline.pipeline_version(self.target)
         target = target_key(self.target)
-        # Every listed file ends as finished, failed or skipped: the progress total.
-        self.listener.started(len(listed))
+        # Every listed document ends as finished, failed or skipped: the progress total.
+        self.listener.started(_documents_in(listed))
         del listed
 
         def files() -> Iterator[tuple[Any, ExtractionKey]]:
-            # Bytes only: the cache is asked before anything is decoded or segmented.
-            for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes):
-                if not hasattr(item, "data"):
+            # Bytes (or a row's cells) only: the cache is asked before anything is segmented.
+            for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes, corpus=self.corpus):
+                if isinstance(item, Skipped):
                     self._skip(item)
                     continue
                 yield item, ExtractionKey(item.cache_key, version, self.versions, target)
@@ -403,6 +407,18 @@ class ExtractRun:
             raise error
         self.stats.failed += 1
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
+
+
+def _documents_in(listed: list) -> int:
+    """Documents the listed files hold: one per file, a corpus file's rows each."""
+    from argmine.ingest.corpus_files import count_rows
+    from argmine.ingest.formats import CORPUS
+
+    total = 0
+    for candidate in listed:
+        rows = count_rows(candidate.path, candidate.format) if candidate.format in CORPUS and not candidate.skip_reason else 0
+        total += max(1, rows)
+    return total
 
 
 def _source(article: Any) -> str:

@@ -28,6 +28,7 @@ from typing import Iterator, Literal, Optional, Sequence, Union
 from argmine.display import display_path
 
 from argmine.errors import InputError
+from argmine.ingest.corpus_files import CorpusOptions, RawRow, iter_rows, split_meta
 from argmine.ingest.files import candidates
 from argmine.ingest.metadata import build_meta
 from argmine.ingest.reading import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
@@ -48,12 +49,14 @@ from argmine.ingest.formats import (
 from argmine.ingest.versions import same_text
 from argmine.ingest.unwrap import is_markdown_path
 from argmine.ingest.view import AnalysisView
-from argmine.records import CLAIM_BEARING, Document, Segment
+from argmine.records import CLAIM_BEARING, Document, DocumentMeta, Segment
 from argmine.settings import raise_errors_requested
 
 __all__ = [
     "Article",
     "RawArticle",
+    "RawRow",
+    "CorpusOptions",
     "Skipped",
     "iter_articles",
     "iter_raw_articles",
@@ -167,6 +170,24 @@ def parse_document(data: bytes, doc_id: str, *, path: Optional[str] = None, fmt:
     return parse_extracted(extracted, doc_id, path=path, sha256=hashlib.sha256(data).hexdigest())
 
 
+def article_from_row(row: RawRow) -> Union[Article, "Skipped"]:
+    """A corpus row as an Article: offsets into its text cell, metadata from its columns."""
+    try:
+        article = parse_text(row.text, row.doc_id, path=display_path(row.path), sha256=row.sha256)
+    except Exception as exc:  # as in RawArticle.parse
+        if raise_errors_requested():
+            raise
+        return Skipped(row.doc_id, _internal_error(exc))
+    article.source = row.path
+    document = article.document
+    known, extra = split_meta(row.meta)
+    document.meta = merged_meta(document.meta, DocumentMeta(**known, extra=extra or None))
+    document.format = row.format  # type: ignore[assignment]
+    document.offsets_into = "text"
+    document.row = row.row
+    return article
+
+
 def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read and segment one document file (text, web page, PDF, Word). Raises InputError with a one-line reason."""
     path = Path(path)
@@ -249,9 +270,13 @@ def _internal_error(exc: Exception) -> str:
 
 
 def iter_raw_articles(
-    paths: Sequence[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Union[RawArticle, Skipped]]:
-    """The files `iter_articles` would read, as bytes not yet parsed (same order, ids and skips)."""
+    paths: Sequence[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES, corpus: Optional[CorpusOptions] = None
+) -> Iterator[Union[RawArticle, RawRow, Skipped]]:
+    """The documents `iter_articles` would read, not yet parsed (same order, ids and skips).
+
+    A document file is read as bytes (RawArticle); a corpus file gives one
+    RawRow per row, read as the stream goes.
+    """
     for candidate in candidates(paths):
         if candidate.skip_reason:
             yield Skipped(display_path(candidate.path), candidate.skip_reason)
@@ -259,6 +284,9 @@ def iter_raw_articles(
         missing = missing_library(candidate.format)
         if missing:
             yield Skipped(display_path(candidate.path), missing)
+            continue
+        if candidate.format in CORPUS:
+            yield from _corpus_rows(candidate.path, candidate.doc_id, candidate.format, corpus or CorpusOptions(), max_bytes)
             continue
         try:
             data = read_file_bytes(Path(candidate.path), max_bytes=max_bytes)
@@ -278,13 +306,29 @@ def iter_raw_articles(
         yield RawArticle(Path(candidate.path), candidate.doc_id, data, fmt)
 
 
-def iter_articles(
-    paths: Sequence[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Union[Article, Skipped]]:
-    """Every article the paths name, sorted within each folder; never raises for one bad file.
+def _corpus_rows(
+    path: Path, file_id: str, fmt: str, options: CorpusOptions, max_bytes: int
+) -> Iterator[Union[RawRow, Skipped]]:
+    """A corpus file's rows; a file that cannot be read, or a row without text, as a Skipped."""
+    try:
+        for item in iter_rows(Path(path), file_id, fmt, options, max_bytes=max_bytes):
+            yield Skipped(*item) if isinstance(item, tuple) else item
+    except InputError as exc:
+        yield Skipped(display_path(path), str(exc))
+    except Exception as exc:  # as in RawArticle.parse: a bug costs this file, not the run
+        if raise_errors_requested():
+            raise
+        yield Skipped(display_path(path), _internal_error(exc))
 
-    Files and folders (recursive; .txt .text .md). The doc id is the path
-    relative to the folder given, or the file name for a file.
+
+def iter_articles(
+    paths: Sequence[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES, corpus: Optional[CorpusOptions] = None
+) -> Iterator[Union[Article, Skipped]]:
+    """Every document the paths name, sorted within each folder; never raises for one bad file.
+
+    Files and folders (recursive; see `formats.SUFFIXES`). The doc id is the
+    path relative to the folder given, or the file name for a file; a corpus
+    row's is ``FILE#ROW``.
     """
-    for item in iter_raw_articles(paths, max_bytes=max_bytes):
+    for item in iter_raw_articles(paths, max_bytes=max_bytes, corpus=corpus):
         yield item if isinstance(item, Skipped) else item.parse()
