@@ -65,6 +65,7 @@ __all__ = [
     "parse_bytes",
     "parse_extracted",
     "extracted_text",
+    "read_row",
     "DEFAULT_MAX_BYTES",
 ]
 
@@ -196,7 +197,7 @@ def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     refused = refused_by_name(path)
     fmt = format_of(path) or "text"
     if fmt in CORPUS:
-        raise InputError(f"{path.name} is a corpus file (one document per row); read its rows with iter_articles")
+        raise InputError(f"{path.name} is a corpus file (one document per row): name a row (--row ID)")
     data = read_file_bytes(path, max_bytes=max_bytes)
     if refused:
         raise InputError(refused)
@@ -205,18 +206,46 @@ def read_article(path: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     return article
 
 
-def extracted_text(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_row(
+    path: Path, row_id: str, *, corpus: Optional[CorpusOptions] = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    """One row of a corpus file, by its id (as in ``FILE#ROW``). Raises InputError."""
+    path = Path(path)
+    fmt = format_of(path)
+    if fmt not in CORPUS:
+        raise InputError(f"{path.name} is not a corpus file (.csv .tsv .jsonl .parquet); it has no rows")
+    missing = missing_library(fmt)
+    if missing:
+        raise InputError(missing)
+    file_id = display_path(path.name)
+    for item in iter_rows(path, file_id, fmt, corpus or CorpusOptions(), max_bytes=max_bytes):
+        if isinstance(item, tuple):
+            if item[0] == f"{file_id}#{row_id}":
+                raise InputError(f"row {row_id}: {item[1]}")
+            continue
+        if item.row == row_id:
+            article = item.parse()
+            if isinstance(article, Skipped):
+                raise InputError(f"row {row_id}: {article.reason}")
+            return article
+    raise InputError(f"{file_id} has no row {row_id!r}")
+
+
+def extracted_text(path: Union[str, Path], *, row: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text every offset of a document read from `path` points into.
 
     For a web page, PDF or Word file, the text argmine extracted from it (what
     ``argmine inspect --text FILE`` prints); for a plain-text file, its decoded
     text. ``extracted_text(path)[claim.start:claim.end] == claim.text`` holds for
     every claim argmine reports from that file (with the same library versions:
-    ``Document.extractor`` names them).
+    ``Document.extractor`` names them). For a corpus file, name the `row`: its
+    text cell is what that row's offsets point into.
 
     Raises:
-        InputError: the file cannot be read (or is a corpus file: each row's text is its own).
+        InputError: the file cannot be read (or is a corpus file and no row is named).
     """
+    if row is not None:
+        return read_row(Path(path), row, max_bytes=max_bytes).text
     return read_article(Path(path), Path(path).name, max_bytes=max_bytes).text
 
 
