@@ -336,7 +336,8 @@ def iter_rows(
 def rows_of(
     records: Iterator[Any], columns: Columns, *, path: Path, file_id: str, fmt: str, max_bytes: int
 ) -> Iterator[Union[RawRow, tuple[str, str]]]:
-    """Records (dicts) as RawRows: also the way in for rows given from Python (a DataFrame's records)."""
+    """Records (dicts) as RawRows: also the way in for rows given from Python (a DataFrame's
+    records), whose document ids are the row ids alone (`file_id` empty)."""
     seen: set[str] = set()
     for number, record in enumerate(records, start=1):
         where = f"{file_id} row {number}"
@@ -349,14 +350,15 @@ def rows_of(
         if row_id in seen:
             row_id = f"{row_id}~{number}"  # a repeated id keeps apart by the row's number
         seen.add(row_id)
+        doc_id = f"{file_id}#{row_id}" if file_id else row_id
         if text is None:
-            yield f"{file_id}#{row_id}", f"no text in column {columns.text!r}"
+            yield doc_id, f"no text in column {columns.text!r}"
             continue
         if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-            yield f"{file_id}#{row_id}", f"text over the size cap ({max_bytes:,} bytes)"
+            yield doc_id, f"text over the size cap ({max_bytes:,} bytes)"
             continue
         meta = {name: value for name, column in columns.meta.items() if (value := _as_text(_value(record, column)))}
-        yield RawRow(path, f"{file_id}#{row_id}", row_id, text, meta, fmt)
+        yield RawRow(path, doc_id, row_id, text, meta, fmt)
 
 
 def split_meta(values: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
