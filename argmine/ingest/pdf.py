@@ -31,6 +31,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[ivxlcdm\d]+(?:\s*(?:of|/)\s*\d+)?$", r
 _HYPHENATED = re.compile(r"(\w+)-$")
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
 _MIN_CHARS_PER_PAGE = 20
+_HEAD_WORDS = 10
 _INDENT = 2  # leading spaces beyond the block's margin that mark a first-line indent
 
 
@@ -88,13 +89,30 @@ def _lines(page_text: str) -> list[str]:
 
 
 def _edge_key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+    """A running head repeats with its numbers changed ("Page 3", "Report 2024 | 7"); a line of
+    body text only by chance, so only short lines are compared with their numbers masked."""
+    words = " ".join(line.split()).lower()
+    return re.sub(r"\d+", "#", words) if len(words.split()) <= _HEAD_WORDS else words
 
 
 def _edges(lines: list[str]) -> list[int]:
-    """Indexes of the first and last few non-blank lines of a page."""
+    """Indexes of the first and last few non-blank lines of a page that stand alone.
+
+    A running head is the page's outermost line, or set apart from the text
+    (a blank line around it); a line that runs on into the next is the body's.
+    """
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+    if not filled:
+        return []
+    outermost = {filled[0], filled[-1]}
+    candidates = sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+    return [i for i in candidates if i in outermost or _stands_alone(lines, i)]
+
+
+def _stands_alone(lines: list[str], i: int) -> bool:
+    before = lines[i - 1].strip() if i > 0 else ""
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return not before and not after
 
 
 def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
