@@ -154,6 +154,8 @@ def parse_extracted(extracted: Extracted, doc_id: str, *, path: Optional[str] = 
     document = article.document
     document.segments = apply_hints(document.segments, extracted.blocks)
     document.meta = merged_meta(document.meta, extracted.meta)
+    if extracted.meta.date:
+        document.meta.date_source = "page"
     document.format = extracted.format  # type: ignore[assignment]
     document.offsets_into = "extracted"
     document.extractor = extracted.extractor
@@ -182,6 +184,15 @@ def article_from_row(row: RawRow) -> Union[Article, "Skipped"]:
     article.source = row.path
     document = article.document
     known, extra = split_meta(row.meta)
+    if "date" in known:
+        from argmine.dates import parse_date
+
+        raw = known.pop("date")
+        parsed = parse_date(raw)
+        if parsed:
+            known.update(date=parsed, date_source="metadata")
+        else:
+            extra["date"] = raw  # kept as given: meta.date holds ISO 8601 only
     document.meta = merged_meta(document.meta, DocumentMeta(**known, extra=extra or None))
     document.format = row.format  # type: ignore[assignment]
     document.offsets_into = "text"
