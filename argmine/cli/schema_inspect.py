@@ -110,17 +110,22 @@ def inspect(
                 fp.write(terminal_safe(article.text) if to_terminal else article.text)
             return
         document = article.document
-        about: dict[str, Any] = {
-            "doc": document.doc,
-            "encoding": document.encoding,
-            "chars": document.chars,
-            "format": document.format,
-            "offsets_into": document.offsets_into,
-            **({"extractor": document.extractor} if document.extractor else {}),
-            **{k: v for k, v in document.meta.model_dump().items() if v},
-        }
-        if document.versions is not None:
-            about["versions"] = f"{document.versions.count} (reading {document.versions.used})"
-        if document.warnings:
-            about["warnings"] = document.warnings
-        write(document.segments, fmt, output, model=Segment, extra={"document": about})
+        write(document.segments, fmt, output, model=Segment, extra={"document": _about(document)})
+
+
+def _about(document: Any) -> dict[str, Any]:
+    """The header `inspect` prints above the segments: how the file was read, and its metadata."""
+    about: dict[str, Any] = {
+        "doc": document.doc,
+        "encoding": document.encoding,
+        "chars": document.chars,
+        "format": document.format,
+        "offsets_into": document.offsets_into,
+        **({"extractor": document.extractor} if document.extractor else {}),
+        **{k: v for k, v in document.meta.model_dump().items() if v},
+    }
+    if document.versions is not None:
+        about["versions"] = f"{document.versions.count} (reading {document.versions.used})"
+    if document.warnings:
+        about["warnings"] = document.warnings
+    return about
