@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Se
 
 from argmine.errors import InputError, UsageError
 from argmine.results import DocumentResult
+from argmine.settings import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmine.ingest import Article
     from argmine.ingest.corpus_files import CorpusOptions
     from argmine.records import Claim, Document
+    from argmine.target import Target
 
 #: A string this long, or with a line break, is a text, never a path.
 _PATH_MAX = 4096
@@ -135,14 +137,14 @@ def _document_columns(document: Optional["Document"]) -> dict[str, Any]:
 def extract(
     inputs: Union[Input, Iterable[Input], Any],
     *,
-    target: Optional[str] = None,
+    target: Union[None, str, Path, "Target"] = None,
     ids: Optional[Sequence[str]] = None,
     text_column: Optional[str] = None,
     id_column: Optional[str] = None,
     meta: Optional[Mapping[str, str]] = None,
     versions: str = "latest",
     store: Optional[Union[str, Path]] = None,
-    max_bytes: int = 10_000_000,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Claims:
     """Claims from texts, files, folders, rows or a DataFrame.
 
@@ -151,7 +153,8 @@ def extract(
             of row dicts or a pandas DataFrame (one document per row). A string
             is a path when it names an existing file or folder and holds no line
             break; otherwise it is a text. Pass `pathlib.Path` to be explicit.
-        target: the stance target: a bundled name (default: integration) or a target file.
+        target: the stance target: a bundled name (default: integration), a target file or a
+            `argmine.target.Target`; resolved once, before any input is read.
         ids: document ids for texts given as strings (default: text-1, text-2, ...).
         text_column, id_column, meta: for rows, DataFrames and corpus files: the
             text column, the id column and metadata columns (``{"date": "published_at"}``);
@@ -164,7 +167,9 @@ def extract(
         Claims: the claim records, with `.results`, `.skipped`, `.to_pandas()`, `.to_records()`.
     """
     from argmine.ingest.corpus_files import CorpusOptions
+    from argmine.target import resolve_target
 
+    resolved = resolve_target(target)
     options = CorpusOptions(text_column=text_column, id_column=id_column, meta=dict(meta or {}))
     results: list[DocumentResult] = []
     skipped: list[tuple[str, str]] = []
@@ -173,11 +178,11 @@ def extract(
     try:
         for kind, group in _groups(_items(inputs, ids)):
             if kind == "path":
-                results.extend(_from_paths(group, target, versions, options, opened, max_bytes, skipped))
+                results.extend(_from_paths(group, resolved, versions, options, opened, max_bytes, skipped))
             else:
                 articles = list(_articles(kind, group, options, max_bytes, skipped))
                 texts.update((a.document.doc, a.text) for a in articles)
-                results.extend(_from_articles(articles, target, versions))
+                results.extend(_from_articles(articles, resolved, versions))
     finally:
         if opened is not None:
             opened.close()
@@ -283,7 +288,7 @@ def _articles(
 # -- running ---------------------------------------------------------------------
 
 
-def _from_articles(articles: list["Article"], target: Optional[str], versions: str) -> list[DocumentResult]:
+def _from_articles(articles: list["Article"], target: "Target", versions: str) -> list[DocumentResult]:
     from argmine import pipeline
 
     if not articles:
@@ -298,7 +303,7 @@ def _from_articles(articles: list["Article"], target: Optional[str], versions: s
 
 def _from_paths(
     paths: list[Path],
-    target: Optional[str],
+    target: "Target",
     versions: str,
     options: "CorpusOptions",
     store: Any,

@@ -55,6 +55,19 @@ def test_api_refuses_what_it_cannot_read() -> None:
         argmine.extract([3.5])
 
 
+def test_api_resolves_the_target_once_before_reading_anything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmine import target as target_module
+
+    with pytest.raises(UsageError, match="unknown target 'no-such-target'"):
+        argmine.extract(tmp_path / "never-read.txt", target="no-such-target")
+    calls: list[object] = []
+    real = target_module.resolve_target
+    monkeypatch.setattr(target_module, "resolve_target", lambda value: calls.append(value) or real(value))
+    claims = argmine.extract([TEXT, TEXT], ids=["a", "b"], target="integration")
+    assert calls[0] == "integration" and all(isinstance(c, target_module.Target) for c in calls[1:])
+    assert {c.target for c in claims} == {"integration"}
+
+
 def test_api_does_not_import_the_cli() -> None:
     code = "import argmine, sys; argmine.Claims; print(any(m.startswith('argmine.cli') or m == 'typer' for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
