@@ -249,6 +249,7 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
                 target=raw.get("target", target_name),
                 confidence=max(0.0, min(1.0, float(raw.get("confidence", 0.5)))),
                 rule=raw.get("rule") or None,
+                row=article.document.row,
             )
         )
     return DocumentResult.of(article.document, actors.values(), claims)

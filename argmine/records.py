@@ -47,6 +47,15 @@ class SegmentKind(str, Enum):
     blank = "blank"
 
 
+#: What a document's offsets (its segments', its claims') point into.
+#: "file": the decoded file the user gave (plain-text files);
+#: "text": a text given as it is (a corpus row's text cell, a string passed from Python);
+#: "extracted": the text argmine extracted from a page, PDF or Word file, which
+#: `argmine inspect --text FILE` prints and `argmine.extracted_text` returns.
+OffsetsInto = Literal["file", "text", "extracted"]
+#: How a document was read.
+InputFormat = Literal["text", "html", "pdf", "docx", "csv", "jsonl", "parquet", "python"]
+
 #: Segment kinds whose text the pipeline reads for claims.
 CLAIM_BEARING = frozenset(
     {SegmentKind.title, SegmentKind.standfirst, SegmentKind.heading, SegmentKind.body, SegmentKind.comment}
@@ -103,8 +112,13 @@ class DocumentMeta(_Record):
         description="Where the date was read: the page's text, its URL, the file name (a user pattern), "
         "or a metadata file.",
     )
-    url: Optional[str] = Field(default=None, description="The page's own address, when the file states it.")
+    url: Optional[str] = Field(
+        default=None, description="The page's own address, when the file states it (canonical link) or a corpus row gives it."
+    )
     language: Optional[str] = None
+    extra: Optional[dict[str, str]] = Field(
+        default=None, description="Other metadata a corpus row carried (columns mapped with --meta NAME=COLUMN)."
+    )
 
 
 class VersionInfo(_Record):
@@ -129,6 +143,17 @@ class Document(_Record):
     segments: list[Segment] = Field(default_factory=list)
     versions: Optional[VersionInfo] = None
     warnings: list[str] = Field(default_factory=list)
+    format: InputFormat = Field(default="text", description="How the input was read: a text file, a web page, a PDF, ...")
+    offsets_into: OffsetsInto = Field(
+        default="file",
+        description="What every offset of this document and its claims points into: 'file' (the decoded file), "
+        "'text' (the text given: a corpus row's text cell, a Python string) or 'extracted' (the text extracted "
+        "from a page, PDF or Word file: `argmine inspect --text FILE`, `argmine.extracted_text(path)`).",
+    )
+    row: Optional[str] = Field(default=None, description="The row id, for a document read from a corpus file.")
+    extractor: Optional[str] = Field(
+        default=None, description="The library (and version) that extracted the text, for a page, PDF or Word file."
+    )
 
 
 class DocumentHead(_Record):
@@ -188,6 +213,9 @@ class Claim(_Record):
         default=None,
         description="The rule that found the claim (an attribution rule such as 'verb:say' or "
         "'according-to', or 'author-sentence'): for developers tracing a mistake; null when unknown.",
+    )
+    row: Optional[str] = Field(
+        default=None, description="The row id of the corpus-file row the claim was read from (null for other inputs)."
     )
 
 

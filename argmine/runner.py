@@ -195,6 +195,8 @@ class ExtractRun:
         extractor: runs the pipeline on a batch of articles (tests pass a fake).
         pipeline_version: the version string for cache keys (default: the pipeline's own).
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
+        corpus: which columns of a corpus file (CSV, JSON Lines, Parquet) hold each
+            row's text, id and metadata (None: found by common names).
     """
 
     def __init__(
@@ -210,6 +212,7 @@ class ExtractRun:
         extractor: Optional[Extractor] = None,
         pipeline_version: Optional[str] = None,
         raise_errors: bool = False,
+        corpus: Optional[Any] = None,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
@@ -227,6 +230,7 @@ class ExtractRun:
         self.extractor = extractor or pipeline_extract
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
+        self.corpus = corpus
         self.stats = RunStats()
 
     def _capped_jobs(self, jobs: int) -> int:
@@ -240,14 +244,14 @@ class ExtractRun:
 
     def __iter__(self) -> Iterator[DocumentResult]:
         """Results in reading order. Raises NothingToRead (before yielding) when no file is an article."""
-        from argmine.ingest import iter_articles, iter_raw_articles
+        from argmine.ingest import Skipped, iter_articles, iter_raw_articles
         from argmine.ingest.files import candidates
 
         listed = list(candidates(self.paths))
         if not any(not c.skip_reason for c in listed):
             # Say why: the skip notes name each path that gave nothing.
-            for item in iter_articles(self.paths, max_bytes=self.max_bytes):
-                if not hasattr(item, "document"):
+            for item in iter_articles(self.paths, max_bytes=self.max_bytes, corpus=self.corpus):
+                if isinstance(item, Skipped):
                     self._skip(item)
             raise self._nothing_to_read()
         version = self._pipeline_version
@@ -256,17 +260,17 @@ class ExtractRun:
 
             version = pipeline.pipeline_version(self.target)
         target = target_key(self.target)
-        # Every listed file ends as finished, failed or skipped: the progress total.
-        self.listener.started(len(listed))
+        # Every listed document ends as finished, failed or skipped: the progress total.
+        self.listener.started(_documents_in(listed))
         del listed
 
         def files() -> Iterator[tuple[Any, ExtractionKey]]:
-            # Bytes only: the cache is asked before anything is decoded or segmented.
-            for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes):
-                if not hasattr(item, "data"):
+            # Bytes (or a row's cells) only: the cache is asked before anything is segmented.
+            for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes, corpus=self.corpus):
+                if isinstance(item, Skipped):
                     self._skip(item)
                     continue
-                yield item, ExtractionKey(item.sha256, version, self.versions, target)
+                yield item, ExtractionKey(item.cache_key, version, self.versions, target)
 
         yield from self._process(files())
         if self.stats.read == 0:
@@ -339,7 +343,7 @@ class ExtractRun:
         """The stored result for a file (a RawArticle) not yet parsed, or None."""
         if self.store is None:
             return None
-        result = self.store.reuse(key, doc=raw.doc_id, path=display_path(raw.path), source=os.path.abspath(raw.path))
+        result = self.store.reuse(key, doc=raw.doc_id, path=display_path(raw.path), source=raw.source)
         if result is not None:
             self.stats.read += 1
             self._done(result, cached=True)
@@ -446,7 +450,21 @@ class _Dispatch:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _documents_in(listed: list) -> int:
+    """Documents the listed files hold: one per file, a corpus file's rows each."""
+    from argmine.ingest.corpus_files import count_rows
+    from argmine.ingest.formats import CORPUS
+
+    total = 0
+    for candidate in listed:
+        rows = count_rows(candidate.path, candidate.format) if candidate.format in CORPUS and not candidate.skip_reason else 0
+        total += max(1, rows)
+    return total
+
+
 def _source(article: Any) -> str:
-    """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'."""
-    source = article.source if article.source is not None else article.document.path
-    return os.path.abspath(source)
+    """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'
+    (with '#row' for a row of a corpus file: each row is a document of its own)."""
+    document = article.document
+    path = os.path.abspath(article.source if article.source is not None else document.path)
+    return f"{path}#{document.row}" if document.row is not None else path

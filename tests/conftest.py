@@ -155,6 +155,7 @@ def fake_extract(articles: list, target, versions: str) -> list:
                 sentence = match.group(0)
                 stance = "support" if "help" in clause else "oppose" if "fail" in clause else "neutral"
                 claim = make_claim(doc, len(claims) + 1, actor, sentence, stance=stance, start=offset, cue=cue, source=name)
-                claims.append(claim.model_copy(update={"content": TextSpan(text=clause, start=offset + match.start(3) - match.start(), end=offset + len(sentence))}))
+                content = TextSpan(text=clause, start=offset + match.start(3) - match.start(), end=offset + len(sentence))
+                claims.append(claim.model_copy(update={"content": content, "row": article.document.row}))
         found.append(DocumentResult.of(article.document, actors.values(), claims))
     return found

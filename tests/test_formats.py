@@ -1,6 +1,8 @@
 """What argmine reads and writes, said plainly (issue 15, defect 10 and the URL of 14):
-a named HTML file is refused with a reason, not parsed raw; an output name that says no
-format is a usage error naming the formats."""
+an HTML page is read as a web page, never parsed raw (also when saved as .txt), and
+without its reader the file is skipped with the install line; a format argmine does not
+read is refused with a reason; an output name that says no format is a usage error
+naming the formats."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from typer.testing import CliRunner
 import conftest
 from argmine import runner as runner_module
 from argmine.cli import app
-from argmine.ingest.formats import refused_by_content, refused_by_name
+from argmine.ingest import read_article
+from argmine.ingest.formats import format_by_content, looks_like_html, missing_library, refused_by_name
 
 ARTICLE = "Plans unveiled\n\nJane Doe said that integration would help patients.\n"
 PAGE = "<!DOCTYPE html>\n<html><head><title>Plans</title></head><body><p>Jane Doe said that integration would help.</p></body></html>\n"
-HTML_REASON = "HTML is not read yet; save the page as plain text (.txt) first"
+HTML_EXTRA = "reading .html files needs the html extra: pip install 'argmine[html]'"
+DOC_REASON = "old Word .doc files are not read; save the document as .docx first"
 
 
 @pytest.fixture
@@ -31,34 +35,67 @@ def folder(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
-def test_formats_refuse_html_by_name_and_by_content():
-    assert refused_by_name(Path("a/page.HTML")) == HTML_REASON
+def test_formats_read_html_by_name_and_by_content_and_refuse_old_word():
+    assert refused_by_name(Path("a/page.HTML")) is None
+    assert refused_by_name(Path("a/letter.DOC")) == DOC_REASON
     assert refused_by_name(Path("notes.txt")) is None
-    assert refused_by_content(b"\xef\xbb\xbf  <!doctype HTML>\n<html>") == HTML_REASON
-    assert refused_by_content(ARTICLE.encode()) is None
+    assert looks_like_html(b"\xef\xbb\xbf  <!doctype HTML>\n<html>")
+    assert format_by_content("text", PAGE.encode()) == "html"
+    assert format_by_content("text", ARTICLE.encode()) == "text"
+    assert format_by_content("pdf", PAGE.encode()) == "pdf"
 
 
-def test_extract_a_named_html_file_says_why_it_is_not_read(folder):
+@pytest.fixture
+def no_html_reader(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "trafilatura" else real(name, *a))
+    assert missing_library("html") == HTML_EXTRA
+
+
+def test_extract_a_named_html_file_without_its_reader_says_why(folder, no_html_reader):
     result = CliRunner().invoke(app, ["extract", "page.html", "-f", "jsonl"])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"Warning: skipped page.html: {HTML_REASON}\nError: nothing to read in page.html (1 skipped)\n"
+    assert result.stderr == f"Warning: skipped page.html: {HTML_EXTRA}\nError: nothing to read in page.html (1 skipped)\n"
 
 
-def test_extract_html_in_a_folder_or_named_txt_is_refused_alike(folder):
+def test_html_in_a_folder_or_named_txt_without_its_reader_is_skipped_alike(folder, no_html_reader):
     (folder / "corpus" / "page.html").write_text(PAGE)
     (folder / "corpus" / "saved.txt").write_text(PAGE)
     result = CliRunner().invoke(app, ["extract", "corpus", "-f", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert f"Warning: skipped corpus/page.html: {HTML_REASON}" in result.stderr
-    assert f"Warning: skipped corpus/saved.txt: {HTML_REASON}" in result.stderr
+    assert f"Warning: skipped corpus/page.html: {HTML_EXTRA}" in result.stderr
+    assert f"Warning: skipped corpus/saved.txt: {HTML_EXTRA}" in result.stderr
     assert [line.count('"doc":"one.txt"') for line in result.stdout.splitlines()] == [1]
 
 
-def test_inspect_a_named_html_file_names_it(folder):
+def test_inspect_a_named_html_file_without_its_reader_names_it(folder, no_html_reader):
     result = CliRunner().invoke(app, ["inspect", "page.html"])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: page.html: {HTML_REASON}\n"
+    assert result.stderr == f"Error: page.html: {HTML_EXTRA}\n"
+
+
+def test_a_page_saved_as_txt_is_read_as_the_web_page_it_is(folder):
+    pytest.importorskip("trafilatura")
+    (folder / "corpus" / "saved.txt").write_text(PAGE)
+    article = read_article(folder / "corpus" / "saved.txt", "saved.txt")
+    assert (article.document.format, article.document.offsets_into) == ("html", "extracted")
+    assert article.text == "Jane Doe said that integration would help."
+    result = CliRunner().invoke(app, ["extract", "corpus", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
+
+
+def test_an_old_word_file_is_refused_with_a_reason(folder):
+    (folder / "corpus" / "letter.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old binary .doc")
+    result = CliRunner().invoke(app, ["extract", "corpus", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert f"Warning: skipped corpus/letter.doc: {DOC_REASON}" in result.stderr
+    result = CliRunner().invoke(app, ["inspect", "corpus/letter.doc"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: corpus/letter.doc: {DOC_REASON}\n"
 
 
 def test_inspect_a_missing_file_names_it(folder):

@@ -175,9 +175,9 @@ def test_iter_articles_reports_each_bad_path_and_goes_on(tmp_path: Path) -> None
         "binary.txt": "binary file (NUL bytes)",
         "big.txt": "over the 100 bytes size cap (150 bytes)",
         "empty.txt": "empty file",
-        "picture.png": "not an article file (.png; reads .txt, .text, .md)",
+        "picture.png": "not a file argmine reads (.png; reads .txt .text .md .html .htm .pdf .docx .csv .tsv .jsonl .parquet)",
         "missing.txt": "no such file or folder",
-        "empty-folder": "folder has no .txt, .text or .md files",
+        "empty-folder": "folder has no file argmine reads (reads .txt .text .md .html .htm .pdf .docx .csv .tsv .jsonl .parquet)",
     }
 
 

@@ -52,7 +52,7 @@ def test_extract_reads_files_and_folders_whose_names_are_not_utf8(corpus):
     assert result.exit_code == 0, result.output
     docs = [line.split('"doc":"')[1].split('"')[0] for line in result.stdout.splitlines()]
     assert docs == ["a.txt", "caf\\\\xe9.txt", "d\\\\xff/z.txt"]
-    assert "Warning: skipped corpus/notes\\xff.bin: not an article file" in result.stderr
+    assert "Warning: skipped corpus/notes\\xff.bin: not a file argmine reads (.bin;" in result.stderr
 
 
 def test_store_keeps_the_bytes_of_a_name_and_queries_answer(corpus, tmp_path):

@@ -12,7 +12,10 @@ from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import fail, note, reported_errors, stderr_console, stdout_is_terminal
 from argmine.cli.options import (
     FormatOption,
+    IdColumnOption,
     JobsOption,
+    MetaOption,
+    TextColumnOption,
     MaxBytesOption,
     OutputOption,
     StoreOption,
@@ -21,7 +24,7 @@ from argmine.cli.options import (
     VersionsOption,
 )
 from argmine.cli.progress import Progress
-from argmine.cli.runs import check_output_is_not_input, counted, new_run, primed, summary
+from argmine.cli.runs import check_output_is_not_input, corpus_options, counted, new_run, primed, summary
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
 from argmine.settings import DEFAULT_MAX_BYTES
 
@@ -36,13 +39,21 @@ def extract(
     jobs: JobsOption = 1,
     store: StoreOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    text_column: TextColumnOption = None,
+    id_column: IdColumnOption = None,
+    meta: MetaOption = None,
 ) -> None:
     """Extract claims from articles: who claims what, with which stance.
 
-    Reads .txt/.text/.md files (folders recursively), runs the pipeline on
-    those not already in the store, stores the results and prints them.
+    Reads text files (.txt .text .md), web pages (.html .htm), PDF and Word
+    files (.pdf .docx, with the pdf and docx extras) and corpus files with one
+    document per row (.csv .tsv .jsonl .parquet); folders recursively. Runs
+    the pipeline on those not already in the store, stores the results and
+    prints them.
 
     Example: argmine extract seeds/ -f csv -o claims.csv
+
+    Example: argmine extract news.csv --text-column body --meta date=published_at,outlet=source
     """
     with reported_errors():
         from argmine.target import resolve_target
@@ -50,9 +61,17 @@ def extract(
         resolved = resolve_target(target)  # once for the command: a bad --target fails before any reading
         check_output_is_not_input(output, paths)
         chosen = choose_format(fmt, output, stdout_is_terminal())
+        corpus = corpus_options(text_column, id_column, meta)
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
-            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress
+            paths,
+            store=store,
+            target=resolved,
+            versions=versions,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            progress=progress,
+            corpus=corpus,
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work

@@ -94,3 +94,33 @@ ClaimSourceArgument = Annotated[
         "on stdin. None: answer from the store.",
     ),
 ]
+TextColumnOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--text-column",
+        metavar="COLUMN",
+        show_default=False,
+        help="Corpus files (CSV, JSON Lines, Parquet; one document per row): the column holding each "
+        "row's text. Default: the first of text, body, content, full_text, article, ...",
+    ),
+]
+IdColumnOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--id-column",
+        metavar="COLUMN",
+        show_default=False,
+        help="Corpus files: the column holding each row's id (claims point back to it). "
+        "Default: id, doc_id, article_id, uuid, ... else the row number.",
+    ),
+]
+MetaOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--meta",
+        show_default=False,
+        metavar="NAME=COLUMN,...",
+        help="Corpus files: metadata columns, e.g. date=published_at,outlet=source (title, author, date, "
+        "outlet, url; other names are kept as extra metadata). Default: common column names.",
+    ),
+]

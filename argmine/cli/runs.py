@@ -17,6 +17,7 @@ from argmine.settings import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from argmine.target import Target
+    from argmine.ingest.corpus_files import CorpusOptions
     from argmine.query import ClaimSource
     from argmine.runner import ExtractRun
     from argmine.store import Store
@@ -59,6 +60,7 @@ def new_run(
     jobs: int,
     max_bytes: int,
     progress: Progress,
+    corpus: Optional["CorpusOptions"] = None,
 ) -> "ExtractRun":
     from argmine.runner import ExtractRun
 
@@ -71,10 +73,18 @@ def new_run(
         max_bytes=max_bytes,
         listener=progress.listener,
         raise_errors=raise_unexpected(),
+        corpus=corpus,
     )
     for notice in run.notices:
         warn(notice)
     return run
+
+
+def corpus_options(text_column: Optional[str], id_column: Optional[str], meta: Optional[str]) -> "CorpusOptions":
+    """The corpus-file options as the library takes them (a bad --meta is a usage error)."""
+    from argmine.ingest.corpus_files import CorpusOptions, parse_meta_mapping
+
+    return CorpusOptions(text_column=text_column, id_column=id_column, meta=parse_meta_mapping(meta))
 
 
 def primed(run: "ExtractRun") -> Iterator[DocumentResult]:

@@ -1,7 +1,8 @@
 """Which files a list of paths names, in a stable order, with document ids.
 
-A folder is read recursively; only ``.txt``, ``.text`` and ``.md`` files are
-articles, anything else is noted and skipped. Hidden files and folders
+A folder is read recursively; files of the formats argmine reads
+(`formats.SUFFIXES`: text, web pages, PDF, Word, corpus files) are read,
+anything else is noted and skipped. Hidden files and folders
 (".git", ".DS_Store") are passed over silently: they are never articles and
 noting each would bury the notes that matter.
 """
@@ -14,8 +15,7 @@ from pathlib import Path
 from typing import Iterator, Sequence, Union
 
 from argmine.display import display_path
-from argmine.ingest.formats import ARTICLE_SUFFIXES, URL_REASON, is_url, refused_by_name
-
+from argmine.ingest.formats import READS, URL_REASON, format_of, is_url, refused_by_name
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Candidate:
     path: Path
     doc_id: str  # as records carry it: undecodable bytes shown as \xNN (`display_path`)
     skip_reason: str = ""
+    format: str = "text"
 
 
 def _hidden(name: str) -> bool:
@@ -83,9 +84,9 @@ def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
                     continue
                 path = item
                 doc_id = display_path(path.relative_to(root).as_posix())
-                if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                if format_of(path) is None:
                     reason = refused_by_name(path) or (
-                        f"not an article file ({display_path(path.suffix) or 'no extension'}; reads .txt, .text, .md)"
+                        f"not a file argmine reads ({display_path(path.suffix) or 'no extension'}; {READS})"
                     )
                     yield Candidate(path, doc_id, reason)
                     continue
@@ -94,7 +95,7 @@ def candidates(paths: Sequence[Union[str, Path]]) -> Iterator[Candidate]:
                 if candidate is not None:
                     yield candidate
             if not found_any:
-                yield Candidate(root, display_path(given), "folder has no .txt, .text or .md files")
+                yield Candidate(root, display_path(given), f"folder has no file argmine reads ({READS})")
         elif refused_by_name(root):
             yield Candidate(root, display_path(root.name), refused_by_name(root) or "")
         else:
@@ -115,4 +116,4 @@ def _unique(path: Path, doc_id: str, seen_files: set[Path], seen_ids: set[str]) 
     if doc_id in seen_ids:
         doc_id = display_path(path.as_posix())
     seen_ids.add(doc_id)
-    return Candidate(path, doc_id)
+    return Candidate(path, doc_id, format=format_of(path) or "text")
