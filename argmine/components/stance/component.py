@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
 from argmine.components.contract import ClaimDict
 from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
-from argmine.components.stance.learned import adapted_model, load_model
+from argmine.components.stance.learned import adapted_model, load_model, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import find_mentions, in_domain
 from argmine.components.stance.reading import from_model, stance_of
@@ -49,7 +49,6 @@ class StanceComponent:
         self._base_lexicon = lexicon or Lexicon.default()
         self.lexicon = self._base_lexicon.with_target(target)
         self.model = adapted_model(load_model(), target)
-        self._topical = False
 
     def use_target(self, target: Target) -> None:
         """Read toward another target from now on (its lexicon additions and examples too)."""
@@ -67,7 +66,7 @@ class StanceComponent:
         named = len(find_mentions(Source(text), pieces, self.target, domain=domain))
         anaphora = bool(named)
         # the learned model reads claims without a mention only in a text about the target
-        self._topical = named >= self.settings.model_doc_mentions
+        topical = named >= self.settings.model_doc_mentions
         doc.user_data[DOC_PIECES] = ([piece.start for piece in pieces], pieces)
         try:
             results = [self._own(doc, claim, anaphora, domain) for claim in claims]
@@ -75,7 +74,8 @@ class StanceComponent:
                              anaphora, domain)
             for i, claim in enumerate(claims):
                 if not decisive(results[i]):
-                    results[i] = from_context(ctx, i) or self._from_model(results[i]) or results[i]
+                    results[i] = (from_context(ctx, i) or self._from_model(doc, claim, results[i], topical, domain)
+                                  or results[i])
                 _write_result(claim, results[i], self.target.name)
         finally:
             del doc.user_data[DOC_PIECES]  # Piece objects must not travel with a serialised Doc
@@ -94,13 +94,23 @@ class StanceComponent:
         return stance_of(span, self.target, self.lexicon, cue=cue, source=source, anaphora=anaphora, domain=domain,
                          settings=self.settings)
 
-    def _from_model(self, own: StanceResult) -> Optional[StanceResult]:
-        """The learned model's reading of a claim neither its words nor its context decided."""
+    def _from_model(self, doc: Doc, claim: dict, own: StanceResult, topical: bool, domain: bool) -> Optional[StanceResult]:
+        """The learned model's reading of a claim neither its words nor its context decided.
+
+        It reads the claim's whole sentence (its content with the attribution: "accused
+        the board of ...") as it was trained to, in a text about the target or where the
+        sentence names the target itself."""
         if self.model is None or self.settings.model_min >= 1 or own.basis != "none":
             return None
-        if not (self._topical or "<tgt>" in own.tokens or "<opp>" in own.tokens):
+        tokens = own.tokens
+        if self.settings.model_reads_sentence and claim.get("text") and claim["text"] != claim["content"]:
+            span = doc.char_span(*claim["text"], alignment_mode="expand")
+            if span is not None and len(span):
+                pieces = pieces_of(span)
+                tokens = masked_tokens(pieces, find_mentions(Source.of(span), pieces, self.target, domain=domain))
+        if not (topical or "<tgt>" in tokens or "<opp>" in tokens):
             return None
-        return from_model(self.model, own.tokens, self.settings)
+        return from_model(self.model, tokens, self.settings)
 
     # ---------------------------------------------------------------- serialisation
 

@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS
+
 from argmine.components.stance.mentions import Mention
 from argmine.components.stance.text import Piece
 
@@ -32,6 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 LABELS = ("support", "oppose", "mixed", "neutral")
 MODEL_NAME = "linear.json"
 _KEPT_PUNCT = frozenset({"?", ",", ";", ":", "!"})
+#: Function words that still shift stance, kept as meaningful.
+_SHIFTERS = frozenset({"not", "n't", "no", "never", "nor", "without", "nothing", "nobody", "none", "but", "rather",
+                       "than", "only", "if", "?", "too", "less", "more", "least", "most"})
 
 
 def model_file() -> Path:
@@ -62,14 +67,19 @@ def masked_tokens(pieces: list[Piece], mentions: list[Mention]) -> list[str]:
 
 
 def features(tokens: list[str]) -> list[str]:
-    """Unigrams, bigrams and trigrams (with sentence edges) of masked tokens."""
+    """Unigrams, bigrams and trigrams (with sentence edges) of masked tokens, each with at least
+    one word that carries meaning: n-grams of function words alone ("that", "i would") fit
+    the style of the training claims, not their stance."""
     padded = ["<s>", *tokens, "</s>"]
-    out = [f"1:{t}" for t in tokens]
-    out += [f"2:{a} {b}" for a, b in zip(padded, padded[1:])]
-    out += [f"3:{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
+    grams = [(t,) for t in tokens] + list(zip(padded, padded[1:])) + list(zip(padded, padded[1:], padded[2:]))
+    out = [f"{len(g)}:{' '.join(g)}" for g in grams if any(_meaningful(w) for w in g)]
     if "<tgt>" not in tokens and "<opp>" not in tokens:
         out.append("no-mention")
     return out
+
+
+def _meaningful(word: str) -> bool:
+    return word in ("<tgt>", "<opp>") or word in _SHIFTERS or (word not in _STOP_WORDS and word[:1] != "<")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ class Settings:
     inherit_damp: float = 0.7  # stance inherited from the same actor's previous claim
     hedge_floor: float = 0.4
     model_doc_mentions: int = 3  # ... and, for a claim that does not name the target, in a text naming it this often
-    model_min: float = 0.65  # the learned model decides a claim the rules cannot read when this sure of a side
+    model_reads_sentence: int = 1  # the model reads the claim's whole sentence (1) or its content only (0)
+    model_min: float = 0.6  # the learned model decides a claim the rules cannot read when this sure of a side
     negation_window: int = 6
     reverser_window: int = 5
 
