@@ -78,7 +78,7 @@ class Claims(list):
         documents = {d.doc: d for d in self.documents}
         records = []
         for claim in self:
-            record = {name: _value(claim, path) for name, path in columns}
+            record = {name: _field_at(claim, path) for name, path in columns}
             record.update(_document_columns(documents.get(claim.doc)))
             records.append(record)
         return records
@@ -107,7 +107,7 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-def _value(record: Any, path: tuple[str, ...]) -> Any:
+def _field_at(record: Any, path: tuple[str, ...]) -> Any:
     value = record
     for step in path:
         if value is None:

@@ -31,6 +31,9 @@ SAME_NAME_DIFFERENT_THING = {
     "_URL": "dates: a web address in a page's text; ingest.formats: a path that is a web address",
     "_WORD": "dates: a month-name pattern; ingest.language: a word pattern",
     "_groups": "evaluate: rows summed by a key; matching: connected groups of a candidate graph",
+    "extract": "api: the library function that extracts claims from texts or paths; cli.extract: the command",
+    "extracted_text": "ingest: reads the text a document's offsets point into; api: the same, re-exported for notebooks "
+    "without the byte cap argument",
     "_load": "components.lexicons: a data file; model: the spaCy model; store: a stored result",
 }
 

@@ -64,14 +64,7 @@ def extract(
         corpus = corpus_options(text_column, id_column, meta)
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
-            paths,
-            store=store,
-            target=resolved,
-            versions=versions,
-            jobs=jobs,
-            max_bytes=max_bytes,
-            progress=progress,
-            corpus=corpus,
+            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress, corpus=corpus
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work

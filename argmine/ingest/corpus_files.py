@@ -133,7 +133,7 @@ class Columns:
 # -- reading rows ----------------------------------------------------------------
 
 
-def _value(record: Mapping[str, Any], column: str) -> Any:
+def _cell_value(record: Mapping[str, Any], column: str) -> Any:
     if column in record:
         return record[column]
     value: Any = record
@@ -344,8 +344,8 @@ def rows_of(
         if isinstance(record, str):
             yield where, record
             continue
-        text = _as_text(_value(record, columns.text))
-        row_id = (_as_text(_value(record, columns.id)) if columns.id else None) or str(number)
+        text = _as_text(_cell_value(record, columns.text))
+        row_id = (_as_text(_cell_value(record, columns.id)) if columns.id else None) or str(number)
         row_id = " ".join(row_id.split())
         if row_id in seen:
             row_id = f"{row_id}~{number}"  # a repeated id keeps apart by the row's number
@@ -357,7 +357,7 @@ def rows_of(
         if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
             yield doc_id, f"text over the size cap ({max_bytes:,} bytes)"
             continue
-        meta = {name: value for name, column in columns.meta.items() if (value := _as_text(_value(record, column)))}
+        meta = {name: value for name, column in columns.meta.items() if (value := _as_text(_cell_value(record, column)))}
         yield RawRow(path, doc_id, row_id, text, meta, fmt)
 
 

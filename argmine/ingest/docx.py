@@ -36,7 +36,7 @@ def read_docx(data: bytes) -> Extracted:
     except Exception as error:  # zipfile and lxml errors for a damaged file
         raise InputError(f"not a readable .docx file ({type(error).__name__})") from None
     builder = TextBuilder()
-    for text, style in _paragraphs(document):
+    for text, style in _body_paragraphs(document):
         builder.add(text, *_kind(style))
     if not builder.blocks:
         raise InputError("the Word file holds no text")
@@ -53,7 +53,7 @@ def _kind(style: str) -> tuple:
     return (None, "")
 
 
-def _paragraphs(document) -> Iterator[tuple[str, str]]:
+def _body_paragraphs(document) -> Iterator[tuple[str, str]]:
     """(text, style name) of the body's paragraphs and table cells, in document order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -62,10 +62,10 @@ def _paragraphs(document) -> Iterator[tuple[str, str]]:
         if isinstance(item, Paragraph):
             yield _clean(item.text), _style(item)
         elif isinstance(item, Table):
-            yield from _table(item)
+            yield from _table_rows(item)
 
 
-def _table(table) -> Iterator[tuple[str, str]]:
+def _table_rows(table) -> Iterator[tuple[str, str]]:
     seen: set[int] = set()
     for row in table.rows:
         for cell in row.cells:

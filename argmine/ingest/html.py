@@ -44,9 +44,9 @@ _SKIPPED_TAGS = frozenset("script style noscript template svg button input selec
 _OUTSIDE_ARTICLE = frozenset({"nav", "aside", "form", "footer"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SENTENCE_END = re.compile(r"[.!?:;,]['\"”’)]*$")
-_BY = re.compile(r"^(?:by|words by|written by|posted by)\s+\S", re.IGNORECASE)
-_SAYS = re.compile(r"\s*(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
+_ENDS_LIKE_PROSE = re.compile(r"[.!?:;,]['\"”’)]*$")
+_BYLINE_START = re.compile(r"^(?:by|words by|written by|posted by)\s+\S", re.IGNORECASE)
+_SAYS_AT_END = re.compile(r"\s*(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
 _COMMENT_AUTHOR_CLASSES = frozenset({"fn", "comment-author", "comment_author", "commenter", "username", "user-name", "author-name"})
 _BR = "\x00"  # stands for <br> while whitespace is normalised (a page's text holds no NUL)
 _MAX_LABEL_WORDS = 16
@@ -300,7 +300,7 @@ def _article_structure(blocks: list[DomBlock], i: int, main: set[int], title_giv
 
 
 def _is_byline(block: DomBlock) -> bool:
-    if _BY.match(block.key):
+    if _BYLINE_START.match(block.key):
         return True
     for element in _within(block.element, 3):
         if element.get("rel") == "author" or element.get("itemprop") == "author":
@@ -325,7 +325,7 @@ def _labels(block: DomBlock, following: DomBlock) -> bool:
 
     `following` is the next block, one trafilatura kept.
     """
-    if len(block.key.split()) > _MAX_LABEL_WORDS or _SENTENCE_END.search(block.key):
+    if len(block.key.split()) > _MAX_LABEL_WORDS or _ENDS_LIKE_PROSE.search(block.key):
         return False
     if following.element.tag not in ("p", "div") or len(following.key.split()) < 8:
         return False
@@ -366,6 +366,6 @@ def _signer(element: "HtmlElement", area: Optional["HtmlElement"]) -> Optional[s
         if author is not None:
             names = [n for n in author.iter() if _tokens(n) & {"fn"}]
             text = " ".join("".join((names[0] if names else author).itertext()).split())
-            text = _SAYS.sub("", text).strip()
+            text = _SAYS_AT_END.sub("", text).strip()
             return text or None
     return None

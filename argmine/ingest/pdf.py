@@ -50,7 +50,7 @@ def read_pdf(data: bytes) -> Extracted:
             )
         raise InputError("the PDF holds no text")
     lines_by_page = _without_running_heads([_lines(p) for p in pages])
-    paragraphs = _paragraphs(lines_by_page)
+    paragraphs = _rebuilt_paragraphs(lines_by_page)
     builder = TextBuilder()
     for paragraph in paragraphs:
         builder.add(paragraph)
@@ -154,7 +154,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _paragraphs(pages: list[list[str]]) -> list[str]:
+def _rebuilt_paragraphs(pages: list[list[str]]) -> list[str]:
     """Paragraph texts: blocks joined line by line, a block cut by a page break joined to its end."""
     hyphenated = _hyphenated_words(pages)
     paragraphs: list[list[str]] = []
