@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -207,10 +208,26 @@ class Store:
         self._conn.execute("PRAGMA foreign_keys = ON")
         if self.read_only:
             return  # the journal mode is the writer's to set
-        mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = self._journal_mode_wal()
         if str(mode).lower() != "wal":
             self.notices.append(f"store {self.shown}: cannot use WAL journalling here ({mode})")
         self._conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _journal_mode_wal(self) -> str:
+        """Switch to WAL, retrying while another process holds the file.
+
+        SQLite answers a contended journal-mode change with "locked" at once,
+        without its busy handler: two runs opening a new store together would
+        otherwise fail although the busy timeout has not passed.
+        """
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     # ------------------------------------------------------------------ lifecycle
 

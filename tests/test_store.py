@@ -348,3 +348,48 @@ def test_store_snapshot_parses_documents_on_first_use(tmp_path):
         assert head is not None and head.doc == "a.txt" and documents._parsed == {}
         assert head.meta == documents[next(iter(documents))].meta
         assert documents.head_by_name("nowhere.txt") is None
+
+
+def test_a_new_store_opened_while_another_process_switches_it_to_wal_waits_instead_of_failing(tmp_path, monkeypatch):
+    """SQLite refuses a contended switch to WAL at once ("database is locked", no busy
+    handler): two runs opening a new store together must not fail; the store retries."""
+    refusals = []
+    connect = sqlite3.connect
+
+    class Contended:
+        def __init__(self, conn):
+            self._conn = conn
+
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode") and len(refusals) < 2:
+                refusals.append(sql)
+                raise sqlite3.OperationalError("database is locked")
+            return self._conn.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", lambda *a, **k: Contended(connect(*a, **k)))
+    with Store(tmp_path / "new.db", timeout=5) as store:
+        assert store.notices == []
+    assert len(refusals) == 2
+
+
+def test_a_store_still_locked_when_the_timeout_passes_is_a_clear_error(tmp_path, monkeypatch):
+    connect = sqlite3.connect
+
+    class AlwaysLocked:
+        def __init__(self, conn):
+            self._conn = conn
+
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode"):
+                raise sqlite3.OperationalError("database is locked")
+            return self._conn.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", lambda *a, **k: AlwaysLocked(connect(*a, **k)))
+    with pytest.raises(StoreError, match="locked by another process"):
+        Store(tmp_path / "new.db", timeout=0.2)
