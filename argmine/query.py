@@ -13,11 +13,12 @@ options into these calls and renders what they return.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
+from argmine.dates import DateRange
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,8 +77,48 @@ class ClaimSource:
 
     def about(self, target: str) -> "ClaimSource":
         """Only the claims about `target`."""
-        rows = [row for row in self.rows if row.target == target]
-        return ClaimSource(self.documents, rows, self.loader, self.head_of)
+        return replace(self, rows=[row for row in self.rows if row.target == target])
+
+
+class InRange(NamedTuple):
+    """What `in_date_range` kept, and what it left out: claims dated outside the
+    range, and claims whose document has no date (outside any range with an end)."""
+
+    source: ClaimSource
+    outside: int
+    undated: int
+
+
+def document_date(source: ClaimSource, doc: str) -> Optional[str]:
+    """The ISO date of the document a claim row names (None when it has none)."""
+    head = source.head_of(doc)
+    return head.meta.date if head is not None else None
+
+
+def in_date_range(source: ClaimSource, span: DateRange) -> InRange:
+    """Only the claims whose document's date lies within `span` (`--since`/`--until`).
+
+    Dates are compared at their own precision (`argmine.dates.DateRange`): a
+    document dated "2015-03" is within `--since 2015-03-15`. A claim whose
+    document has no date is left out whenever the range has an end, and
+    counted in `undated` so the caller can say so. An open range keeps all.
+    """
+    if span.open:
+        return InRange(source, 0, 0)
+    dates: dict[str, Optional[str]] = {}
+    kept: list["ClaimRow"] = []
+    outside = undated = 0
+    for row in source.rows:
+        if row.doc not in dates:
+            dates[row.doc] = document_date(source, row.doc)
+        value = dates[row.doc]
+        if not value:
+            undated += 1
+        elif value in span:
+            kept.append(row)
+        else:
+            outside += 1
+    return InRange(replace(source, rows=kept), outside, undated)
 
 
 def choose_target(available: Sequence[str], asked: Optional[str]) -> Optional[str]:
@@ -123,17 +164,32 @@ def who_said(
     stances: Optional[Collection[str]] = None,
     modes: Optional[Collection[str]] = None,
     docs: Optional[Sequence[str]] = None,
+    span: DateRange = DateRange(),
 ) -> list[DocumentResult]:
     """The claims of the actor `actor` names, one result per document, in document order.
 
     The actor is matched as `argmine.actor_names.resolve_actor` matches (name,
-    surname or alias; titles optional), across documents. `stances`, `modes`
-    and `docs` (see `doc_matches`) narrow the claims; None keeps all.
+    surname or alias; titles optional), across documents and dates. `stances`,
+    `modes`, `docs` (see `doc_matches`) and `span` (`in_date_range`) narrow the
+    claims; None (an open span) keeps all.
 
     Raises:
         NoSuchActor: no actor fits the name.
         AmbiguousActor: the name fits different actors.
     """
+    rows = actor_rows(source, actor, stances=stances, modes=modes, docs=docs)
+    return grouped(source, in_date_range(replace(source, rows=rows), span).source.rows)
+
+
+def actor_rows(
+    source: ClaimSource,
+    actor: str,
+    *,
+    stances: Optional[Collection[str]] = None,
+    modes: Optional[Collection[str]] = None,
+    docs: Optional[Sequence[str]] = None,
+) -> list["ClaimRow"]:
+    """The rows of `who_said`'s claims before any date range (see `who_said`)."""
     from argmine.aggregate import ActorAggregator
 
     aggregator = ActorAggregator(document_of=source.head_of)
@@ -141,7 +197,7 @@ def who_said(
     by_key = aggregator.summaries_by_key()
     chosen_ids = {summary.id for summary in choose_actors(actor, by_key)}
     wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
-    chosen = [
+    return [
         row
         for row, key in zip(source.rows, keys)
         if key in wanted
@@ -149,7 +205,6 @@ def who_said(
         and (modes is None or row.mode in modes)
         and (not docs or any(doc_matches(row.doc, pattern) for pattern in docs))
     ]
-    return _grouped(source, chosen)
 
 
 def choose_actors(query: str, by_key: Mapping["ActorKey", "ActorSummary"]) -> list["ActorSummary"]:
@@ -182,7 +237,7 @@ def choose_actors(query: str, by_key: Mapping["ActorKey", "ActorSummary"]) -> li
     return chosen
 
 
-def _grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
+def grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
     """The chosen rows' records, one result per source file, in document order."""
     groups: dict[str, DocumentResult] = {}
     for row, claim in zip(rows, source.load(rows)):

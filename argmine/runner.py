@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, U
 
 from argmine.display import display_path
 from argmine.errors import ArgmineError, NothingToRead
+from argmine.metadata_sidecar import MetadataOverrides, apply_overrides, keyed
 from argmine.results import DocumentResult
 from argmine.settings import DEFAULT_MAX_BYTES
 from argmine.store import ExtractionKey, Store
@@ -197,6 +198,9 @@ class ExtractRun:
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
         corpus: which columns of a corpus file (CSV, JSON Lines, Parquet) hold each
             row's text, id and metadata (None: found by common names).
+        metadata: what is known of the documents from outside them (a sidecar file,
+            a file-name date pattern: `argmine.metadata_sidecar`); it overrides what
+            the pages say and is part of each document's cache key.
     """
 
     def __init__(
@@ -213,6 +217,7 @@ class ExtractRun:
         pipeline_version: Optional[str] = None,
         raise_errors: bool = False,
         corpus: Optional[Any] = None,
+        metadata: Optional["MetadataOverrides"] = None,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
@@ -231,6 +236,7 @@ class ExtractRun:
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
         self.corpus = corpus
+        self.metadata = metadata
         self.stats = RunStats()
 
     def _capped_jobs(self, jobs: int) -> int:
@@ -264,17 +270,24 @@ class ExtractRun:
         self.listener.started(_documents_in(listed))
         del listed
 
-        def files() -> Iterator[tuple[Any, ExtractionKey]]:
+        def files() -> Iterator[tuple[Any, ExtractionKey, dict]]:
             # Bytes (or a row's cells) only: the cache is asked before anything is segmented.
             for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes, corpus=self.corpus):
                 if isinstance(item, Skipped):
                     self._skip(item)
                     continue
-                yield item, ExtractionKey(item.cache_key, version, self.versions, target)
+                given = self._given(item)
+                yield item, ExtractionKey(keyed(item.cache_key, given), version, self.versions, target), given
 
         yield from self._process(files())
         if self.stats.read == 0:
             raise self._nothing_to_read()
+
+    def _given(self, item: Any) -> dict:
+        """What the sidecar and the file-name pattern say of this document (empty: nothing)."""
+        if self.metadata is None or not self.metadata.active:
+            return {}
+        return self.metadata.for_document(item.doc_id, display_path(item.path))
 
     def _skip(self, item: Any) -> None:
         self.stats.skipped += 1
@@ -287,7 +300,7 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ the loop
 
-    def _process(self, files: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocumentResult]:
+    def _process(self, files: Iterator[tuple[Any, ExtractionKey, dict]]) -> Iterator[DocumentResult]:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
@@ -295,8 +308,8 @@ class ExtractRun:
         batch = _Batch(BATCH_WORKER if dispatch.in_workers else BATCH_HERE)
         pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO], reading order
         try:
-            for raw, key in files:
-                entry = self._entry(raw, key)
+            for raw, key, given in files:
+                entry = self._entry(raw, key, given)
                 if entry is None:
                     continue
                 pending.append(entry)
@@ -314,7 +327,7 @@ class ExtractRun:
         finally:
             dispatch.close()
 
-    def _entry(self, raw: Any, key: ExtractionKey) -> Optional[list]:
+    def _entry(self, raw: Any, key: ExtractionKey, given: dict) -> Optional[list]:
         """A file's place in the reading order: its stored result, or its article still to
         extract (_TODO); None for a file that is not an article (skipped)."""
         cached = self._cached(raw, key)
@@ -324,6 +337,7 @@ class ExtractRun:
         if not hasattr(article, "document"):
             self._skip(article)
             return None
+        apply_overrides(article.document, given)
         self.stats.read += 1
         return [article, key, _TODO]
 
