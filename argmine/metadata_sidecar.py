@@ -36,7 +36,7 @@ from argmine.errors import UsageError
 SIDECAR_FIELDS = ("date", "outlet", "title", "author", "url")
 
 
-def _cell(value: Any) -> str:
+def _sidecar_cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
@@ -99,7 +99,7 @@ def _rows(shown: str, columns: list[str], records: list[Any]) -> dict[str, dict[
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise UsageError(f"--metadata {shown}: row {number} is {record}")
-        values = {str(k).strip().lower(): _cell(v) for k, v in record.items() if k is not None}
+        values = {str(k).strip().lower(): _sidecar_cell(v) for k, v in record.items() if k is not None}
         name = values.pop("file", "").replace("\\", "/").removeprefix("./")
         if not name:
             raise UsageError(f"--metadata {shown}: row {number} has no file")

@@ -52,7 +52,7 @@ class ClaimSource:
 
         results = list(results)
         documents = {r.doc: r.document for r in results if r.document is not None}
-        rows = [ClaimRow.of(claim, source=r.doc) for r in results for claim in r.claims]
+        rows = [row for r in results for claim in r.claims for row in target_rows(claim, r.doc)]
         return cls(documents, rows, lambda chosen: [row.claim for row in chosen], documents.get)
 
     @classmethod
@@ -61,6 +61,20 @@ class ClaimSource:
         records are parsed only when chosen."""
         snapshot = store.snapshot(target)
         return cls(snapshot.documents, snapshot.rows, store.load_claims, snapshot.documents.head_by_name)
+
+    @classmethod
+    def of_store_targets(cls, store: "Store", targets: Sequence[str]) -> "ClaimSource":
+        """What `extract` last put in the store about each of `targets`: rows of every one
+        (a claim has a row per target it concerns), for answers grouped by target."""
+        from collections import ChainMap
+
+        snapshots = [store.snapshot(t) for t in targets]
+
+        def head_of(doc: str) -> Optional["DocumentHead"]:
+            return next((h for s in snapshots if (h := s.documents.head_by_name(doc)) is not None), None)
+
+        documents: Mapping[str, "Document"] = ChainMap(*[s.documents for s in snapshots])  # type: ignore[arg-type]
+        return cls(documents, [row for s in snapshots for row in s.rows], store.load_claims, head_of)
 
     def load(self, rows: Sequence["ClaimRow"]) -> list["Claim"]:
         return self.loader(rows)
@@ -119,6 +133,29 @@ def in_date_range(source: ClaimSource, span: DateRange) -> InRange:
         else:
             outside += 1
     return InRange(replace(source, rows=kept), outside, undated)
+
+
+def target_rows(claim: "Claim", source: str = "") -> list["ClaimRow"]:
+    """A claim's rows, one per target it has a stance toward: its (first) target, then each
+    other entry of its `stances` (a run with several targets)."""
+    from argmine.store import ClaimRow
+
+    first = ClaimRow.of(claim, source=source)
+    others = [
+        first._replace(stance=entry.stance, target=entry.target) for entry in claim.stances if entry.target != claim.target
+    ]
+    return [first, *others]
+
+
+def claim_toward(claim: "Claim", target: str) -> "Claim":
+    """The claim with `target`, `stance` and the stance details toward `target` (an entry of its
+    `stances`), as a query about that target shows it; the claim as it is when it has none."""
+    if not target or claim.target == target:
+        return claim
+    entry = next((e for e in claim.stances if e.target == target), None)
+    if entry is None:
+        return claim
+    return claim.model_copy(update=entry.model_dump(exclude={"target"}) | {"target": target})
 
 
 def choose_target(available: Sequence[str], asked: Optional[str]) -> Optional[str]:
@@ -238,22 +275,34 @@ def choose_actors(query: str, by_key: Mapping["ActorKey", "ActorSummary"]) -> li
 
 
 def grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
-    """The chosen rows' records, one result per source file, in document order."""
+    """The chosen rows' records, one result per source file, in document order; each claim's
+    `target` and `stance` are toward its row's target (`claim_toward`)."""
     groups: dict[str, DocumentResult] = {}
     for row, claim in zip(rows, source.load(rows)):
         group = groups.get(row.source)
         if group is None:
             group = groups[row.source] = DocumentResult(doc=row.doc, claims=[], document=source.documents.get(row.source))
-        group.claims.append(claim)
+        group.claims.append(claim_toward(claim, row.target))
     return list(groups.values())
 
 
 def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = None) -> list["ActorSummary"]:
     """One summary per actor (merged across documents by name and kind); `kinds` narrows them.
 
-    Each summary names the target its stance is toward (the source's one
-    target). No claim record is parsed: the rows say all a summary needs.
+    Each summary names the target its stance is toward. Claims about several
+    targets give one summary per actor and target, grouped by target (in name
+    order): an actor's stance toward one target is never mixed with another's.
+    No claim record is parsed: the rows say all a summary needs.
     """
+    targets = source.targets()
+    if len(targets) > 1:
+        return [s for target in targets for s in _summaries_about(source.about(target), kinds, target)]
+    return _summaries_about(source, kinds, source.target)
+
+
+def _summaries_about(
+    source: ClaimSource, kinds: Optional[Collection[str]], target: Optional[str]
+) -> list["ActorSummary"]:
     from argmine.aggregate import ActorAggregator
 
     aggregator = ActorAggregator(document_of=source.head_of)
@@ -262,8 +311,8 @@ def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = N
     summaries = aggregator.summaries()
     if kinds:
         summaries = [s for s in summaries if s.kind in kinds]
-    if source.target is not None:
-        summaries = [s.model_copy(update={"target": source.target}) for s in summaries]
+    if target is not None:
+        summaries = [s.model_copy(update={"target": target}) for s in summaries]
     return summaries
 
 

@@ -173,9 +173,11 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def target_key(target: "Target") -> str:
-    """The target part of a cache key: its name and a hash of its definition."""
-    return f"{target.name}@{target.fingerprint()}"
+def target_key(target: Union["Target", Sequence["Target"]]) -> str:
+    """The target part of a cache key: each target's name and a hash of its definition
+    ("integration@3f2a…", "integration@3f2a…+phone-ban@9c1d…" for several, in run order)."""
+    targets = [target] if not isinstance(target, (list, tuple)) else list(target)
+    return "+".join(f"{t.name}@{t.fingerprint()}" for t in targets)
 
 
 _TODO = object()  # a pending entry whose result has not come back yet
@@ -188,7 +190,9 @@ class ExtractRun:
         paths: files and folders, as the user gave them.
         store: where results are cached and kept; None to keep nothing.
         target: the stance target: resolved (a `Target`), or a bundled name or a
-            target file (None: the default), resolved here once for the run.
+            target file (None: the default), resolved here once for the run; or a
+            list of them (several targets: each claim's `stances` holds its stance
+            toward each it concerns; `target`/`stance` are toward the first).
         versions: "latest" or "all" (which versions of a version-table page to read).
         jobs: worker processes for the pipeline (1: run in this process).
         max_bytes: files larger than this are skipped.
@@ -208,7 +212,7 @@ class ExtractRun:
         paths: Sequence[PathLike],
         *,
         store: Optional[Store],
-        target: Union["Target", PathLike, None] = None,
+        target: Union["Target", PathLike, None, Sequence[Union["Target", PathLike]]] = None,
         versions: str = "latest",
         jobs: int = 1,
         max_bytes: int = DEFAULT_MAX_BYTES,
@@ -223,9 +227,10 @@ class ExtractRun:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
         self.paths = [Path(p) for p in paths]
         self.store = store
-        from argmine.target import resolve_target
+        from argmine.target import resolve_targets
 
-        self.target = resolve_target(target)
+        self.targets = resolve_targets(target)
+        self.target = self.targets[0]
         self.versions = versions
         #: Things the user should hear about the run as set up (the CLI shows them).
         self.notices: list[str] = []
@@ -264,8 +269,8 @@ class ExtractRun:
         if version is None:
             from argmine import pipeline
 
-            version = pipeline.pipeline_version(self.target)
-        target = target_key(self.target)
+            version = pipeline.pipeline_version(self.targets)
+        target = target_key(self.targets)
         # Every listed document ends as finished, failed or skipped: the progress total.
         self.listener.started(_documents_in(listed))
         del listed
@@ -434,6 +439,12 @@ class _Dispatch:
         self.pool: Optional[ProcessPoolExecutor] = None
 
     @property
+    def targets(self) -> Any:
+        """What the extractor is given: the run's one target, or all of them (a tuple)."""
+        targets = self.run.targets
+        return targets[0] if len(targets) == 1 else targets
+
+    @property
     def busy(self) -> bool:
         return len(self.in_flight) >= self.window
 
@@ -441,11 +452,11 @@ class _Dispatch:
         run = self.run
         items = [entry[0] for entry in entries]
         if not self.in_workers:
-            run._settle(entries, extract_batch(run.extractor, items, run.target, run.versions))
+            run._settle(entries, extract_batch(run.extractor, items, self.targets, run.versions))
             return
         if self.pool is None:
             self.pool = worker_pool(run.jobs)
-        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, run.target, run.versions)] = entries
+        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, self.targets, run.versions)] = entries
 
     def collect(self, block: bool) -> None:
         if not self.in_flight:

@@ -7,7 +7,7 @@ unchanged file is never processed twice, wherever it lies. Each document is
 written in one transaction: a killed run leaves whole documents or nothing.
 WAL journalling and a busy timeout let two runs share one store.
 
-Tables (store schema version 3)::
+Tables (store schema version 4)::
 
     meta(key PRIMARY KEY, value)          schema_version, records_schema_version
     extractions(id, sha256, pipeline_version, versions, target,
@@ -16,14 +16,21 @@ Tables (store schema version 3)::
     claims(extraction_id, seq, actor_name, actor_kind, stance, mode,
            actor JSON, record JSON)
                 PRIMARY KEY(extraction_id, seq)
+    claim_stances(extraction_id, seq, target, stance)
+                PRIMARY KEY(extraction_id, seq, target)
+                a claim's stance toward a target of its run other than the first
+                (`Claim.stances`), for the claims that concern that target
     sources(path, target, doc, extraction_id, seen_at)
                 PRIMARY KEY(path, target)
                 the file at `path` (absolute) last gave that extraction about the
-                target named `target`; a path that is not UTF-8 is kept as its
+                target named `target` (an extraction of a run with several targets
+                is remembered under each); a path that is not UTF-8 is kept as its
                 bytes (a BLOB), every byte intact
 
 Queries without paths (`who-said`, `actors`) read, for one target, the
-extraction each source last gave: what `extract` last put there. Stances
+extraction each source last gave: what `extract` last put there. About an
+extraction's first target they read every claim (its `stance` column); about
+another target of its run, the claims that concern it (`claim_stances`). Stances
 toward different targets are never mixed in one answer. They choose claims from
 the light columns (actor, stance, mode) and parse only the records they
 print, so they stay quick as the store grows.
@@ -45,7 +52,7 @@ from argmine.errors import StoreError
 from argmine.results import DocumentResult, claim_renamed
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
 
-STORE_SCHEMA_VERSION = 3
+STORE_SCHEMA_VERSION = 4
 DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
 STORE_ENV = "ARGMINE_STORE"
 TIMEOUT_ENV = "ARGMINE_STORE_TIMEOUT"
@@ -80,6 +87,13 @@ CREATE TABLE claims (
     record TEXT NOT NULL,
     actor TEXT NOT NULL,
     PRIMARY KEY (extraction_id, seq)
+);
+CREATE TABLE claim_stances (
+    extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    PRIMARY KEY (extraction_id, seq, target)
 );
 CREATE TABLE sources (
     path TEXT NOT NULL,
@@ -118,7 +132,19 @@ def _sources_per_target(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX sources_by_extraction ON sources(extraction_id)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column, 2: _sources_per_target}
+def _claim_stances(conn: sqlite3.Connection) -> None:
+    """3 -> 4: stances toward a run's other targets (`--target` repeated) in a table of their own."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS claim_stances (extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE, "
+        "seq INTEGER NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, PRIMARY KEY (extraction_id, seq, target))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_actor_column,
+    2: _sources_per_target,
+    3: _claim_stances,
+}
 
 
 def default_store_path() -> Path:
@@ -146,7 +172,13 @@ class ExtractionKey:
 
     @property
     def target_name(self) -> str:
+        """The name of the (first) target."""
         return self.target.split("@", 1)[0]
+
+    @property
+    def target_names(self) -> list[str]:
+        """The names of every target of the run, the first first ("a@…+b@…" -> a, b)."""
+        return [part.split("@", 1)[0] for part in self.target.split("+")]
 
 
 class Store:
@@ -372,13 +404,16 @@ class Store:
                     "SELECT record FROM claims WHERE extraction_id = ? ORDER BY seq", (extraction_id,)
                 )
             ]
-            current = self._conn.execute(
-                "SELECT doc, extraction_id FROM sources WHERE path = ? AND target = ?",
-                (_path_value(source), key.target_name),
-            ).fetchone()
-        if current != (doc, extraction_id) and not self.read_only:
+            current = [
+                self._conn.execute(
+                    "SELECT doc, extraction_id FROM sources WHERE path = ? AND target = ?", (_path_value(source), name)
+                ).fetchone()
+                for name in key.target_names
+            ]
+        if any(found != (doc, extraction_id) for found in current) and not self.read_only:
             with self._transaction() as conn:
-                self._remember_source(conn, source, key.target_name, doc, extraction_id)
+                for name in key.target_names:
+                    self._remember_source(conn, source, name, doc, extraction_id)
         return _load(document_json, actors_json, records, doc=doc, path=path)
 
     def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> Optional[int]:
@@ -410,30 +445,15 @@ class Store:
             )
             if cursor.rowcount == 1:
                 extraction_id = int(cursor.lastrowid)
-                conn.executemany(
-                    "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, actor, record) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            extraction_id,
-                            seq,
-                            c.actor.name,
-                            c.actor.kind,
-                            c.stance,
-                            c.mode,
-                            c.actor.model_dump_json(),
-                            c.model_dump_json(),
-                        )
-                        for seq, c in enumerate(claims)
-                    ],
-                )
+                _insert_claims(conn, extraction_id, claims)
             else:  # another run stored the same extraction first
                 extraction_id = conn.execute(
                     "SELECT id FROM extractions "
                     "WHERE sha256 = ? AND pipeline_version = ? AND versions = ? AND target = ?",
                     (key.sha256, key.pipeline_version, key.versions, key.target),
                 ).fetchone()[0]
-            self._remember_source(conn, source, key.target_name, document.doc, extraction_id)
+            for name in key.target_names:
+                self._remember_source(conn, source, name, document.doc, extraction_id)
         return extraction_id
 
     @staticmethod
@@ -496,12 +516,7 @@ class Store:
                         ref=(extraction_id, seq),
                         target=target,
                     )
-                    for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(
-                        "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, c.stance, c.mode FROM sources s "
-                        "JOIN claims c ON c.extraction_id = s.extraction_id WHERE s.target = ? "
-                        "ORDER BY s.doc, s.path, c.seq",
-                        (target,),
-                    )
+                    for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(_ROWS_ABOUT, (target,))
                 ]
             finally:
                 self._conn.execute("COMMIT")
@@ -543,6 +558,18 @@ class Store:
                 table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("extractions", "claims", "sources")
             }
+
+
+#: The claim rows about one target: every claim of an extraction whose first target it is
+#: (its `stance` column), and the claims that concern it of one whose other target it is.
+_ROWS_ABOUT = (
+    "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, COALESCE(cs.stance, c.stance), c.mode FROM sources s "
+    "JOIN extractions e ON e.id = s.extraction_id "
+    "JOIN claims c ON c.extraction_id = s.extraction_id "
+    "LEFT JOIN claim_stances cs ON cs.extraction_id = c.extraction_id AND cs.seq = c.seq AND cs.target = s.target "
+    "WHERE s.target = ? AND (cs.stance IS NOT NULL OR substr(e.target, 1, instr(e.target || '@', '@') - 1) = s.target) "
+    "ORDER BY s.doc, s.path, c.seq"
+)
 
 
 class ClaimRow(NamedTuple):
@@ -613,6 +640,28 @@ class Snapshot:
 
     documents: LazyDocuments
     rows: list[ClaimRow]
+
+
+def _insert_claims(conn: sqlite3.Connection, extraction_id: int, claims: Sequence[Claim]) -> None:
+    """An extraction's claims: a row each (actor, first target's stance, record), and a
+    `claim_stances` row for each other target a claim concerns."""
+    conn.executemany(
+        "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, actor, record) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (extraction_id, seq, c.actor.name, c.actor.kind, c.stance, c.mode, c.actor.model_dump_json(), c.model_dump_json())
+            for seq, c in enumerate(claims)
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO claim_stances (extraction_id, seq, target, stance) VALUES (?, ?, ?, ?)",
+        [
+            (extraction_id, seq, entry.target, entry.stance)
+            for seq, c in enumerate(claims)
+            for entry in c.stances
+            if entry.target != c.target
+        ],
+    )
 
 
 def _load(

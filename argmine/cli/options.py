@@ -62,6 +62,17 @@ StoreOption = Annotated[
     ),
 ]
 TargetOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--target",
+        "-t",
+        metavar="NAME|FILE",
+        show_default=False,
+        help="Stance target: a bundled name (default: integration) or a file. Repeat it for several targets: "
+        "each claim's `stances` then holds its stance toward each it concerns; `target` and `stance` stay the first's.",
+    ),
+]
+OneTargetOption = Annotated[
     Optional[str],
     typer.Option(
         "--target", "-t", metavar="NAME|FILE", show_default=False, help="Stance target: a bundled name (default: integration) or a file."

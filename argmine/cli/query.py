@@ -142,13 +142,15 @@ def actors(
 
     The same actor is merged across documents by name and kind; an actor's
     stance counts its claims (mixed counts half each way; two thirds decide).
+    Claims about several targets (extract --target A --target B) give a row
+    per actor and target, grouped by target; --target picks one.
 
     Example: argmine actors -f csv -o actors.csv
     """
     with reported_errors():
         choose_format(fmt, output, stdout_is_terminal())  # a bad --output fails before any work
         span = date_range(since, until)
-        with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+        with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs, every_target=True) as found:
             from argmine.records import ActorSummary
 
             found = dated(found, span)

@@ -183,23 +183,37 @@ def claim_groups(
 
 @contextmanager
 def query_claims(
-    sources: Optional[list[str]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
+    sources: Optional[list[str]],
+    *,
+    store: Optional[Path],
+    target: Optional[str],
+    versions: Versions,
+    jobs: int,
+    every_target: bool = False,
 ) -> Iterator["ClaimSource"]:
     """who-said's and actors' claims about one target: from the store (rows, parsed only
     when chosen), or from stdin or paths (records already at hand).
 
     The target is `--target`, else the only one the claims are about; claims
-    about several targets without `--target` are a usage error that names them.
+    about several targets without `--target` are a usage error that names them,
+    unless `every_target` (answers grouped by target): then rows of each.
     """
     from argmine.query import ClaimSource, choose_target
 
     if sources:
         found = ClaimSource.of_results(claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs))
+        if every_target and target is None:
+            yield found
+            return
         chosen = choose_target(found.targets(), target)
         yield found if chosen is None else found.about(chosen)
         return
     opened = open_store(store, create=False)
     try:
-        yield ClaimSource.of_store(opened, choose_target(opened.targets(), target))
+        held = opened.targets()
+        if every_target and target is None and len(held) > 1:
+            yield ClaimSource.of_store_targets(opened, held)
+        else:
+            yield ClaimSource.of_store(opened, choose_target(held, target))
     finally:
         opened.close()
