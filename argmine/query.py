@@ -158,6 +158,20 @@ def claim_toward(claim: "Claim", target: str) -> "Claim":
     return claim.model_copy(update=entry.model_dump(exclude={"target"}) | {"target": target})
 
 
+class Once(NamedTuple):
+    """What `once_per_story` kept, and how many claims of near-duplicate documents it left out."""
+
+    source: ClaimSource
+    copies: int
+
+
+def once_per_story(source: ClaimSource) -> Once:
+    """The claims of documents that are no near-duplicate of another (`argmine.duplicates`):
+    a story syndicated to five outlets counts once, as its first copy read."""
+    kept = [row for row in source.rows if row.duplicate_of is None]
+    return Once(replace(source, rows=kept), len(source.rows) - len(kept))
+
+
 def choose_target(available: Sequence[str], asked: Optional[str]) -> Optional[str]:
     """The one target a query answers about: the one asked for, else the only one there is.
 

@@ -157,7 +157,7 @@ class Document(_Record):
     duplicate_of: Optional[str] = Field(
         default=None,
         description="The earlier document of the run this one nearly duplicates (word 5-gram Jaccard similarity "
-        "of its text at least 0.8: syndicated wire copy, a page saved twice); null when none.",
+        "of its text at least 0.6, argmine.duplicates: syndicated wire copy, a page saved twice); null when none.",
     )
 
 

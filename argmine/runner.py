@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, U
 
 from argmine.display import display_path
 from argmine.errors import ArgmineError, NothingToRead
+from argmine.duplicates import DuplicateFinder
 from argmine.metadata_sidecar import MetadataOverrides, apply_overrides, keyed
 from argmine.results import DocumentResult
 from argmine.settings import DEFAULT_MAX_BYTES
@@ -68,6 +69,9 @@ class RunListener:
     def failed(self, doc: str, message: str) -> None:
         """The pipeline failed on one document; the run goes on."""
 
+    def duplicate(self, doc: str, original: str, similarity: float) -> None:
+        """A document nearly duplicates one read before it (`argmine.duplicates`)."""
+
 
 @dataclass
 class RunStats:
@@ -79,6 +83,7 @@ class RunStats:
     extracted: int = 0
     failed: int = 0
     claims: int = 0
+    duplicates: int = 0
 
 
 def pipeline_extract(articles: list[Any], target: "Target", versions: str) -> list[DocumentResult]:
@@ -202,6 +207,8 @@ class ExtractRun:
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
         corpus: which columns of a corpus file (CSV, JSON Lines, Parquet) hold each
             row's text, id and metadata (None: found by common names).
+        duplicates: find near-duplicate documents (`argmine.duplicates`): each later
+            copy's document and claims get `duplicate_of`, and the store remembers it.
         metadata: what is known of the documents from outside them (a sidecar file,
             a file-name date pattern: `argmine.metadata_sidecar`); it overrides what
             the pages say and is part of each document's cache key.
@@ -222,6 +229,7 @@ class ExtractRun:
         raise_errors: bool = False,
         corpus: Optional[Any] = None,
         metadata: Optional["MetadataOverrides"] = None,
+        duplicates: bool = True,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
@@ -242,6 +250,7 @@ class ExtractRun:
         self.raise_errors = raise_errors
         self.corpus = corpus
         self.metadata = metadata
+        self.duplicates = DuplicateFinder() if duplicates else None
         self.stats = RunStats()
 
     def _capped_jobs(self, jobs: int) -> int:
@@ -284,7 +293,8 @@ class ExtractRun:
                 given = self._given(item)
                 yield item, ExtractionKey(keyed(item.cache_key, given), version, self.versions, target), given
 
-        yield from self._process(files())
+        for result, source in self._process(files()):
+            yield self._marked(result, source)
         if self.stats.read == 0:
             raise self._nothing_to_read()
 
@@ -293,6 +303,19 @@ class ExtractRun:
         if self.metadata is None or not self.metadata.active:
             return {}
         return self.metadata.for_document(item.doc_id, display_path(item.path))
+
+    def _marked(self, result: DocumentResult, source: str) -> DocumentResult:
+        """The result, marked as a copy when it nearly duplicates a document read before it."""
+        if self.duplicates is None or result.document is None:
+            return result
+        match = self.duplicates.check(result.doc, result.document)
+        if match is None:
+            return result
+        self.stats.duplicates += 1
+        if self.store is not None:
+            self.store.mark_duplicate(source, [t.name for t in self.targets], match.original)
+        self.listener.duplicate(result.doc, match.original, match.similarity)
+        return marked_duplicate(result, match.original)
 
     def _skip(self, item: Any) -> None:
         self.stats.skipped += 1
@@ -305,13 +328,13 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ the loop
 
-    def _process(self, files: Iterator[tuple[Any, ExtractionKey, dict]]) -> Iterator[DocumentResult]:
+    def _process(self, files: Iterator[tuple[Any, ExtractionKey, dict]]) -> Iterator[tuple[DocumentResult, str]]:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
         dispatch = _Dispatch(self)
         batch = _Batch(BATCH_WORKER if dispatch.in_workers else BATCH_HERE)
-        pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO], reading order
+        pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO, source], reading order
         try:
             for raw, key, given in files:
                 entry = self._entry(raw, key, given)
@@ -337,14 +360,14 @@ class ExtractRun:
         extract (_TODO); None for a file that is not an article (skipped)."""
         cached = self._cached(raw, key)
         if cached is not None:
-            return [None, key, cached]
+            return [None, key, cached, raw.source]
         article = raw.parse()
         if not hasattr(article, "document"):
             self._skip(article)
             return None
         apply_overrides(article.document, given)
         self.stats.read += 1
-        return [article, key, _TODO]
+        return [article, key, _TODO, _source(article)]
 
     def _settle(self, entries: list[list], results: list) -> None:
         for entry, found in zip(entries, results):
@@ -353,7 +376,7 @@ class ExtractRun:
                 self._failure(article, found)
                 entry[2] = None
             else:
-                entry[2] = self._keep(key, found, source=_source(article))
+                entry[2] = self._keep(key, found, source=entry[3])
             entry[0] = None  # let the text go
 
     # ------------------------------------------------------------------ shared steps
@@ -393,12 +416,19 @@ class ExtractRun:
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
 
 
-def _ready(pending: deque) -> Iterator[DocumentResult]:
-    """The results at the head of the reading order that are known (failures left out)."""
+def _ready(pending: deque) -> Iterator[tuple[DocumentResult, str]]:
+    """The results at the head of the reading order that are known, with their sources (failures left out)."""
     while pending and pending[0][2] is not _TODO:
-        result = pending.popleft()[2]
+        _, _, result, source = pending.popleft()
         if result is not None:
-            yield result
+            yield result, source
+
+
+def marked_duplicate(result: DocumentResult, original: str) -> DocumentResult:
+    """A result whose document nearly duplicates `original`: the document and each claim say so."""
+    document = result.document.model_copy(update={"duplicate_of": original}) if result.document is not None else None
+    claims = [c.model_copy(update={"duplicate_of": original}) for c in result.claims]
+    return DocumentResult(doc=result.doc, claims=claims, document=document, actors=result.actors)
 
 
 class _Batch:

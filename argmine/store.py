@@ -20,12 +20,14 @@ Tables (store schema version 4)::
                 PRIMARY KEY(extraction_id, seq, target)
                 a claim's stance toward a target of its run other than the first
                 (`Claim.stances`), for the claims that concern that target
-    sources(path, target, doc, extraction_id, seen_at)
+    sources(path, target, doc, extraction_id, seen_at, duplicate_of)
                 PRIMARY KEY(path, target)
                 the file at `path` (absolute) last gave that extraction about the
                 target named `target` (an extraction of a run with several targets
                 is remembered under each); a path that is not UTF-8 is kept as its
-                bytes (a BLOB), every byte intact
+                bytes (a BLOB), every byte intact; `duplicate_of` names the document
+                of the run it last read that this one nearly duplicates
+                (`argmine.duplicates`): a property of the run, not of the file
 
 Queries without paths (`who-said`, `actors`) read, for one target, the
 extraction each source last gave: what `extract` last put there. About an
@@ -101,6 +103,7 @@ CREATE TABLE sources (
     doc TEXT NOT NULL,
     extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
     seen_at TEXT NOT NULL,
+    duplicate_of TEXT,
     PRIMARY KEY (path, target)
 );
 CREATE INDEX sources_by_extraction ON sources(extraction_id);
@@ -133,11 +136,15 @@ def _sources_per_target(conn: sqlite3.Connection) -> None:
 
 
 def _claim_stances(conn: sqlite3.Connection) -> None:
-    """3 -> 4: stances toward a run's other targets (`--target` repeated) in a table of their own."""
+    """3 -> 4: stances toward a run's other targets (`--target` repeated) in a table of their own;
+    a source's near-duplicate (`duplicate_of`) in its row."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS claim_stances (extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE, "
         "seq INTEGER NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, PRIMARY KEY (extraction_id, seq, target))"
     )
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sources)")}
+    if "duplicate_of" not in columns:
+        conn.execute("ALTER TABLE sources ADD COLUMN duplicate_of TEXT")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -406,11 +413,12 @@ class Store:
             ]
             current = [
                 self._conn.execute(
-                    "SELECT doc, extraction_id FROM sources WHERE path = ? AND target = ?", (_path_value(source), name)
+                    "SELECT doc, extraction_id, duplicate_of FROM sources WHERE path = ? AND target = ?",
+                    (_path_value(source), name),
                 ).fetchone()
                 for name in key.target_names
             ]
-        if any(found != (doc, extraction_id) for found in current) and not self.read_only:
+        if any(found != (doc, extraction_id, None) for found in current) and not self.read_only:
             with self._transaction() as conn:
                 for name in key.target_names:
                     self._remember_source(conn, source, name, doc, extraction_id)
@@ -459,11 +467,22 @@ class Store:
     @staticmethod
     def _remember_source(conn: sqlite3.Connection, source: str, target: str, doc: str, extraction_id: int) -> None:
         conn.execute(
-            "INSERT INTO sources (path, target, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO sources (path, target, doc, extraction_id, seen_at, duplicate_of) VALUES (?, ?, ?, ?, ?, NULL) "
             "ON CONFLICT(path, target) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
-            "seen_at = excluded.seen_at",
+            "seen_at = excluded.seen_at, duplicate_of = NULL",
             (_path_value(source), target, doc, extraction_id, _now()),
         )
+
+    def mark_duplicate(self, source: str, targets: Sequence[str], original: str) -> None:
+        """Remember that the document `source` last gave nearly duplicates the document named `original`
+        (saving or reusing an extraction clears the mark: it holds for the run that set it)."""
+        if self.read_only:
+            return
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE sources SET duplicate_of = ? WHERE path = ? AND target = ?",
+                [(original, _path_value(source), name) for name in targets],
+            )
 
     # ------------------------------------------------------------------ queries
 
@@ -515,8 +534,11 @@ class Store:
                         source=_path_text(path),
                         ref=(extraction_id, seq),
                         target=target,
+                        duplicate_of=duplicate_of,
                     )
-                    for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(_ROWS_ABOUT, (target,))
+                    for path, doc, extraction_id, seq, actor, stance, mode, duplicate_of in self._conn.execute(
+                        _ROWS_ABOUT, (target,)
+                    )
                 ]
             finally:
                 self._conn.execute("COMMIT")
@@ -548,7 +570,10 @@ class Store:
             if row.claim is not None:
                 claims.append(row.claim)
                 continue
-            claims.append(claim_renamed(Claim.model_validate_json(records[row.ref]), row.doc))
+            claim = claim_renamed(Claim.model_validate_json(records[row.ref]), row.doc)
+            if row.duplicate_of is not None:
+                claim = claim.model_copy(update={"duplicate_of": row.duplicate_of})
+            claims.append(claim)
         return claims
 
     def counts(self) -> dict[str, int]:
@@ -563,7 +588,8 @@ class Store:
 #: The claim rows about one target: every claim of an extraction whose first target it is
 #: (its `stance` column), and the claims that concern it of one whose other target it is.
 _ROWS_ABOUT = (
-    "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, COALESCE(cs.stance, c.stance), c.mode FROM sources s "
+    "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, COALESCE(cs.stance, c.stance), c.mode, s.duplicate_of "
+    "FROM sources s "
     "JOIN extractions e ON e.id = s.extraction_id "
     "JOIN claims c ON c.extraction_id = s.extraction_id "
     "LEFT JOIN claim_stances cs ON cs.extraction_id = c.extraction_id AND cs.seq = c.seq AND cs.target = s.target "
@@ -588,10 +614,14 @@ class ClaimRow(NamedTuple):
     ref: Optional[tuple[int, int]] = None
     claim: Optional[Claim] = None
     target: str = ""  # the name of the target `stance` is toward
+    duplicate_of: Optional[str] = None  # the document the claim's document nearly duplicates
 
     @classmethod
     def of(cls, claim: Claim, source: str = "") -> "ClaimRow":
-        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim, target=claim.target)
+        return cls(
+            claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim, target=claim.target,
+            duplicate_of=claim.duplicate_of,
+        )
 
 
 class LazyDocuments(Mapping[str, Document]):

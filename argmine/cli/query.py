@@ -114,6 +114,15 @@ def dated(found: "query.ClaimSource", span: "DateRange") -> "query.ClaimSource":
     return kept.source
 
 
+def once(found: "query.ClaimSource") -> "query.ClaimSource":
+    """Near-duplicate documents counted once; a note says how many claims that left out."""
+    kept = query.once_per_story(found)
+    if kept.copies:
+        note(f"{kept.copies} claim{'s' if kept.copies != 1 else ''} of near-duplicate documents counted once "
+             "(--include-duplicates counts every copy)")
+    return kept.source
+
+
 def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> str:
     if sources == ["-"]:
         return "no claim records on stdin"
@@ -135,6 +144,14 @@ def actors(
     target: QueryTargetOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    include_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--include-duplicates",
+            help="Count the claims of near-duplicate documents (syndicated copies, a page saved twice) "
+            "once per copy. Default: once, as the first copy read.",
+        ),
+    ] = False,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:
@@ -153,7 +170,7 @@ def actors(
         with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs, every_target=True) as found:
             from argmine.records import ActorSummary
 
-            found = dated(found, span)
+            found = dated(found, span) if include_duplicates else once(dated(found, span))
             summaries = query.actor_summaries(found, kinds={k.value for k in kind} if kind else None)
             about = {"query": {"target": found.target}} if found.target else None
             count = write(summaries, fmt, output, model=ActorSummary, extra=about)
