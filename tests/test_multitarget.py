@@ -132,3 +132,11 @@ def test_extract_tables_show_the_other_targets_stances(tmp_path, store_of_two):
     assert "| neutral · privatisation: oppose |" in result.stdout
     csv = store_of_two.invoke(app, ["extract", "c", "-t", "integration", "-t", "privatisation", "-f", "csv", "--store", "s.db"])
     assert "integration=neutral; privatisation=oppose" in csv.stdout
+
+
+def test_python_api_takes_a_list_of_targets():
+    import argmine
+
+    claims = argmine.extract([TEXT], target=list(BOTH))
+    jones = next(r for r in claims.to_records() if r["actor.name"] == "Bob Jones")
+    assert [e["target"] for e in jones["stances"]] == list(BOTH)
