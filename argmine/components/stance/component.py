@@ -160,6 +160,7 @@ class StanceComponent:
         _write(path / "evaluative.vader.tsv",
                "".join(f"{w}\t{v}\n" for w, v in sorted(self._base_lexicon.vader.items())))
         _write(path / "settings.json", json.dumps(self.settings.__dict__, indent=1))
+        _write(path / "also.json", json.dumps([r.target.model_dump(mode="json") for r in self.also], indent=1, ensure_ascii=False))
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "StanceComponent":
         path = Path(path)
@@ -167,6 +168,10 @@ class StanceComponent:
         self._base_lexicon = Lexicon.from_files(path / "evaluative.json", path / "evaluative.vader.tsv")
         self.lexicon = self._base_lexicon.with_target(self.target)
         self.model = adapted_model(load_model(), self.target)
+        also_file = path / "also.json"
+        if also_file.exists():
+            saved_also = json.loads(also_file.read_text(encoding="utf-8"))
+            self.also = [_Reading.of(Target.model_validate(t), self._base_lexicon) for t in saved_also]
         settings_file = path / "settings.json"
         if settings_file.exists():
             saved = json.loads(settings_file.read_text(encoding="utf-8"))
