@@ -103,7 +103,7 @@ class Claims(list):
 
 _DOCUMENT_COLUMNS = (
     "document.title", "document.author", "document.outlet", "document.date", "document.url",
-    "document.format", "document.offsets_into",
+    "document.format", "document.offsets_into", "document.date_source", "document.duplicate_of",
 )
 
 
@@ -113,6 +113,8 @@ def _field_at(record: Any, path: tuple[str, ...]) -> Any:
         if value is None:
             return None
         value = value.get(step, 0) if isinstance(value, dict) else getattr(value, step)
+    if isinstance(value, list) and value and hasattr(value[0], "model_dump"):
+        return [item.model_dump(mode="json") for item in value]  # a list of records (stances): plain dicts
     return value
 
 
@@ -128,6 +130,8 @@ def _document_columns(document: Optional["Document"]) -> dict[str, Any]:
         "document.url": meta.url,
         "document.format": document.format,
         "document.offsets_into": document.offsets_into,
+        "document.date_source": meta.date_source,
+        "document.duplicate_of": document.duplicate_of,
     }
     for key, value in (meta.extra or {}).items():
         out[f"document.{key}"] = value
@@ -137,7 +141,7 @@ def _document_columns(document: Optional["Document"]) -> dict[str, Any]:
 def extract(
     inputs: Union[Input, Iterable[Input], Any],
     *,
-    target: Union[None, str, Path, "Target"] = None,
+    target: Union[None, str, Path, "Target", Sequence[Union[str, Path, "Target"]]] = None,
     ids: Optional[Sequence[str]] = None,
     text_column: Optional[str] = None,
     id_column: Optional[str] = None,
@@ -154,7 +158,8 @@ def extract(
             is a path when it names an existing file or folder and holds no line
             break; otherwise it is a text. Pass `pathlib.Path` to be explicit.
         target: the stance target: a bundled name (default: integration), a target file or a
-            `argmine.target.Target`; resolved once, before any input is read.
+            `argmine.target.Target`; or a list of them (several targets: each claim's `stances`
+            holds its stance toward each it concerns); resolved once, before any input is read.
         ids: document ids for texts given as strings (default: text-1, text-2, ...).
         text_column, id_column, meta: for rows, DataFrames and corpus files: the
             text column, the id column and metadata columns (``{"date": "published_at"}``);
@@ -167,9 +172,10 @@ def extract(
         Claims: the claim records, with `.results`, `.skipped`, `.to_pandas()`, `.to_records()`.
     """
     from argmine.ingest.corpus_files import CorpusOptions
-    from argmine.target import resolve_target
+    from argmine.target import resolve_targets
 
-    resolved = resolve_target(target)
+    targets = resolve_targets(target)
+    resolved: Any = targets[0] if len(targets) == 1 else targets
     options = CorpusOptions(text_column=text_column, id_column=id_column, meta=dict(meta or {}))
     results: list[DocumentResult] = []
     skipped: list[tuple[str, str]] = []

@@ -213,7 +213,7 @@ def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
                 claim.actor.name,
                 claim.actor.kind,
                 claim.mode,
-                claim.stance,
+                " · ".join([claim.stance, *other_stances(claim)]),
                 claim.cue.text if claim.cue else "",
                 claim.content.text,
             ]
@@ -229,8 +229,14 @@ def _write_claims_markdown(groups: Iterable[DocumentResult], fp: TextIO) -> int:
 
 
 def _targets(group: DocumentResult) -> str:
-    """The target a document's claims are about (named in every human table)."""
-    return ", ".join(dict.fromkeys(claim.target for claim in group.claims))
+    """The targets a document's claims are about (named in every human table): each
+    claim's target, then the other targets of its `stances`."""
+    return ", ".join(dict.fromkeys(t for claim in group.claims for t in [claim.target, *(e.target for e in claim.stances)]))
+
+
+def other_stances(claim: Any) -> list[str]:
+    """'target: stance' for each target a claim has a stance toward besides its own (several targets)."""
+    return [f"{e.target}: {e.stance}" for e in claim.stances if e.target != claim.target]
 
 
 def _write_rows(
@@ -259,8 +265,18 @@ def _write_rows(
     return _print_rows_table(rows, model, fp, extra)
 
 
-def _write_rows_markdown(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO, extra: dict[str, Any]) -> int:
+def _shown_view(model: type[BaseModel], extra: dict[str, Any]) -> tuple[list[str], Any]:
+    """`row_view`, less the Target column when the header lines already name the one target."""
     header, cells_of = row_view(model)
+    query = extra.get("query")
+    if "Target" not in header or not (isinstance(query, dict) and query.get("target")):
+        return header, cells_of
+    keep = [i for i, h in enumerate(header) if h != "Target"]
+    return [header[i] for i in keep], lambda index, row: [c for i, c in enumerate(cells_of(index, row)) if i in keep]
+
+
+def _write_rows_markdown(rows: Iterable[BaseModel], model: type[BaseModel], fp: TextIO, extra: dict[str, Any]) -> int:
+    header, cells_of = _shown_view(model, extra)
     for name, value in extra.items():
         if isinstance(value, dict):
             for key, item in value.items():
@@ -308,13 +324,13 @@ def row_view(model: type[BaseModel]) -> tuple[list[str], Any]:
     from argmine.records import STANCES, ActorSummary, Segment
 
     if model is ActorSummary:
-        header = ["Actor", "Kind", "Roles", "Docs", "Claims", "Stance", "s/o/m/n"]
+        header = ["Actor", "Kind", "Roles", "Docs", "Claims", "Stance", "s/o/m/n", "Target"]
 
         def actor_cells(_index: int, a: ActorSummary) -> list[str]:
             mix = "/".join(str(a.stance_mix.get(s, 0)) for s in STANCES)
             name = actor_label(a)  # which article's writer: unnamed ones look alike
             roles = "; ".join(r for r in a.roles if r != a.name)
-            return [name, a.kind, roles, str(len(a.docs)), str(a.claims), a.stance or "", mix]
+            return [name, a.kind, roles, str(len(a.docs)), str(a.claims), a.stance or "", mix, a.target or ""]
 
         return header, actor_cells
     if model is Segment:
@@ -334,7 +350,7 @@ NUMERIC_COLUMNS = frozenset({"#", "Start", "End", "Docs", "Claims", "s/o/m/n"})
 FLEX_COLUMNS = {"Actor": 3, "Roles": 2, "Text": 3, "Rule": 1}
 
 #: Short columns the table never wraps.
-NO_WRAP_COLUMNS = NUMERIC_COLUMNS | {"Kind", "Stance", "Mode"}
+NO_WRAP_COLUMNS = NUMERIC_COLUMNS | {"Kind", "Stance", "Mode", "Target"}
 
 
 def preview(text: str, words: int = PREVIEW_WORDS) -> str:
@@ -380,7 +396,10 @@ def _print_claims_table(groups: Iterable[DocumentResult], fp: TextIO) -> int:
             content = Text(terminal_safe(claim.content.text))
             if claim.cue is not None:
                 content.append(f"  [{terminal_safe(claim.cue.text)}]", style="dim")
-            rows.append([Text(claim_number(claim)), actor, Text(claim.mode), Text(claim.stance, style=STANCE_STYLES.get(claim.stance, "")), content])
+            stance = Text(claim.stance, style=STANCE_STYLES.get(claim.stance, ""))
+            for other in other_stances(claim):
+                stance.append(f"\n{terminal_safe(other)}", style="dim")
+            rows.append([Text(claim_number(claim)), actor, Text(claim.mode), stance, content])
         if count:
             console.print()
         console.print(heading)
@@ -435,7 +454,7 @@ def _print_rows_table(rows: Iterable[BaseModel], model: type[BaseModel], fp: Tex
                 if item not in (None, "", [], {}):
                     console.print(Text(f"{key}: ", style="bold") + Text(terminal_safe(_plain(item))))
             console.print()
-    header, cells_of = row_view(model)
+    header, cells_of = _shown_view(model, extra)
     table = Table(show_header=True, header_style="bold", expand=True)
     for column in header:
         table.add_column(
@@ -497,6 +516,8 @@ def _nested_model(annotation: Any) -> Optional[type[BaseModel]]:
 
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
+    if typing.get_origin(annotation) in (list, tuple):  # a list of records is one cell
+        return None
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], BaseModel):
         return args[0]
@@ -518,7 +539,7 @@ def _csv_value(record: BaseModel, path: tuple[str, ...]) -> str:
     if isinstance(value, Enum):
         value = value.value
     if isinstance(value, (list, tuple)):
-        value = "; ".join(_plain(v) for v in value)
+        value = "; ".join(v.csv_cell() if hasattr(v, "csv_cell") else _plain(v) for v in value)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
     return neutralise_formula(str(value))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
 from argmine import __version__
-from argmine.records import Actor, Claim, CueSpan, SegmentKind, TextSpan
+from argmine.records import Actor, Claim, CueSpan, SegmentKind, TargetStance, TextSpan
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,8 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmine.ingest.view import AnalysisView
     from argmine.target import Target
 
-#: What the pipeline functions accept for a target: a resolved Target, or what resolve_target takes.
-TargetLike = Union["Target", str, Path, None]
+#: What the pipeline functions accept for a target: a resolved Target, or what resolve_target takes;
+#: or a sequence of them (several targets: the first is the main one, see `resolve_targets`).
+TargetLike = Union["Target", str, Path, None, "tuple[Target, ...]", "list[Target]"]
 
 #: argmine's components, in pipeline order, after the base model.
 #: Author claims come after coreference: a sentence whose reported speaker cannot be
@@ -72,22 +73,23 @@ def _code_fingerprint() -> str:
 def pipeline_version(target: TargetLike = None) -> str:
     """A key for cached results: argmine's version and code, the model, and the target."""
     from argmine.model import model_path
-    from argmine.target import resolve_target
+    from argmine.target import resolve_targets
 
     meta_file = model_path() / "meta.json"
     model_hash = hashlib.sha256(meta_file.read_bytes()).hexdigest()[:12] if meta_file.exists() else "none"
-    return f"{__version__}+code.{_code_fingerprint()}+model.{model_hash}+target.{resolve_target(target).fingerprint()}"
+    fingerprints = "+".join(t.fingerprint() for t in resolve_targets(target))
+    return f"{__version__}+code.{_code_fingerprint()}+model.{model_hash}+target.{fingerprints}"
 
 
 _pipelines: dict[str, "Language"] = {}  # by target fingerprint, oldest first
 
 
 def load_pipeline(target: TargetLike = None) -> "Language":
-    """The base model plus argmine's components, built once per process and target."""
-    from argmine.target import resolve_target
+    """The base model plus argmine's components, built once per process and target (or targets)."""
+    from argmine.target import resolve_targets
 
-    resolved = resolve_target(target)
-    key = resolved.fingerprint()
+    resolved = resolve_targets(target)
+    key = "+".join(t.fingerprint() for t in resolved)
     nlp = _pipelines.get(key)
     if nlp is None:
         nlp = _pipelines[key] = _build_pipeline(resolved)
@@ -96,7 +98,7 @@ def load_pipeline(target: TargetLike = None) -> "Language":
     return nlp
 
 
-def _build_pipeline(target: "Target") -> "Language":
+def _build_pipeline(targets: "tuple[Target, ...]") -> "Language":
     import importlib
 
     from argmine.model import load_fresh_model
@@ -108,7 +110,9 @@ def _build_pipeline(target: "Target") -> "Language":
     _split_glued_full_stops(nlp)
     nlp.add_pipe("argmine_paragraphs", first=True)
     for name in COMPONENTS:
-        config = {"target": target.model_dump(mode="json")} if name == "argmine_stance" else {}
+        config = {}
+        if name == "argmine_stance":
+            config = {"target": targets[0].model_dump(mode="json"), "also": [t.model_dump(mode="json") for t in targets[1:]]}
         nlp.add_pipe(name, config=config)
     return nlp
 
@@ -247,12 +251,29 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
                 stance_evidence=list(raw.get("stance_evidence", [])),
                 stance_basis=raw.get("stance_basis"),
                 target=raw.get("target", target_name),
+                stances=_stances(raw, target_name),
                 confidence=max(0.0, min(1.0, float(raw.get("confidence", 0.5)))),
                 rule=raw.get("rule") or None,
                 row=article.document.row,
             )
         )
     return DocumentResult.of(article.document, actors.values(), claims)
+
+
+def _stances(raw: "ClaimDict", target_name: str) -> list[TargetStance]:
+    """The claim's stance toward each target it concerns; the first target's when the component gave none."""
+    given = raw.get("stances")
+    if given:
+        return [TargetStance(**{**entry, "stance_score": max(-1.0, min(1.0, float(entry["stance_score"])))}) for entry in given]
+    return [
+        TargetStance(
+            target=raw.get("target", target_name),
+            stance=raw.get("stance", "neutral"),
+            stance_score=max(-1.0, min(1.0, float(raw.get("stance_score", 0.0)))),
+            stance_evidence=list(raw.get("stance_evidence", [])),
+            stance_basis=raw.get("stance_basis"),
+        )
+    ]
 
 
 def extract_articles(
@@ -267,10 +288,10 @@ def extract_articles(
     An article whose analysis text is longer than `CHUNK_CHARS` is read in
     pieces (`extract_in_pieces`), so memory stays bounded however long it is.
     """
-    from argmine.target import resolve_target
+    from argmine.target import resolve_targets
 
-    resolved = resolve_target(target)
-    target_name = resolved.name
+    resolved = resolve_targets(target)
+    target_name = resolved[0].name
     nlp = load_pipeline(resolved)
     batch: list[tuple["Article", "AnalysisView"]] = []
     for article in articles:

@@ -13,11 +13,12 @@ options into these calls and renders what they return.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
+from argmine.dates import DateRange
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +52,7 @@ class ClaimSource:
 
         results = list(results)
         documents = {r.doc: r.document for r in results if r.document is not None}
-        rows = [ClaimRow.of(claim, source=r.doc) for r in results for claim in r.claims]
+        rows = [row for r in results for claim in r.claims for row in target_rows(claim, r.doc)]
         return cls(documents, rows, lambda chosen: [row.claim for row in chosen], documents.get)
 
     @classmethod
@@ -60,6 +61,20 @@ class ClaimSource:
         records are parsed only when chosen."""
         snapshot = store.snapshot(target)
         return cls(snapshot.documents, snapshot.rows, store.load_claims, snapshot.documents.head_by_name)
+
+    @classmethod
+    def of_store_targets(cls, store: "Store", targets: Sequence[str]) -> "ClaimSource":
+        """What `extract` last put in the store about each of `targets`: rows of every one
+        (a claim has a row per target it concerns), for answers grouped by target."""
+        from collections import ChainMap
+
+        snapshots = [store.snapshot(t) for t in targets]
+
+        def head_of(doc: str) -> Optional["DocumentHead"]:
+            return next((h for s in snapshots if (h := s.documents.head_by_name(doc)) is not None), None)
+
+        documents: Mapping[str, "Document"] = ChainMap(*[s.documents for s in snapshots])  # type: ignore[arg-type]
+        return cls(documents, [row for s in snapshots for row in s.rows], store.load_claims, head_of)
 
     def load(self, rows: Sequence["ClaimRow"]) -> list["Claim"]:
         return self.loader(rows)
@@ -76,8 +91,85 @@ class ClaimSource:
 
     def about(self, target: str) -> "ClaimSource":
         """Only the claims about `target`."""
-        rows = [row for row in self.rows if row.target == target]
-        return ClaimSource(self.documents, rows, self.loader, self.head_of)
+        return replace(self, rows=[row for row in self.rows if row.target == target])
+
+
+class InRange(NamedTuple):
+    """What `in_date_range` kept, and what it left out: claims dated outside the
+    range, and claims whose document has no date (outside any range with an end)."""
+
+    source: ClaimSource
+    outside: int
+    undated: int
+
+
+def document_date(source: ClaimSource, doc: str) -> Optional[str]:
+    """The ISO date of the document a claim row names (None when it has none)."""
+    head = source.head_of(doc)
+    return head.meta.date if head is not None else None
+
+
+def in_date_range(source: ClaimSource, span: DateRange) -> InRange:
+    """Only the claims whose document's date lies within `span` (`--since`/`--until`).
+
+    Dates are compared at their own precision (`argmine.dates.DateRange`): a
+    document dated "2015-03" is within `--since 2015-03-15`. A claim whose
+    document has no date is left out whenever the range has an end, and
+    counted in `undated` so the caller can say so. An open range keeps all.
+    """
+    if span.open:
+        return InRange(source, 0, 0)
+    dates: dict[str, Optional[str]] = {}
+    kept: list["ClaimRow"] = []
+    outside = undated = 0
+    for row in source.rows:
+        if row.doc not in dates:
+            dates[row.doc] = document_date(source, row.doc)
+        value = dates[row.doc]
+        if not value:
+            undated += 1
+        elif value in span:
+            kept.append(row)
+        else:
+            outside += 1
+    return InRange(replace(source, rows=kept), outside, undated)
+
+
+def target_rows(claim: "Claim", source: str = "") -> list["ClaimRow"]:
+    """A claim's rows, one per target it has a stance toward: its (first) target, then each
+    other entry of its `stances` (a run with several targets)."""
+    from argmine.store import ClaimRow
+
+    first = ClaimRow.of(claim, source=source)
+    others = [
+        first._replace(stance=entry.stance, target=entry.target) for entry in claim.stances if entry.target != claim.target
+    ]
+    return [first, *others]
+
+
+def claim_toward(claim: "Claim", target: str) -> "Claim":
+    """The claim with `target`, `stance` and the stance details toward `target` (an entry of its
+    `stances`), as a query about that target shows it; the claim as it is when it has none."""
+    if not target or claim.target == target:
+        return claim
+    entry = next((e for e in claim.stances if e.target == target), None)
+    if entry is None:
+        return claim
+    return claim.model_copy(update=entry.model_dump(exclude={"target"}) | {"target": target})
+
+
+class Once(NamedTuple):
+    """What `once_per_story` kept, and how many claims of near-duplicate documents it left out."""
+
+    source: ClaimSource
+    copies: int
+
+
+def once_per_story(source: ClaimSource) -> Once:
+    """The claims of documents that are no near-duplicate of another (`argmine.duplicates`):
+    a story syndicated to five outlets counts once, as its first copy read."""
+    kept = [row for row in source.rows if row.duplicate_of is None]
+    return Once(replace(source, rows=kept), len(source.rows) - len(kept))
 
 
 def choose_target(available: Sequence[str], asked: Optional[str]) -> Optional[str]:
@@ -123,17 +215,32 @@ def who_said(
     stances: Optional[Collection[str]] = None,
     modes: Optional[Collection[str]] = None,
     docs: Optional[Sequence[str]] = None,
+    span: DateRange = DateRange(),
 ) -> list[DocumentResult]:
     """The claims of the actor `actor` names, one result per document, in document order.
 
     The actor is matched as `argmine.actor_names.resolve_actor` matches (name,
-    surname or alias; titles optional), across documents. `stances`, `modes`
-    and `docs` (see `doc_matches`) narrow the claims; None keeps all.
+    surname or alias; titles optional), across documents and dates. `stances`,
+    `modes`, `docs` (see `doc_matches`) and `span` (`in_date_range`) narrow the
+    claims; None (an open span) keeps all.
 
     Raises:
         NoSuchActor: no actor fits the name.
         AmbiguousActor: the name fits different actors.
     """
+    rows = actor_rows(source, actor, stances=stances, modes=modes, docs=docs)
+    return grouped(source, in_date_range(replace(source, rows=rows), span).source.rows)
+
+
+def actor_rows(
+    source: ClaimSource,
+    actor: str,
+    *,
+    stances: Optional[Collection[str]] = None,
+    modes: Optional[Collection[str]] = None,
+    docs: Optional[Sequence[str]] = None,
+) -> list["ClaimRow"]:
+    """The rows of `who_said`'s claims before any date range (see `who_said`)."""
     from argmine.aggregate import ActorAggregator
 
     aggregator = ActorAggregator(document_of=source.head_of)
@@ -141,7 +248,7 @@ def who_said(
     by_key = aggregator.summaries_by_key()
     chosen_ids = {summary.id for summary in choose_actors(actor, by_key)}
     wanted = {key for key, summary in by_key.items() if summary.id in chosen_ids}
-    chosen = [
+    return [
         row
         for row, key in zip(source.rows, keys)
         if key in wanted
@@ -149,7 +256,6 @@ def who_said(
         and (modes is None or row.mode in modes)
         and (not docs or any(doc_matches(row.doc, pattern) for pattern in docs))
     ]
-    return _grouped(source, chosen)
 
 
 def choose_actors(query: str, by_key: Mapping["ActorKey", "ActorSummary"]) -> list["ActorSummary"]:
@@ -182,23 +288,35 @@ def choose_actors(query: str, by_key: Mapping["ActorKey", "ActorSummary"]) -> li
     return chosen
 
 
-def _grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
-    """The chosen rows' records, one result per source file, in document order."""
+def grouped(source: ClaimSource, rows: Sequence["ClaimRow"]) -> list[DocumentResult]:
+    """The chosen rows' records, one result per source file, in document order; each claim's
+    `target` and `stance` are toward its row's target (`claim_toward`)."""
     groups: dict[str, DocumentResult] = {}
     for row, claim in zip(rows, source.load(rows)):
         group = groups.get(row.source)
         if group is None:
             group = groups[row.source] = DocumentResult(doc=row.doc, claims=[], document=source.documents.get(row.source))
-        group.claims.append(claim)
+        group.claims.append(claim_toward(claim, row.target))
     return list(groups.values())
 
 
 def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = None) -> list["ActorSummary"]:
     """One summary per actor (merged across documents by name and kind); `kinds` narrows them.
 
-    Each summary names the target its stance is toward (the source's one
-    target). No claim record is parsed: the rows say all a summary needs.
+    Each summary names the target its stance is toward. Claims about several
+    targets give one summary per actor and target, grouped by target (in name
+    order): an actor's stance toward one target is never mixed with another's.
+    No claim record is parsed: the rows say all a summary needs.
     """
+    targets = source.targets()
+    if len(targets) > 1:
+        return [s for target in targets for s in _summaries_about(source.about(target), kinds, target)]
+    return _summaries_about(source, kinds, source.target)
+
+
+def _summaries_about(
+    source: ClaimSource, kinds: Optional[Collection[str]], target: Optional[str]
+) -> list["ActorSummary"]:
     from argmine.aggregate import ActorAggregator
 
     aggregator = ActorAggregator(document_of=source.head_of)
@@ -207,8 +325,8 @@ def actor_summaries(source: ClaimSource, *, kinds: Optional[Collection[str]] = N
     summaries = aggregator.summaries()
     if kinds:
         summaries = [s for s in summaries if s.kind in kinds]
-    if source.target is not None:
-        summaries = [s.model_copy(update={"target": source.target}) for s in summaries]
+    if target is not None:
+        summaries = [s.model_copy(update={"target": target}) for s in summaries]
     return summaries
 
 

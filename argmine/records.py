@@ -154,6 +154,11 @@ class Document(_Record):
     extractor: Optional[str] = Field(
         default=None, description="The library (and version) that extracted the text, for a page, PDF or Word file."
     )
+    duplicate_of: Optional[str] = Field(
+        default=None,
+        description="The earlier document of the run this one nearly duplicates (word 5-gram Jaccard similarity "
+        "of its text at least 0.6, argmine.duplicates: syndicated wire copy, a page saved twice); null when none.",
+    )
 
 
 class DocumentHead(_Record):
@@ -184,6 +189,20 @@ class ActorSummary(Actor):
     target: Optional[str] = Field(default=None, description="The target the stance and the mix are toward.")
 
 
+class TargetStance(_Record):
+    """A claim's stance toward one target of the run (an entry of `Claim.stances`)."""
+
+    target: str = Field(description="The target's name.")
+    stance: Stance
+    stance_score: float = Field(ge=-1.0, le=1.0)
+    stance_evidence: list[str] = Field(default_factory=list)
+    stance_basis: Optional[StanceBasis] = Field(default=None, description="As `Claim.stance_basis`, toward this target.")
+
+    def csv_cell(self) -> str:
+        """How a CSV cell lists it: 'target=stance'."""
+        return f"{self.target}={self.stance}"
+
+
 class Claim(_Record):
     """One claim, by one actor, in one document: the argmine claim record."""
 
@@ -207,7 +226,7 @@ class Claim(_Record):
         "before, the same speaker's previous claim (context), the learned model reading the claim's own "
         "words when the rules had none to read (model), or nothing (neutral).",
     )
-    target: str
+    target: str = Field(description="The (first) target `stance` is toward.")
     confidence: float = Field(ge=0.0, le=1.0)
     rule: Optional[str] = Field(
         default=None,
@@ -216,6 +235,18 @@ class Claim(_Record):
     )
     row: Optional[str] = Field(
         default=None, description="The row id of the corpus-file row the claim was read from (null for other inputs)."
+    )
+    stances: list[TargetStance] = Field(
+        default_factory=list,
+        description="The claim's stance toward each target of the run it concerns: the first target always "
+        "(the same as target, stance, stance_score, stance_evidence and stance_basis), then each other target "
+        "(--target given again) whose name or opposite the claim mentions, or toward which its words, cue, "
+        "topic, context or the learned model decided a stance. Empty in records from before it existed.",
+    )
+    duplicate_of: Optional[str] = Field(
+        default=None,
+        description="The document this claim's document nearly duplicates (syndicated wire copy, a page saved "
+        "twice): the first such document of the run. Counted once by `actors` unless --duplicates include.",
     )
 
 

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, U
 
 from argmine.display import display_path
 from argmine.errors import ArgmineError, NothingToRead
+from argmine.duplicates import DuplicateFinder
+from argmine.metadata_sidecar import MetadataOverrides, apply_overrides, keyed
 from argmine.results import DocumentResult
 from argmine.settings import DEFAULT_MAX_BYTES
 from argmine.store import ExtractionKey, Store
@@ -67,6 +69,9 @@ class RunListener:
     def failed(self, doc: str, message: str) -> None:
         """The pipeline failed on one document; the run goes on."""
 
+    def duplicate(self, doc: str, original: str, similarity: float) -> None:
+        """A document nearly duplicates one read before it (`argmine.duplicates`)."""
+
 
 @dataclass
 class RunStats:
@@ -78,6 +83,7 @@ class RunStats:
     extracted: int = 0
     failed: int = 0
     claims: int = 0
+    duplicates: int = 0
 
 
 def pipeline_extract(articles: list[Any], target: "Target", versions: str) -> list[DocumentResult]:
@@ -172,9 +178,11 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def target_key(target: "Target") -> str:
-    """The target part of a cache key: its name and a hash of its definition."""
-    return f"{target.name}@{target.fingerprint()}"
+def target_key(target: Union["Target", Sequence["Target"]]) -> str:
+    """The target part of a cache key: each target's name and a hash of its definition
+    ("integration@3f2a…", "integration@3f2a…+phone-ban@9c1d…" for several, in run order)."""
+    targets = [target] if not isinstance(target, (list, tuple)) else list(target)
+    return "+".join(f"{t.name}@{t.fingerprint()}" for t in targets)
 
 
 _TODO = object()  # a pending entry whose result has not come back yet
@@ -187,7 +195,9 @@ class ExtractRun:
         paths: files and folders, as the user gave them.
         store: where results are cached and kept; None to keep nothing.
         target: the stance target: resolved (a `Target`), or a bundled name or a
-            target file (None: the default), resolved here once for the run.
+            target file (None: the default), resolved here once for the run; or a
+            list of them (several targets: each claim's `stances` holds its stance
+            toward each it concerns; `target`/`stance` are toward the first).
         versions: "latest" or "all" (which versions of a version-table page to read).
         jobs: worker processes for the pipeline (1: run in this process).
         max_bytes: files larger than this are skipped.
@@ -197,6 +207,11 @@ class ExtractRun:
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
         corpus: which columns of a corpus file (CSV, JSON Lines, Parquet) hold each
             row's text, id and metadata (None: found by common names).
+        duplicates: find near-duplicate documents (`argmine.duplicates`): each later
+            copy's document and claims get `duplicate_of`, and the store remembers it.
+        metadata: what is known of the documents from outside them (a sidecar file,
+            a file-name date pattern: `argmine.metadata_sidecar`); it overrides what
+            the pages say and is part of each document's cache key.
     """
 
     def __init__(
@@ -204,7 +219,7 @@ class ExtractRun:
         paths: Sequence[PathLike],
         *,
         store: Optional[Store],
-        target: Union["Target", PathLike, None] = None,
+        target: Union["Target", PathLike, None, Sequence[Union["Target", PathLike]]] = None,
         versions: str = "latest",
         jobs: int = 1,
         max_bytes: int = DEFAULT_MAX_BYTES,
@@ -213,14 +228,17 @@ class ExtractRun:
         pipeline_version: Optional[str] = None,
         raise_errors: bool = False,
         corpus: Optional[Any] = None,
+        metadata: Optional["MetadataOverrides"] = None,
+        duplicates: bool = True,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
         self.paths = [Path(p) for p in paths]
         self.store = store
-        from argmine.target import resolve_target
+        from argmine.target import resolve_targets
 
-        self.target = resolve_target(target)
+        self.targets = resolve_targets(target)
+        self.target = self.targets[0]
         self.versions = versions
         #: Things the user should hear about the run as set up (the CLI shows them).
         self.notices: list[str] = []
@@ -231,6 +249,8 @@ class ExtractRun:
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
         self.corpus = corpus
+        self.metadata = metadata
+        self.duplicates = DuplicateFinder() if duplicates else None
         self.stats = RunStats()
 
     def _capped_jobs(self, jobs: int) -> int:
@@ -258,23 +278,44 @@ class ExtractRun:
         if version is None:
             from argmine import pipeline
 
-            version = pipeline.pipeline_version(self.target)
-        target = target_key(self.target)
+            version = pipeline.pipeline_version(self.targets)
+        target = target_key(self.targets)
         # Every listed document ends as finished, failed or skipped: the progress total.
         self.listener.started(_documents_in(listed))
         del listed
 
-        def files() -> Iterator[tuple[Any, ExtractionKey]]:
+        def files() -> Iterator[tuple[Any, ExtractionKey, dict]]:
             # Bytes (or a row's cells) only: the cache is asked before anything is segmented.
             for item in iter_raw_articles(self.paths, max_bytes=self.max_bytes, corpus=self.corpus):
                 if isinstance(item, Skipped):
                     self._skip(item)
                     continue
-                yield item, ExtractionKey(item.cache_key, version, self.versions, target)
+                given = self._given(item)
+                yield item, ExtractionKey(keyed(item.cache_key, given), version, self.versions, target), given
 
-        yield from self._process(files())
+        for result, source in self._process(files()):
+            yield self._marked(result, source)
         if self.stats.read == 0:
             raise self._nothing_to_read()
+
+    def _given(self, item: Any) -> dict:
+        """What the sidecar and the file-name pattern say of this document (empty: nothing)."""
+        if self.metadata is None or not self.metadata.active:
+            return {}
+        return self.metadata.for_document(item.doc_id, display_path(item.path))
+
+    def _marked(self, result: DocumentResult, source: str) -> DocumentResult:
+        """The result, marked as a copy when it nearly duplicates a document read before it."""
+        if self.duplicates is None or result.document is None:
+            return result
+        match = self.duplicates.check(result.doc, result.document)
+        if match is None:
+            return result
+        self.stats.duplicates += 1
+        if self.store is not None:
+            self.store.mark_duplicate(source, [t.name for t in self.targets], match.original)
+        self.listener.duplicate(result.doc, match.original, match.similarity)
+        return marked_duplicate(result, match.original)
 
     def _skip(self, item: Any) -> None:
         self.stats.skipped += 1
@@ -287,16 +328,16 @@ class ExtractRun:
 
     # ------------------------------------------------------------------ the loop
 
-    def _process(self, files: Iterator[tuple[Any, ExtractionKey]]) -> Iterator[DocumentResult]:
+    def _process(self, files: Iterator[tuple[Any, ExtractionKey, dict]]) -> Iterator[tuple[DocumentResult, str]]:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
         dispatch = _Dispatch(self)
         batch = _Batch(BATCH_WORKER if dispatch.in_workers else BATCH_HERE)
-        pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO], reading order
+        pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO, source], reading order
         try:
-            for raw, key in files:
-                entry = self._entry(raw, key)
+            for raw, key, given in files:
+                entry = self._entry(raw, key, given)
                 if entry is None:
                     continue
                 pending.append(entry)
@@ -314,18 +355,19 @@ class ExtractRun:
         finally:
             dispatch.close()
 
-    def _entry(self, raw: Any, key: ExtractionKey) -> Optional[list]:
+    def _entry(self, raw: Any, key: ExtractionKey, given: dict) -> Optional[list]:
         """A file's place in the reading order: its stored result, or its article still to
         extract (_TODO); None for a file that is not an article (skipped)."""
         cached = self._cached(raw, key)
         if cached is not None:
-            return [None, key, cached]
+            return [None, key, cached, raw.source]
         article = raw.parse()
         if not hasattr(article, "document"):
             self._skip(article)
             return None
+        apply_overrides(article.document, given)
         self.stats.read += 1
-        return [article, key, _TODO]
+        return [article, key, _TODO, _source(article)]
 
     def _settle(self, entries: list[list], results: list) -> None:
         for entry, found in zip(entries, results):
@@ -334,7 +376,7 @@ class ExtractRun:
                 self._failure(article, found)
                 entry[2] = None
             else:
-                entry[2] = self._keep(key, found, source=_source(article))
+                entry[2] = self._keep(key, found, source=entry[3])
             entry[0] = None  # let the text go
 
     # ------------------------------------------------------------------ shared steps
@@ -374,12 +416,19 @@ class ExtractRun:
         self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
 
 
-def _ready(pending: deque) -> Iterator[DocumentResult]:
-    """The results at the head of the reading order that are known (failures left out)."""
+def _ready(pending: deque) -> Iterator[tuple[DocumentResult, str]]:
+    """The results at the head of the reading order that are known, with their sources (failures left out)."""
     while pending and pending[0][2] is not _TODO:
-        result = pending.popleft()[2]
+        _, _, result, source = pending.popleft()
         if result is not None:
-            yield result
+            yield result, source
+
+
+def marked_duplicate(result: DocumentResult, original: str) -> DocumentResult:
+    """A result whose document nearly duplicates `original`: the document and each claim say so."""
+    document = result.document.model_copy(update={"duplicate_of": original}) if result.document is not None else None
+    claims = [c.model_copy(update={"duplicate_of": original}) for c in result.claims]
+    return DocumentResult(doc=result.doc, claims=claims, document=document, actors=result.actors)
 
 
 class _Batch:
@@ -420,6 +469,12 @@ class _Dispatch:
         self.pool: Optional[ProcessPoolExecutor] = None
 
     @property
+    def targets(self) -> Any:
+        """What the extractor is given: the run's one target, or all of them (a tuple)."""
+        targets = self.run.targets
+        return targets[0] if len(targets) == 1 else targets
+
+    @property
     def busy(self) -> bool:
         return len(self.in_flight) >= self.window
 
@@ -427,11 +482,11 @@ class _Dispatch:
         run = self.run
         items = [entry[0] for entry in entries]
         if not self.in_workers:
-            run._settle(entries, extract_batch(run.extractor, items, run.target, run.versions))
+            run._settle(entries, extract_batch(run.extractor, items, self.targets, run.versions))
             return
         if self.pool is None:
             self.pool = worker_pool(run.jobs)
-        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, run.target, run.versions)] = entries
+        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, self.targets, run.versions)] = entries
 
     def collect(self, block: bool) -> None:
         if not self.in_flight:

@@ -7,7 +7,7 @@ unchanged file is never processed twice, wherever it lies. Each document is
 written in one transaction: a killed run leaves whole documents or nothing.
 WAL journalling and a busy timeout let two runs share one store.
 
-Tables (store schema version 3)::
+Tables (store schema version 4)::
 
     meta(key PRIMARY KEY, value)          schema_version, records_schema_version
     extractions(id, sha256, pipeline_version, versions, target,
@@ -16,14 +16,23 @@ Tables (store schema version 3)::
     claims(extraction_id, seq, actor_name, actor_kind, stance, mode,
            actor JSON, record JSON)
                 PRIMARY KEY(extraction_id, seq)
-    sources(path, target, doc, extraction_id, seen_at)
+    claim_stances(extraction_id, seq, target, stance)
+                PRIMARY KEY(extraction_id, seq, target)
+                a claim's stance toward a target of its run other than the first
+                (`Claim.stances`), for the claims that concern that target
+    sources(path, target, doc, extraction_id, seen_at, duplicate_of)
                 PRIMARY KEY(path, target)
                 the file at `path` (absolute) last gave that extraction about the
-                target named `target`; a path that is not UTF-8 is kept as its
-                bytes (a BLOB), every byte intact
+                target named `target` (an extraction of a run with several targets
+                is remembered under each); a path that is not UTF-8 is kept as its
+                bytes (a BLOB), every byte intact; `duplicate_of` names the document
+                of the run it last read that this one nearly duplicates
+                (`argmine.duplicates`): a property of the run, not of the file
 
 Queries without paths (`who-said`, `actors`) read, for one target, the
-extraction each source last gave: what `extract` last put there. Stances
+extraction each source last gave: what `extract` last put there. About an
+extraction's first target they read every claim (its `stance` column); about
+another target of its run, the claims that concern it (`claim_stances`). Stances
 toward different targets are never mixed in one answer. They choose claims from
 the light columns (actor, stance, mode) and parse only the records they
 print, so they stay quick as the store grows.
@@ -46,7 +55,7 @@ from argmine.errors import StoreError
 from argmine.results import DocumentResult, claim_renamed
 from argmine.records import SCHEMA_VERSION, Actor, Claim, Document, DocumentHead
 
-STORE_SCHEMA_VERSION = 3
+STORE_SCHEMA_VERSION = 4
 DEFAULT_STORE_PATH = Path(".argmine") / "argmine.db"
 STORE_ENV = "ARGMINE_STORE"
 TIMEOUT_ENV = "ARGMINE_STORE_TIMEOUT"
@@ -82,12 +91,20 @@ CREATE TABLE claims (
     actor TEXT NOT NULL,
     PRIMARY KEY (extraction_id, seq)
 );
+CREATE TABLE claim_stances (
+    extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    PRIMARY KEY (extraction_id, seq, target)
+);
 CREATE TABLE sources (
     path TEXT NOT NULL,
     target TEXT NOT NULL,
     doc TEXT NOT NULL,
     extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
     seen_at TEXT NOT NULL,
+    duplicate_of TEXT,
     PRIMARY KEY (path, target)
 );
 CREATE INDEX sources_by_extraction ON sources(extraction_id);
@@ -119,7 +136,23 @@ def _sources_per_target(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX sources_by_extraction ON sources(extraction_id)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_column, 2: _sources_per_target}
+def _claim_stances(conn: sqlite3.Connection) -> None:
+    """3 -> 4: stances toward a run's other targets (`--target` repeated) in a table of their own;
+    a source's near-duplicate (`duplicate_of`) in its row."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS claim_stances (extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE, "
+        "seq INTEGER NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, PRIMARY KEY (extraction_id, seq, target))"
+    )
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sources)")}
+    if "duplicate_of" not in columns:
+        conn.execute("ALTER TABLE sources ADD COLUMN duplicate_of TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_actor_column,
+    2: _sources_per_target,
+    3: _claim_stances,
+}
 
 
 def default_store_path() -> Path:
@@ -147,7 +180,13 @@ class ExtractionKey:
 
     @property
     def target_name(self) -> str:
+        """The name of the (first) target."""
         return self.target.split("@", 1)[0]
+
+    @property
+    def target_names(self) -> list[str]:
+        """The names of every target of the run, the first first ("a@…+b@…" -> a, b)."""
+        return [part.split("@", 1)[0] for part in self.target.split("+")]
 
 
 class Store:
@@ -389,13 +428,17 @@ class Store:
                     "SELECT record FROM claims WHERE extraction_id = ? ORDER BY seq", (extraction_id,)
                 )
             ]
-            current = self._conn.execute(
-                "SELECT doc, extraction_id FROM sources WHERE path = ? AND target = ?",
-                (_path_value(source), key.target_name),
-            ).fetchone()
-        if current != (doc, extraction_id) and not self.read_only:
+            current = [
+                self._conn.execute(
+                    "SELECT doc, extraction_id, duplicate_of FROM sources WHERE path = ? AND target = ?",
+                    (_path_value(source), name),
+                ).fetchone()
+                for name in key.target_names
+            ]
+        if any(found != (doc, extraction_id, None) for found in current) and not self.read_only:
             with self._transaction() as conn:
-                self._remember_source(conn, source, key.target_name, doc, extraction_id)
+                for name in key.target_names:
+                    self._remember_source(conn, source, name, doc, extraction_id)
         return _load(document_json, actors_json, records, doc=doc, path=path)
 
     def save(self, key: ExtractionKey, result: DocumentResult, *, source: str) -> Optional[int]:
@@ -427,40 +470,36 @@ class Store:
             )
             if cursor.rowcount == 1:
                 extraction_id = int(cursor.lastrowid)
-                conn.executemany(
-                    "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, actor, record) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            extraction_id,
-                            seq,
-                            c.actor.name,
-                            c.actor.kind,
-                            c.stance,
-                            c.mode,
-                            c.actor.model_dump_json(),
-                            c.model_dump_json(),
-                        )
-                        for seq, c in enumerate(claims)
-                    ],
-                )
+                _insert_claims(conn, extraction_id, claims)
             else:  # another run stored the same extraction first
                 extraction_id = conn.execute(
                     "SELECT id FROM extractions "
                     "WHERE sha256 = ? AND pipeline_version = ? AND versions = ? AND target = ?",
                     (key.sha256, key.pipeline_version, key.versions, key.target),
                 ).fetchone()[0]
-            self._remember_source(conn, source, key.target_name, document.doc, extraction_id)
+            for name in key.target_names:
+                self._remember_source(conn, source, name, document.doc, extraction_id)
         return extraction_id
 
     @staticmethod
     def _remember_source(conn: sqlite3.Connection, source: str, target: str, doc: str, extraction_id: int) -> None:
         conn.execute(
-            "INSERT INTO sources (path, target, doc, extraction_id, seen_at) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO sources (path, target, doc, extraction_id, seen_at, duplicate_of) VALUES (?, ?, ?, ?, ?, NULL) "
             "ON CONFLICT(path, target) DO UPDATE SET doc = excluded.doc, extraction_id = excluded.extraction_id, "
-            "seen_at = excluded.seen_at",
+            "seen_at = excluded.seen_at, duplicate_of = NULL",
             (_path_value(source), target, doc, extraction_id, _now()),
         )
+
+    def mark_duplicate(self, source: str, targets: Sequence[str], original: str) -> None:
+        """Remember that the document `source` last gave nearly duplicates the document named `original`
+        (saving or reusing an extraction clears the mark: it holds for the run that set it)."""
+        if self.read_only:
+            return
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE sources SET duplicate_of = ? WHERE path = ? AND target = ?",
+                [(original, _path_value(source), name) for name in targets],
+            )
 
     # ------------------------------------------------------------------ queries
 
@@ -512,12 +551,10 @@ class Store:
                         source=_path_text(path),
                         ref=(extraction_id, seq),
                         target=target,
+                        duplicate_of=duplicate_of,
                     )
-                    for path, doc, extraction_id, seq, actor, stance, mode in self._conn.execute(
-                        "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, c.stance, c.mode FROM sources s "
-                        "JOIN claims c ON c.extraction_id = s.extraction_id WHERE s.target = ? "
-                        "ORDER BY s.doc, s.path, c.seq",
-                        (target,),
+                    for path, doc, extraction_id, seq, actor, stance, mode, duplicate_of in self._conn.execute(
+                        _ROWS_ABOUT, (target,)
                     )
                 ]
             finally:
@@ -550,7 +587,10 @@ class Store:
             if row.claim is not None:
                 claims.append(row.claim)
                 continue
-            claims.append(claim_renamed(Claim.model_validate_json(records[row.ref]), row.doc))
+            claim = claim_renamed(Claim.model_validate_json(records[row.ref]), row.doc)
+            if row.duplicate_of is not None:
+                claim = claim.model_copy(update={"duplicate_of": row.duplicate_of})
+            claims.append(claim)
         return claims
 
     def counts(self) -> dict[str, int]:
@@ -560,6 +600,19 @@ class Store:
                 table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("extractions", "claims", "sources")
             }
+
+
+#: The claim rows about one target: every claim of an extraction whose first target it is
+#: (its `stance` column), and the claims that concern it of one whose other target it is.
+_ROWS_ABOUT = (
+    "SELECT s.path, s.doc, c.extraction_id, c.seq, c.actor, COALESCE(cs.stance, c.stance), c.mode, s.duplicate_of "
+    "FROM sources s "
+    "JOIN extractions e ON e.id = s.extraction_id "
+    "JOIN claims c ON c.extraction_id = s.extraction_id "
+    "LEFT JOIN claim_stances cs ON cs.extraction_id = c.extraction_id AND cs.seq = c.seq AND cs.target = s.target "
+    "WHERE s.target = ? AND (cs.stance IS NOT NULL OR substr(e.target, 1, instr(e.target || '@', '@') - 1) = s.target) "
+    "ORDER BY s.doc, s.path, c.seq"
+)
 
 
 class ClaimRow(NamedTuple):
@@ -578,10 +631,14 @@ class ClaimRow(NamedTuple):
     ref: Optional[tuple[int, int]] = None
     claim: Optional[Claim] = None
     target: str = ""  # the name of the target `stance` is toward
+    duplicate_of: Optional[str] = None  # the document the claim's document nearly duplicates
 
     @classmethod
     def of(cls, claim: Claim, source: str = "") -> "ClaimRow":
-        return cls(claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim, target=claim.target)
+        return cls(
+            claim.doc, claim.actor, claim.stance, claim.mode, source or claim.doc, claim=claim, target=claim.target,
+            duplicate_of=claim.duplicate_of,
+        )
 
 
 class LazyDocuments(Mapping[str, Document]):
@@ -630,6 +687,28 @@ class Snapshot:
 
     documents: LazyDocuments
     rows: list[ClaimRow]
+
+
+def _insert_claims(conn: sqlite3.Connection, extraction_id: int, claims: Sequence[Claim]) -> None:
+    """An extraction's claims: a row each (actor, first target's stance, record), and a
+    `claim_stances` row for each other target a claim concerns."""
+    conn.executemany(
+        "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, actor, record) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (extraction_id, seq, c.actor.name, c.actor.kind, c.stance, c.mode, c.actor.model_dump_json(), c.model_dump_json())
+            for seq, c in enumerate(claims)
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO claim_stances (extraction_id, seq, target, stance) VALUES (?, ?, ?, ?)",
+        [
+            (extraction_id, seq, entry.target, entry.stance)
+            for seq, c in enumerate(claims)
+            for entry in c.stances
+            if entry.target != c.target
+        ],
+    )
 
 
 def _load(

@@ -189,6 +189,23 @@ def resolve_target(value: Union[None, str, Path, Mapping[str, Any], "Target"]) -
     return load_target(value)
 
 
+def resolve_targets(value: Any) -> tuple[Target, ...]:
+    """The run's targets, in the order given (`--target` repeated): a list or tuple of what
+    `resolve_target` takes, or one such value. The first is the run's main target.
+
+    Raises:
+        UsageError: two targets share a name (claims name their targets by name).
+    """
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    targets = tuple(resolve_target(v) for v in values) if values else (resolve_target(None),)
+    seen: set[str] = set()
+    for target in targets:
+        if target.name in seen:
+            raise UsageError(f"target {target.name!r} is given twice (each --target must name another target)")
+        seen.add(target.name)
+    return targets
+
+
 def bundled_targets() -> list[str]:
     """Names of the targets shipped with argmine."""
     return sorted(p.stem for p in TARGETS_DIR.glob("*.json"))

@@ -532,3 +532,24 @@ def test_lexicon_has_no_phrase_from_the_founding_articles():
             if any(_match_words(pieces, i, words) > i for i in range(len(pieces)) if words[0] in pieces[i].forms):
                 found.add(phrase)
     assert sorted(found) == []
+
+
+def test_component_with_other_targets_records_each_it_concerns_and_they_travel_with_it(tmp_path):
+    nlp = _blank()
+    other = {"name": "tolls", "pro": ["road tolls"], "con": ["free roads"]}
+    nlp.add_pipe("argmine_stance", config={"target": {"name": "devolution", "pro": ["devolution"]}, "also": [other]})
+    nlp.to_disk(tmp_path / "pipeline")
+    component = spacy.load(tmp_path / "pipeline").get_pipe("argmine_stance")
+    assert [r.target.name for r in component.also] == ["tolls"]
+    text = "Devolution has failed. Road tolls have failed. The weather is fine."
+    doc = nlp(text)
+    doc._.claims = _claims(doc, [("Devolution has failed.", "a", "indirect"), ("Road tolls have failed.", "b", "indirect"),
+                                 ("The weather is fine.", "c", "indirect")])
+    component(doc)
+    stances = [[(e["target"], e["stance"]) for e in c["stances"]] for c in doc._.claims]
+    assert stances == [
+        [("devolution", "oppose")],
+        [("devolution", "neutral"), ("tolls", "oppose")],
+        [("devolution", "neutral")],
+    ]
+    assert [c["target"] for c in doc._.claims] == ["devolution"] * 3

@@ -44,11 +44,20 @@ def two_targets(tmp_path, monkeypatch) -> CliRunner:
     return cli
 
 
-@pytest.mark.parametrize("command", [["actors"], ["who-said", "--actor", "Doe"]])
-def test_a_store_about_two_targets_asks_which(two_targets, command):
-    result = two_targets.invoke(app, command)
+def test_a_store_about_two_targets_asks_which_for_who_said(two_targets):
+    result = two_targets.invoke(app, ["who-said", "--actor", "Doe"])
     assert result.exit_code == 2
     assert result.stderr == "Error: claims here are about several targets (integration, privatisation): pass --target NAME\n"
+
+
+def test_actors_about_two_targets_are_grouped_by_target_never_mixed(two_targets):
+    result = two_targets.invoke(app, ["actors", "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["target"] for r in rows] == sorted(r["target"] for r in rows)
+    assert {r["target"] for r in rows} == {"integration", "privatisation"}
+    by_target = {(r["name"], r["target"]): r["docs"] for r in rows}
+    assert by_target[("Jane Doe", "privatisation")] == ["one.txt"]
 
 
 def test_who_said_answers_about_one_target_only(two_targets):
@@ -89,8 +98,10 @@ def test_an_unknown_target_is_an_error(two_targets):
 def test_claims_piped_in_about_two_targets_are_not_mixed(two_targets):
     first = two_targets.invoke(app, ["who-said", "--actor", "Doe", "--target", "integration", "-f", "jsonl"]).stdout
     second = two_targets.invoke(app, ["who-said", "--actor", "Doe", "--target", "privatisation", "-f", "jsonl"]).stdout
-    mixed = two_targets.invoke(app, ["actors", "-"], input=first + second)
+    mixed = two_targets.invoke(app, ["who-said", "-a", "Doe", "-"], input=first + second)
     assert mixed.exit_code == 2 and "several targets" in mixed.stderr
+    grouped = two_targets.invoke(app, ["actors", "-", "-f", "jsonl"], input=first + second)
+    assert sorted(json.loads(line)["target"] for line in grouped.stdout.splitlines()) == ["integration", "privatisation"]
     one = two_targets.invoke(app, ["actors", "-", "--target", "privatisation", "-f", "jsonl"], input=first + second)
     assert one.exit_code == 0 and [json.loads(line)["docs"] for line in one.stdout.splitlines()] == [["one.txt"]]
 
@@ -115,5 +126,5 @@ def test_a_store_from_before_is_migrated_with_each_source_under_its_target(tmp_p
     with sqlite3.connect(path) as conn:
         conn.executescript(OLD_SOURCES)
     with Store(path, create=False) as store:
-        assert store.notices == [f"store {path}: migrated from store schema 2 to 3"]
+        assert store.notices == [f"store {path}: migrated from store schema 2 to 4"]
         assert store.targets() == ["ltn"]

@@ -11,7 +11,7 @@ import typer
 from argmine.cli.app import app
 from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import reported_errors, stdout_is_terminal, warn
-from argmine.cli.options import JobsOption, OutputOption, StoreOption, TargetOption, Versions, VersionsOption
+from argmine.cli.options import JobsOption, OutputOption, StoreOption, OneTargetOption, Versions, VersionsOption
 from argmine.cli.runs import claim_groups
 from argmine.output import ReportFormat, atomic_output, choose_report_format, write_report
 
@@ -64,7 +64,7 @@ def evaluate_command(
     output: OutputOption = None,
     compare: CompareOption = None,
     store: StoreOption = None,
-    target: TargetOption = None,
+    target: OneTargetOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:

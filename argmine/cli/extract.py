@@ -15,6 +15,9 @@ from argmine.cli.options import (
     IdColumnOption,
     JobsOption,
     MetaOption,
+    MetadataOption,
+    NameDateFormatOption,
+    NameDateOption,
     TextColumnOption,
     MaxBytesOption,
     OutputOption,
@@ -24,7 +27,16 @@ from argmine.cli.options import (
     VersionsOption,
 )
 from argmine.cli.progress import Progress
-from argmine.cli.runs import check_output_is_not_input, corpus_options, counted, new_run, primed, summary
+from argmine.cli.runs import (
+    check_output_is_not_input,
+    corpus_options,
+    counted,
+    metadata_overrides,
+    new_run,
+    primed,
+    summary,
+    unused_metadata,
+)
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
 from argmine.settings import DEFAULT_MAX_BYTES
 
@@ -42,6 +54,9 @@ def extract(
     text_column: TextColumnOption = None,
     id_column: IdColumnOption = None,
     meta: MetaOption = None,
+    metadata: MetadataOption = None,
+    name_date: NameDateOption = None,
+    name_date_format: NameDateFormatOption = None,
 ) -> None:
     """Extract claims from articles: who claims what, with which stance.
 
@@ -53,18 +68,22 @@ def extract(
 
     Example: argmine extract seeds/ -f csv -o claims.csv
 
+    Example: argmine extract seeds/ --target integration --target tourist-tax -f jsonl
+
     Example: argmine extract news.csv --text-column body --meta date=published_at,outlet=source
+
+    Example: argmine extract corpus/ --metadata sources.csv --name-date '[0-9]{8}' --name-date-format yyyyMMdd
     """
     with reported_errors():
-        from argmine.target import resolve_target
+        from argmine.target import resolve_targets
 
-        resolved = resolve_target(target)  # once for the command: a bad --target fails before any reading
+        resolved = resolve_targets(target or None)  # once for the command: a bad --target fails before any reading
         check_output_is_not_input(output, paths)
         chosen = choose_format(fmt, output, stdout_is_terminal())
-        corpus = corpus_options(text_column, id_column, meta)
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
-            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress, corpus=corpus
+            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress,
+            corpus=corpus_options(text_column, id_column, meta), metadata=metadata_overrides(metadata, name_date, name_date_format),
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
@@ -79,8 +98,14 @@ def extract(
             progress.stop()
             if run.store is not None:
                 run.store.close()
-        if count == 0 and chosen is OutputFormat.table:
-            note("no claims found")
-        summary(run, store)
-        if run.stats.failed:
-            raise fail(f"extraction failed on {run.stats.failed} of {counted(run.stats.read, 'document')}", 1)
+        _closing(run, store, empty_table=count == 0 and chosen is OutputFormat.table)
+
+
+def _closing(run: Any, store: Any, *, empty_table: bool) -> None:
+    """What the user hears once the records are written: notes, the summary, a failure's exit code."""
+    if empty_table:
+        note("no claims found")
+    unused_metadata(run)
+    summary(run, store)
+    if run.stats.failed:
+        raise fail(f"extraction failed on {run.stats.failed} of {counted(run.stats.read, 'document')}", 1)

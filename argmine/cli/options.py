@@ -62,6 +62,17 @@ StoreOption = Annotated[
     ),
 ]
 TargetOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--target",
+        "-t",
+        metavar="NAME|FILE",
+        show_default=False,
+        help="Stance target: a bundled name (default: integration) or a file. Repeat it for several targets: "
+        "each claim's `stances` then holds its stance toward each it concerns; `target` and `stance` stay the first's.",
+    ),
+]
+OneTargetOption = Annotated[
     Optional[str],
     typer.Option(
         "--target", "-t", metavar="NAME|FILE", show_default=False, help="Stance target: a bundled name (default: integration) or a file."
@@ -122,5 +133,57 @@ MetaOption = Annotated[
         metavar="NAME=COLUMN,...",
         help="Corpus files: metadata columns, e.g. date=published_at,outlet=source (title, author, date, "
         "outlet, url; other names are kept as extra metadata). Default: common column names.",
+    ),
+]
+MetadataOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--metadata",
+        metavar="FILE",
+        dir_okay=False,
+        show_default=False,
+        help="A sidecar CSV or JSON Lines file with columns file, date, outlet, title, author (url; others "
+        "kept as extra): overrides what the pages say. `file` is the document's name as argmine gives it "
+        "(its path relative to the folder given), or a bare file name.",
+    ),
+]
+NameDateOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--name-date",
+        metavar="REGEX",
+        show_default=False,
+        help="Read each document's date from its file name: a regular expression finding it "
+        r"(its first group, if any), e.g. '\d{4}-\d{2}-\d{2}'. Overrides the page's date.",
+    ),
+]
+NameDateFormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--name-date-format",
+        metavar="FORMAT",
+        show_default=False,
+        help="How to read what --name-date found, as DNA writes it: yyyy-MM-dd, dd.MM.yyyy, yyyyMMdd, "
+        "dd MMM yyyy. Default: any date argmine can read.",
+    ),
+]
+SinceOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        show_default=False,
+        help="Only claims from documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; "
+        "compared at the precision of each date). Undated documents are left out.",
+    ),
+]
+UntilOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        show_default=False,
+        help="Only claims from documents dated on or before DATE (--until 2015 keeps all of 2015). "
+        "Undated documents are left out.",
     ),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmine.cli.messages import warn
+from argmine.cli.messages import note, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,6 +67,10 @@ def _listener_for(progress: Progress) -> "RunListener":
         def failed(self, doc: str, message: str) -> None:
             warn(f"{doc}: extraction failed ({message}); the rest goes on")
             progress.advance()
+
+        def duplicate(self, doc: str, original: str, similarity: float) -> None:
+            note(f"{doc} nearly duplicates {original} (similarity {similarity:.2f}): marked duplicate_of, "
+                 "counted once by `argmine actors`")
 
     return Listener()
 

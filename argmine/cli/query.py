@@ -6,8 +6,9 @@ records they print.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -25,6 +26,8 @@ from argmine.cli.options import (
     StanceChoice,
     StoreOption,
     QueryTargetOption,
+    SinceOption,
+    UntilOption,
     Versions,
     VersionsOption,
 )
@@ -33,6 +36,9 @@ from argmine.cli.runs import query_claims, store_path
 from argmine.errors import ArgmineError
 from argmine.vocabulary import ACTOR_KINDS, MODES, STANCES
 from argmine.output import choose_format
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmine.dates import DateRange
 
 
 @app.command("who-said", cls=ArgmineCommand)
@@ -57,6 +63,8 @@ def who_said_command(
     output: OutputOption = None,
     store: StoreOption = None,
     target: QueryTargetOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:
@@ -69,19 +77,50 @@ def who_said_command(
     """
     with reported_errors():
         choose_format(fmt, output, stdout_is_terminal())  # a bad --output fails before any work
+        span = date_range(since, until)
         with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
             if not found.rows:
                 raise ArgmineError(_no_claims_message(sources, store))
-            results = query.who_said(
+            rows = query.actor_rows(
                 found,
                 actor,
                 stances={s.value for s in stance} if stance else None,
                 modes={m.value for m in mode} if mode else None,
                 docs=doc,
             )
+            results = query.grouped(found, dated(replace(found, rows=rows), span).rows)
             count = write(results, fmt, output)
         if count == 0:
             note(f"no claims by {actor} about {found.target} match these filters")
+
+
+def date_range(since: Optional[str], until: Optional[str]) -> "DateRange":
+    """--since and --until as a DateRange (a bad date, or an end before the start: a usage error)."""
+    from argmine.dates import DateRange, date_bounds, user_date
+    from argmine.errors import UsageError
+
+    span = DateRange(user_date(since, "--since") if since else None, user_date(until, "--until") if until else None)
+    if span.since and span.until and date_bounds(span.since)[0] > date_bounds(span.until)[1]:
+        raise UsageError(f"--since {since} is after --until {until}")
+    return span
+
+
+def dated(found: "query.ClaimSource", span: "DateRange") -> "query.ClaimSource":
+    """The claims within --since/--until; a note says how many undated ones were left out."""
+    kept = query.in_date_range(found, span)
+    if kept.undated:
+        note(f"{kept.undated} claim{'s' if kept.undated != 1 else ''} from undated documents left out "
+             "(--since/--until keep dated documents only)")
+    return kept.source
+
+
+def once(found: "query.ClaimSource") -> "query.ClaimSource":
+    """Near-duplicate documents counted once; a note says how many claims that left out."""
+    kept = query.once_per_story(found)
+    if kept.copies:
+        note(f"{kept.copies} claim{'s' if kept.copies != 1 else ''} of near-duplicate documents counted once "
+             "(--include-duplicates counts every copy)")
+    return kept.source
 
 
 def _no_claims_message(sources: Optional[list[str]], store: Optional[Path]) -> str:
@@ -103,6 +142,16 @@ def actors(
     output: OutputOption = None,
     store: StoreOption = None,
     target: QueryTargetOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    include_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--include-duplicates",
+            help="Count the claims of near-duplicate documents (syndicated copies, a page saved twice) "
+            "once per copy. Default: once, as the first copy read.",
+        ),
+    ] = False,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
 ) -> None:
@@ -110,14 +159,18 @@ def actors(
 
     The same actor is merged across documents by name and kind; an actor's
     stance counts its claims (mixed counts half each way; two thirds decide).
+    Claims about several targets (extract --target A --target B) give a row
+    per actor and target, grouped by target; --target picks one.
 
     Example: argmine actors -f csv -o actors.csv
     """
     with reported_errors():
         choose_format(fmt, output, stdout_is_terminal())  # a bad --output fails before any work
-        with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs) as found:
+        span = date_range(since, until)
+        with query_claims(sources, store=store, target=target, versions=versions, jobs=jobs, every_target=True) as found:
             from argmine.records import ActorSummary
 
+            found = dated(found, span) if include_duplicates else once(dated(found, span))
             summaries = query.actor_summaries(found, kinds={k.value for k in kind} if kind else None)
             about = {"query": {"target": found.target}} if found.target else None
             count = write(summaries, fmt, output, model=ActorSummary, extra=about)

@@ -18,6 +18,7 @@ from argmine.settings import DEFAULT_MAX_BYTES
 if TYPE_CHECKING:
     from argmine.target import Target
     from argmine.ingest.corpus_files import CorpusOptions
+    from argmine.metadata_sidecar import MetadataOverrides
     from argmine.query import ClaimSource
     from argmine.runner import ExtractRun
     from argmine.store import Store
@@ -61,6 +62,7 @@ def new_run(
     max_bytes: int,
     progress: Progress,
     corpus: Optional["CorpusOptions"] = None,
+    metadata: Optional["MetadataOverrides"] = None,
 ) -> "ExtractRun":
     from argmine.runner import ExtractRun
 
@@ -74,6 +76,7 @@ def new_run(
         listener=progress.listener,
         raise_errors=raise_unexpected(),
         corpus=corpus,
+        metadata=metadata,
     )
     for notice in run.notices:
         warn(notice)
@@ -85,6 +88,34 @@ def corpus_options(text_column: Optional[str], id_column: Optional[str], meta: O
     from argmine.ingest.corpus_files import CorpusOptions, parse_meta_mapping
 
     return CorpusOptions(text_column=text_column, id_column=id_column, meta=parse_meta_mapping(meta))
+
+
+def metadata_overrides(
+    metadata: Optional[Path], name_date: Optional[str], name_date_format: Optional[str]
+) -> Optional["MetadataOverrides"]:
+    """--metadata, --name-date and --name-date-format as the run takes them (bad ones: usage errors)."""
+    from argmine.dates import NamePattern
+    from argmine.metadata_sidecar import MetadataOverrides, Sidecar
+
+    if name_date is None and name_date_format is not None:
+        raise UsageError("--name-date-format needs --name-date (the pattern that finds the date in a file name)")
+    if metadata is None and name_date is None:
+        return None
+    return MetadataOverrides(
+        sidecar=Sidecar.read(metadata) if metadata is not None else None,
+        name_pattern=NamePattern(name_date, name_date_format) if name_date is not None else None,
+    )
+
+
+def unused_metadata(run: "ExtractRun") -> None:
+    """Say which sidecar rows named no document read: a misspelt name must not pass unseen."""
+    sidecar = run.metadata.sidecar if run.metadata is not None else None
+    if sidecar is None or run.stats.failed:
+        return
+    unused = sidecar.unused()
+    if unused:
+        shown = ", ".join(unused[:5]) + (f" and {len(unused) - 5} more" if len(unused) > 5 else "")
+        warn(f"--metadata: {counted(len(unused), 'row')} named no document read: {shown}")
 
 
 def primed(run: "ExtractRun") -> Iterator[DocumentResult]:
@@ -152,23 +183,37 @@ def claim_groups(
 
 @contextmanager
 def query_claims(
-    sources: Optional[list[str]], *, store: Optional[Path], target: Optional[str], versions: Versions, jobs: int
+    sources: Optional[list[str]],
+    *,
+    store: Optional[Path],
+    target: Optional[str],
+    versions: Versions,
+    jobs: int,
+    every_target: bool = False,
 ) -> Iterator["ClaimSource"]:
     """who-said's and actors' claims about one target: from the store (rows, parsed only
     when chosen), or from stdin or paths (records already at hand).
 
     The target is `--target`, else the only one the claims are about; claims
-    about several targets without `--target` are a usage error that names them.
+    about several targets without `--target` are a usage error that names them,
+    unless `every_target` (answers grouped by target): then rows of each.
     """
     from argmine.query import ClaimSource, choose_target
 
     if sources:
         found = ClaimSource.of_results(claim_groups(sources, store=store, target=target, versions=versions, jobs=jobs))
+        if every_target and target is None:
+            yield found
+            return
         chosen = choose_target(found.targets(), target)
         yield found if chosen is None else found.about(chosen)
         return
     opened = open_store(store, create=False)
     try:
-        yield ClaimSource.of_store(opened, choose_target(opened.targets(), target))
+        held = opened.targets()
+        if every_target and target is None and len(held) > 1:
+            yield ClaimSource.of_store_targets(opened, held)
+        else:
+            yield ClaimSource.of_store(opened, choose_target(held, target))
     finally:
         opened.close()

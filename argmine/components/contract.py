@@ -63,6 +63,17 @@ class StanceKeys(TypedDict, total=False):
     stance_evidence: list[str]  # the words that decided it
     stance_basis: StanceBasis  # where the evidence came from
     target: str  # the target's name
+    stances: list["TargetStanceDict"]  # toward each target of the run the claim concerns, the first target first
+
+
+class TargetStanceDict(TypedDict):
+    """A claim's stance toward one target (an entry of ``stances``; records: `TargetStance`)."""
+
+    target: str
+    stance: Stance
+    stance_score: float
+    stance_evidence: list[str]
+    stance_basis: StanceBasis
 
 
 class ClaimDict(ClaimCore, AttributionHints, StanceKeys):

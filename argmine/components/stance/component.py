@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, Iterable, Optional, Union
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,14 +26,30 @@ from argmine.target import DEFAULT_TARGET, Target, resolve_target
 @Language.factory(
     "argmine_stance",
     assigns=["doc._.claims"],
-    default_config={"target": DEFAULT_TARGET},
+    default_config={"target": DEFAULT_TARGET, "also": []},
 )
-def make_stance(nlp: Language, name: str, target: Union[str, Dict[str, Any]]) -> "StanceComponent":
+def make_stance(
+    nlp: Language, name: str, target: Union[str, Dict[str, Any]], also: List[Union[str, Dict[str, Any]]]
+) -> "StanceComponent":
     """spaCy factory: ``nlp.add_pipe("argmine_stance", config={"target": "integration"})``.
 
     `target` is a bundled name, a target file, or a target definition (what
-    `argmine.pipeline` passes: the run's resolved target, by value)."""
-    return StanceComponent(nlp, name, target=resolve_target(target))
+    `argmine.pipeline` passes: the run's resolved target, by value); `also`
+    the run's other targets (``--target`` given again), each read alone."""
+    return StanceComponent(nlp, name, target=resolve_target(target), also=[resolve_target(t) for t in also])
+
+
+@dataclass
+class _Reading:
+    """What reading toward one target needs: the target, its lexicon, its adapted model."""
+
+    target: Target
+    lexicon: Lexicon
+    model: Any
+
+    @classmethod
+    def of(cls, target: Target, base: Lexicon) -> "_Reading":
+        return cls(target, base.with_target(target), adapted_model(load_model(), target))
 
 
 class StanceComponent:
@@ -42,13 +59,15 @@ class StanceComponent:
     """
 
     def __init__(self, nlp: Optional[Language], name: str = "argmine_stance", *, target: Target,
-                 lexicon: Optional[Lexicon] = None, settings: Settings = DEFAULT_SETTINGS):
+                 lexicon: Optional[Lexicon] = None, settings: Settings = DEFAULT_SETTINGS,
+                 also: Sequence[Target] = ()):
         self.name = name
         self.target = target
         self.settings = settings
         self._base_lexicon = lexicon or Lexicon.default()
         self.lexicon = self._base_lexicon.with_target(target)
         self.model = adapted_model(load_model(), target)
+        self.also = [_Reading.of(t, self._base_lexicon) for t in also]
 
     def use_target(self, target: Target) -> None:
         """Read toward another target from now on (its lexicon additions and examples too)."""
@@ -60,6 +79,26 @@ class StanceComponent:
         claims: Optional[list[ClaimDict]] = doc._.claims
         if not claims:
             return doc
+        first = _Reading(self.target, self.lexicon, self.model)
+        results = self._read(doc, claims, first)
+        others = [(reading.target.name, self._read(doc, claims, reading)) for reading in self.also]
+        for i, claim in enumerate(claims):
+            _write_result(claim, results[i], self.target.name)
+            claim["stances"] = [_entry(results[i], self.target.name)] + [
+                _entry(found[i], name) for name, found in others if concerns(found[i])
+            ]
+        return doc
+
+    def _read(self, doc: Doc, claims: list[ClaimDict], reading: "_Reading") -> list[StanceResult]:
+        """Every claim's stance toward one target, as a run about that target alone would read it."""
+        saved = self.target, self.lexicon, self.model
+        self.target, self.lexicon, self.model = reading.target, reading.lexicon, reading.model
+        try:
+            return self._results(doc, claims)
+        finally:
+            self.target, self.lexicon, self.model = saved
+
+    def _results(self, doc: Doc, claims: list[ClaimDict]) -> list[StanceResult]:
         pieces = pieces_of(doc)
         domain = in_domain(doc, self.target, pieces)
         text = doc.text
@@ -76,10 +115,9 @@ class StanceComponent:
                 if not decisive(results[i]):
                     results[i] = (from_context(ctx, i) or self._from_model(doc, claim, results[i], topical, domain)
                                   or results[i])
-                _write_result(claim, results[i], self.target.name)
         finally:
             del doc.user_data[DOC_PIECES]  # Piece objects must not travel with a serialised Doc
-        return doc
+        return results
 
     def _own(self, doc: Doc, claim: dict, anaphora: bool, domain: bool) -> StanceResult:
         start, end = claim["content"]
@@ -122,6 +160,7 @@ class StanceComponent:
         _write(path / "evaluative.vader.tsv",
                "".join(f"{w}\t{v}\n" for w, v in sorted(self._base_lexicon.vader.items())))
         _write(path / "settings.json", json.dumps(self.settings.__dict__, indent=1))
+        _write(path / "also.json", json.dumps([r.target.model_dump(mode="json") for r in self.also], indent=1, ensure_ascii=False))
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "StanceComponent":
         path = Path(path)
@@ -129,12 +168,28 @@ class StanceComponent:
         self._base_lexicon = Lexicon.from_files(path / "evaluative.json", path / "evaluative.vader.tsv")
         self.lexicon = self._base_lexicon.with_target(self.target)
         self.model = adapted_model(load_model(), self.target)
+        also_file = path / "also.json"
+        if also_file.exists():
+            saved_also = json.loads(also_file.read_text(encoding="utf-8"))
+            self.also = [_Reading.of(Target.model_validate(t), self._base_lexicon) for t in saved_also]
         settings_file = path / "settings.json"
         if settings_file.exists():
             saved = json.loads(settings_file.read_text(encoding="utf-8"))
             known = {f for f in Settings.__dataclass_fields__}
             self.settings = Settings(**{k: v for k, v in saved.items() if k in known})
         return self
+
+
+def concerns(result: StanceResult) -> bool:
+    """Whether a claim concerns a target: it names the target or its opposite, or its words,
+    cue, topic, context or the learned model decided a stance toward it."""
+    return result.has_target or result.basis != "none"
+
+
+def _entry(result: StanceResult, target_name: str) -> Dict[str, Any]:
+    """One entry of a claim's ``stances``: its stance toward one target."""
+    return {"target": target_name, "stance": result.label, "stance_score": result.score,
+            "stance_evidence": list(result.evidence), "stance_basis": result.basis}
 
 
 def _write_result(claim: dict, result: StanceResult, target_name: str) -> None:
