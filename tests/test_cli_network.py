@@ -139,3 +139,23 @@ def test_network_does_not_import_spacy(store_path, tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_record_with_a_stances_list_gives_one_fact_per_target() -> None:
+    """A claim about several targets (a `stances` list on the record) is one fact per target;
+    the same claim seen twice about one target counts once."""
+    from types import SimpleNamespace
+
+    from argmine.network.gather import gather
+    from argmine.query import ClaimSource
+    from argmine.store import ClaimRow
+
+    lowe = make_actor("Ann Lowe")
+    record = SimpleNamespace(
+        id="a.txt#1", target="housing", stances=[{"target": "housing", "stance": "support"}, {"target": "transport", "stance": "oppose"}]
+    )
+    row = ClaimRow("a.txt", lowe, "support", "indirect", "a.txt", claim=record, target="housing")  # type: ignore[arg-type]
+    source = ClaimSource({}, [row, row], lambda rows: [r.claim for r in rows], lambda doc: None)
+    facts = gather(source).facts
+    assert [(f.claim_id, f.target, f.stance) for f in facts] == [("a.txt#1", "housing", "support"), ("a.txt#1", "transport", "oppose")]
+    assert [(f.target, f.stance) for f in gather(source, targets=["transport"]).facts] == [("transport", "oppose")]

@@ -124,7 +124,8 @@ def _write_tables(result: "NetworkResult", output: Optional[Path], nodes: Option
 
 
 def _write_events(source: "ClaimSource", gathered: "Gathered", options: "NetworkOptions", output: Optional[Path]) -> int:
-    """DNA's event list: one row per claim (and target), claim records parsed for their text."""
+    """DNA's event list: one row per claim and target, claim records parsed for their text,
+    each row with the claim's stance toward that row's target."""
     from argmine.network.build import build_events
     from argmine.network.export.events import ClaimDetails, DocumentDetails, write_events
     from argmine.output import atomic_output
@@ -135,20 +136,15 @@ def _write_events(source: "ClaimSource", gathered: "Gathered", options: "Network
     details = {c: ClaimDetails(r.text, r.start, r.end, r.stance) for c, r in zip(chosen, records)}
     stances = {(f.claim_id, f.target): f.stance for f in gathered.facts}
 
-    def claim(identifier: str) -> ClaimDetails:
-        return details[identifier]
-
     def document(doc: str) -> DocumentDetails:
         head = source.head_of(doc)
         meta = head.meta if head is not None else None
         return DocumentDetails(meta.title or "", meta.author or "", meta.outlet or "") if meta else DocumentDetails()
 
-    for statement in events:  # a claim about several targets has a stance toward each
-        stance = stances.get((statement.claim_id, statement.concept.label))
-        if stance and details[statement.claim_id].stance != stance:
-            details[statement.claim_id] = ClaimDetails(**{**details[statement.claim_id].__dict__, "stance": stance})
     with atomic_output(output) as fp:
-        return write_events(events, claim, document, fp)
+        return write_events(
+            events, details.__getitem__, document, fp, stance_of=lambda s: stances.get((s.claim_id, s.concept.label))
+        )
 
 
 @contextmanager
