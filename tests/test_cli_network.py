@@ -159,3 +159,14 @@ def test_a_record_with_a_stances_list_gives_one_fact_per_target() -> None:
     facts = gather(source).facts
     assert [(f.claim_id, f.target, f.stance) for f in facts] == [("a.txt#1", "housing", "support"), ("a.txt#1", "transport", "oppose")]
     assert [(f.target, f.stance) for f in gather(source, targets=["transport"]).facts] == [("transport", "oppose")]
+
+
+def test_report_shows_each_claim_once_whatever_the_targets(store_path, tmp_path) -> None:
+    """Two targets over the same two documents: four claims, four highlights, each with both stances."""
+    out = tmp_path / "report.html"
+    result = invoke("report", "--store", str(store_path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<mark ") == 4
+    assert "housing: oppose; transport: oppose" in page
+    assert page.count('<svg class="network"') == 2  # one network per target
