@@ -25,5 +25,7 @@ from argmine.cli import query as _query  # noqa: F401,E402
 from argmine.cli import schema_inspect as _schema_inspect  # noqa: F401,E402
 from argmine.cli import evaluate as _evaluate  # noqa: F401,E402
 from argmine.cli import target as _target  # noqa: F401,E402
+from argmine.cli import network as _network  # noqa: F401,E402
+from argmine.cli import report as _report  # noqa: F401,E402
 
 __all__ = ["app", "main"]

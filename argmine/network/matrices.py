@@ -178,8 +178,9 @@ def _pair_weight(a: Levels, b: Levels, aggregation: str) -> float:
     raise ValueError(f"one-mode aggregation must be one of {ONE_MODE_AGGREGATIONS}, not {aggregation!r}")
 
 
-def _pairs(array: Array, aggregation: str) -> dict[tuple[str, str], _Pair]:
-    """Every pair of actors that shares a concept (first id < second id), with what they share."""
+def _pairs(array: Array, aggregation: str, jaccard: bool = True) -> dict[tuple[str, str], _Pair]:
+    """Every pair of actors that shares a concept (first id < second id), with what they share
+    (Jaccard's parts only when `jaccard`: the other normalisations need the weight alone)."""
     by_concept: dict[str, list[tuple[str, Levels]]] = {}
     for actor, concepts in array.items():
         for concept, levels in concepts.items():
@@ -193,6 +194,8 @@ def _pairs(array: Array, aggregation: str) -> dict[tuple[str, str], _Pair]:
                 if pair is None:
                     pair = pairs[(first, second)] = _Pair()
                 pair.weight += _pair_weight(a, b, aggregation)
+                if not jaccard:
+                    continue
                 for level, count in a.items():
                     other = b.get(level, 0)
                     if other:
@@ -220,7 +223,7 @@ def one_mode(statements: Sequence[Statement], rows: Sequence[Node], *, aggregati
     totals = {actor: float(sum(sum(levels.values()) for levels in concepts.values())) for actor, concepts in array.items()}
     row_of = {n.id: i for i, n in enumerate(rows)}
     cells: dict[tuple[int, int], float] = {}
-    for (first, second), pair in _pairs(array, aggregation).items():
+    for (first, second), pair in _pairs(array, aggregation, normalisation == "jaccard").items():
         if first not in row_of or second not in row_of or pair.weight == 0:
             continue
         norm = _one_mode_norm(pair, totals[first], totals[second], normalisation)

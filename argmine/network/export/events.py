@@ -81,12 +81,18 @@ def write_events(
     claim: Callable[[str], ClaimDetails],
     document: Callable[[str], DocumentDetails],
     fp: TextIO,
+    stance_of: Optional[Callable[[Statement], Optional[str]]] = None,
 ) -> int:
-    """Write the event list (one statement per claim, from `build_events`); returns the rows written."""
+    """Write the event list (one statement per claim, from `build_events`); returns the rows written.
+
+    `stance_of` gives a statement's stance when a claim has one per target
+    (several targets in one run); otherwise the claim's own stance is used.
+    """
     fp.write(";".join(f'"{name}"' for name in HEADER))
     numbers = {doc: n for n, doc in enumerate(sorted({s.doc for s in statements}), start=1)}
     for number, statement in enumerate(statements, start=1):
         details, meta = claim(statement.claim_id), document(statement.doc)
+        stance = (stance_of(statement) if stance_of else None) or details.stance
         actor = statement.actor
         personal = actor.kind in PERSONAL_KINDS
         cells = [
@@ -95,8 +101,8 @@ def write_events(
             _quoted(actor.label if personal else ""),
             _quoted("" if personal else actor.label),
             _quoted(statement.concept.label),
-            _agreement(details.stance),
-            _quoted(details.stance),
+            _agreement(stance),
+            _quoted(stance),
             _quoted(statement.claim_id),
             str(details.start),
             str(details.end),
