@@ -197,6 +197,8 @@ class ExtractRun:
         raise_errors: re-raise a document's pipeline failure instead of reporting it.
         corpus: which columns of a corpus file (CSV, JSON Lines, Parquet) hold each
             row's text, id and metadata (None: found by common names).
+        engine: runs the pipeline elsewhere (argmine.distributed's DaskEngine); None:
+            here, or in `jobs` worker processes on this machine.
     """
 
     def __init__(
@@ -213,6 +215,7 @@ class ExtractRun:
         pipeline_version: Optional[str] = None,
         raise_errors: bool = False,
         corpus: Optional[Any] = None,
+        engine: Optional[Any] = None,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
@@ -231,6 +234,7 @@ class ExtractRun:
         self._pipeline_version = pipeline_version
         self.raise_errors = raise_errors
         self.corpus = corpus
+        self.engine = engine
         self.stats = RunStats()
 
     def _capped_jobs(self, jobs: int) -> int:
@@ -291,8 +295,8 @@ class ExtractRun:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
-        dispatch = _Dispatch(self)
-        batch = _Batch(BATCH_WORKER if dispatch.in_workers else BATCH_HERE)
+        dispatch = self.engine.dispatch(self) if self.engine is not None else _Dispatch(self)
+        batch = dispatch.batch()
         pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO], reading order
         try:
             for raw, key in files:
@@ -327,14 +331,14 @@ class ExtractRun:
         self.stats.read += 1
         return [article, key, _TODO]
 
-    def _settle(self, entries: list[list], results: list) -> None:
+    def settle(self, entries: list[list], results: list) -> None:
         for entry, found in zip(entries, results):
             article, key = entry[0], entry[1]
             if isinstance(found, BaseException):
                 self._failure(article, found)
                 entry[2] = None
             else:
-                entry[2] = self._keep(key, found, source=_source(article))
+                entry[2] = self._keep(key, found, source=article_source(article))
             entry[0] = None  # let the text go
 
     # ------------------------------------------------------------------ shared steps
@@ -371,7 +375,8 @@ class ExtractRun:
         if isinstance(error, ArgmineError) or self.raise_errors:
             raise error
         self.stats.failed += 1
-        self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
+        described = getattr(error, "described", None) or f"{type(error).__name__}: {error}"
+        self.listener.failed(article.document.doc, described)
 
 
 def _ready(pending: deque) -> Iterator[DocumentResult]:
@@ -382,12 +387,13 @@ def _ready(pending: deque) -> Iterator[DocumentResult]:
             yield result
 
 
-class _Batch:
+class ArticleBatch:
     """Articles gathered for one pipeline call: at most `size`, and at most BATCH_CHARS of
     text unless one article alone is longer."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, chars: int = BATCH_CHARS):
         self.size = size
+        self.limit = chars
         self.entries: list[list] = []
         self.chars = 0
 
@@ -395,7 +401,7 @@ class _Batch:
         """Add an entry; returns the batches it completed (to send now)."""
         full = []
         chars = len(entry[0].text)
-        if self.entries and self.chars + chars > BATCH_CHARS:
+        if self.entries and self.chars + chars > self.limit:
             full.append(self.take())
         self.entries.append(entry)
         self.chars += chars
@@ -423,11 +429,14 @@ class _Dispatch:
     def busy(self) -> bool:
         return len(self.in_flight) >= self.window
 
+    def batch(self) -> ArticleBatch:
+        return ArticleBatch(BATCH_WORKER if self.in_workers else BATCH_HERE)
+
     def send(self, entries: list[list]) -> None:
         run = self.run
         items = [entry[0] for entry in entries]
         if not self.in_workers:
-            run._settle(entries, extract_batch(run.extractor, items, run.target, run.versions))
+            run.settle(entries, extract_batch(run.extractor, items, run.target, run.versions))
             return
         if self.pool is None:
             self.pool = worker_pool(run.jobs)
@@ -443,7 +452,7 @@ class _Dispatch:
                 results = future.result()
             except BrokenProcessPool:
                 raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
-            self.run._settle(entries, results)
+            self.run.settle(entries, results)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -462,7 +471,7 @@ def _documents_in(listed: list) -> int:
     return total
 
 
-def _source(article: Any) -> str:
+def article_source(article: Any) -> str:
     """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'
     (with '#row' for a row of a corpus file: each row is a document of its own)."""
     document = article.document

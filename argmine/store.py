@@ -388,9 +388,8 @@ class Store:
         """
         if self.read_only:
             return None
-        document, actors, claims = result.document, result.actors, result.claims
-        if document is None:
-            raise ValueError("only a result with its document can be stored")
+        dumped = dump_result(result)
+        document, claims = result.document, result.claims
         now = _now()
         with self._transaction() as conn:
             cursor = conn.execute(
@@ -402,8 +401,8 @@ class Store:
                     key.versions,
                     key.target,
                     document.doc,
-                    document.model_dump_json(),
-                    "[" + ",".join(a.model_dump_json() for a in actors) + "]",
+                    dumped.document,
+                    dumped.actors,
                     len(claims),
                     now,
                 ),
@@ -422,9 +421,9 @@ class Store:
                             c.stance,
                             c.mode,
                             c.actor.model_dump_json(),
-                            c.model_dump_json(),
+                            record,
                         )
-                        for seq, c in enumerate(claims)
+                        for seq, (c, record) in enumerate(zip(claims, dumped.claims))
                     ],
                 )
             else:  # another run stored the same extraction first
@@ -613,6 +612,34 @@ class Snapshot:
 
     documents: LazyDocuments
     rows: list[ClaimRow]
+
+
+class DumpedResult(NamedTuple):
+    """A result as the store keeps it: the document, its actors and each claim as JSON text.
+
+    The one serialisation of a result: the store's rows and the shard files of a
+    distributed run (argmine.distributed.shards) both hold these strings.
+    """
+
+    document: str
+    actors: str
+    claims: list[str]
+
+
+def dump_result(result: DocumentResult) -> DumpedResult:
+    """A result as JSON text; only a result with its document can be kept."""
+    if result.document is None:
+        raise ValueError("only a result with its document can be stored")
+    return DumpedResult(
+        result.document.model_dump_json(),
+        "[" + ",".join(a.model_dump_json() for a in result.actors) + "]",
+        [c.model_dump_json() for c in result.claims],
+    )
+
+
+def load_result(dumped: DumpedResult, *, doc: str, path: Optional[str] = None) -> DocumentResult:
+    """A result back from its JSON text (`dump_result`), named as the file it stands for."""
+    return _load(dumped.document, dumped.actors, dumped.claims, doc=doc, path=path)
 
 
 def _load(

@@ -11,6 +11,8 @@ from argmine.cli.app import app
 from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import fail, note, reported_errors, stderr_console, stdout_is_terminal
 from argmine.cli.options import (
+    Engine,
+    EngineOption,
     FormatOption,
     IdColumnOption,
     JobsOption,
@@ -18,13 +20,15 @@ from argmine.cli.options import (
     TextColumnOption,
     MaxBytesOption,
     OutputOption,
+    SchedulerOption,
+    ShardsOption,
     StoreOption,
     TargetOption,
     Versions,
     VersionsOption,
 )
 from argmine.cli.progress import Progress
-from argmine.cli.runs import check_output_is_not_input, corpus_options, counted, new_run, primed, summary
+from argmine.cli.runs import check_output_is_not_input, corpus_options, counted, engine_for, new_run, primed, summary
 from argmine.output import OutputFormat, atomic_output, choose_format, write_records
 from argmine.settings import DEFAULT_MAX_BYTES
 
@@ -37,6 +41,9 @@ def extract(
     target: TargetOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
+    engine: EngineOption = Engine.processes,
+    scheduler: SchedulerOption = None,
+    shards: ShardsOption = None,
     store: StoreOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     text_column: TextColumnOption = None,
@@ -54,6 +61,8 @@ def extract(
     Example: argmine extract seeds/ -f csv -o claims.csv
 
     Example: argmine extract news.csv --text-column body --meta date=published_at,outlet=source
+
+    Example: argmine extract corpus/ --engine dask --scheduler tcp://head:8786 --shards /shared/shards
     """
     with reported_errors():
         from argmine.target import resolve_target
@@ -62,9 +71,11 @@ def extract(
         check_output_is_not_input(output, paths)
         chosen = choose_format(fmt, output, stdout_is_terminal())
         corpus = corpus_options(text_column, id_column, meta)
+        chosen_engine = engine_for(engine, scheduler, shards)
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
-            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress, corpus=corpus
+            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress, corpus=corpus,
+            engine=chosen_engine,
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
