@@ -9,7 +9,9 @@ process reads the shard file back and hands each document's result to the run,
 which stores it and reports progress exactly as with `--jobs`. A shard whose
 task fails is reported document by document and the run goes on; an
 `ArgmineError` from a worker (no model, say) ends the run as it would here.
-At most two shards per worker thread are in flight, so memory here stays flat.
+One shard per worker thread is in flight (a shard is minutes of work beside the
+milliseconds it takes to send), so memory here stays flat and a worker that dies
+takes only its own shard with it.
 """
 
 from __future__ import annotations
@@ -58,9 +60,9 @@ class DaskEngine:
 
     scheduler: Optional[str] = None
     shards: Optional[Path] = None
-    shard_docs: int = SHARD_DOCS
-    shard_chars: int = SHARD_CHARS
-    retries: int = SHARD_RETRIES
+    shard_docs: Optional[int] = None  # None: SHARD_DOCS
+    shard_chars: Optional[int] = None  # None: SHARD_CHARS
+    retries: Optional[int] = None  # None: SHARD_RETRIES
 
     def __post_init__(self) -> None:
         import importlib.util
@@ -86,7 +88,7 @@ class DaskDispatch:
         self.temporary = engine.shards is None
         self.folder = Path(tempfile.mkdtemp(prefix="argmine-shards-")) if engine.shards is None else engine.shards
         threads = sum(self.client.nthreads().values()) or run.jobs
-        self.window = 2 * threads
+        self.window = threads
         self.in_flight: dict[Any, tuple[list[list], str]] = {}  # future -> (entries, shard name)
 
     @property
@@ -94,14 +96,14 @@ class DaskDispatch:
         return len(self.in_flight) >= self.window
 
     def batch(self) -> ArticleBatch:
-        return ArticleBatch(self.engine.shard_docs, self.engine.shard_chars)
+        return ArticleBatch(self.engine.shard_docs or SHARD_DOCS, self.engine.shard_chars or SHARD_CHARS)
 
     def send(self, entries: list[list]) -> None:
         items = [ShardItem(entry[0], entry[1], article_source(entry[0])) for entry in entries]
         run = self.run
         future = self.client.submit(
             run_shard, str(self.folder), items, run.target, run.versions, run.extractor,
-            pure=False, retries=self.engine.retries,
+            pure=False, retries=SHARD_RETRIES if self.engine.retries is None else self.engine.retries,
         )
         self.in_flight[future] = (entries, shard_name(items))
 
