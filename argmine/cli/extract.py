@@ -70,12 +70,10 @@ def extract(
         resolved = resolve_target(target)  # once for the command: a bad --target fails before any reading
         check_output_is_not_input(output, paths)
         chosen = choose_format(fmt, output, stdout_is_terminal())
-        corpus = corpus_options(text_column, id_column, meta)
-        chosen_engine = engine_for(engine, scheduler, shards)
         progress = Progress(stderr_console(), enabled=True)
         run = new_run(
-            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress, corpus=corpus,
-            engine=chosen_engine,
+            paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress,
+            corpus=corpus_options(text_column, id_column, meta), engine=engine_for(engine, scheduler, shards),
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
