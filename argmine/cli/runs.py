@@ -32,7 +32,6 @@ def store_path(store: Optional[Path]) -> Path:
 
 def open_store(store: Optional[Path], *, create: bool) -> "Store":
     from argmine.store import Store
-    from argmine.distributed.engine import DaskEngine
 
     opened = Store(store_path(store), create=create)
     for notice in opened.notices:
