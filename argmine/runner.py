@@ -236,6 +236,8 @@ class ExtractRun:
         self.corpus = corpus
         self.engine = engine
         self.stats = RunStats()
+        #: Documents the paths hold, counted before the loop starts (0 until then).
+        self.planned = 0
 
     def _capped_jobs(self, jobs: int) -> int:
         """No more workers than CPUs this process may use: more only add memory and swapping."""
@@ -265,7 +267,8 @@ class ExtractRun:
             version = pipeline.pipeline_version(self.target)
         target = target_key(self.target)
         # Every listed document ends as finished, failed or skipped: the progress total.
-        self.listener.started(_documents_in(listed))
+        self.planned = _documents_in(listed)
+        self.listener.started(self.planned)
         del listed
 
         def files() -> Iterator[tuple[Any, ExtractionKey]]:

@@ -32,10 +32,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmine.runner import ExtractRun
 
 #: A shard closes at this many documents or characters of text, whichever comes first:
-#: big enough that scheduling costs nothing beside the model, small enough that a
-#: corpus of a thousand articles still spreads over a dozen workers.
+#: big enough that scheduling costs nothing beside the model (a shard of 100 news
+#: articles is half a minute of one core). A run with fewer documents than
+#: SHARDS_PER_WORKER full shards for each worker makes smaller shards, so every
+#: worker gets work and the last shards to finish are short.
 SHARD_DOCS = 100
 SHARD_CHARS = 2_000_000
+SHARDS_PER_WORKER = 4
 #: Times the scheduler reruns a shard whose worker died before giving up on it.
 SHARD_RETRIES = 1
 INSTALL_HINT = "--engine dask needs Dask: pip install 'argmine[dask]'"
@@ -96,7 +99,12 @@ class DaskDispatch:
         return len(self.in_flight) >= self.window
 
     def batch(self) -> ArticleBatch:
-        return ArticleBatch(self.engine.shard_docs or SHARD_DOCS, self.engine.shard_chars or SHARD_CHARS)
+        return ArticleBatch(self.engine.shard_docs or self._shard_docs(), self.engine.shard_chars or SHARD_CHARS)
+
+    def _shard_docs(self) -> int:
+        """SHARD_DOCS, or fewer when the run's documents would not give each worker several shards."""
+        spread = -(-self.run.planned // (SHARDS_PER_WORKER * self.window))  # ceiling division
+        return max(1, min(SHARD_DOCS, spread))
 
     def send(self, entries: list[list]) -> None:
         items = [ShardItem(entry[0], entry[1], article_source(entry[0])) for entry in entries]
