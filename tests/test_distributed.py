@@ -127,6 +127,24 @@ def test_dask_options_out_of_place_are_usage_errors(tmp_path, options, message):
     assert not (tmp_path / "s.db").exists()
 
 
+def test_a_run_whose_documents_are_all_cached_starts_no_cluster(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    from argmine.distributed import engine as engine_module
+
+    corpus = _corpus(tmp_path / "corpus")
+    with Store(tmp_path / "s.db") as store:
+        first = list(ExtractRun([corpus], store=store, extractor=conftest.fake_extract))
+
+    def no_cluster(*args: object) -> None:
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(engine_module, "_connect", no_cluster)
+    with Store(tmp_path / "s.db") as store:
+        run = ExtractRun([corpus], store=store, extractor=conftest.fake_extract, engine=engine_module.DaskEngine())
+        again = list(run)
+    assert run.stats.cached == 5 and [r.doc for r in again] == [r.doc for r in first]
+
+
 # --------------------------------------------------------------------------- on a local cluster
 
 

@@ -87,11 +87,13 @@ class DaskDispatch:
     def __init__(self, engine: DaskEngine, run: "ExtractRun"):
         self.engine = engine
         self.run = run
-        self.client, self.cluster = _connect(engine.scheduler, run.jobs)
+        self.client: Any = None
+        self.cluster: Any = None
         self.temporary = engine.shards is None
         self.folder = Path(tempfile.mkdtemp(prefix="argmine-shards-")) if engine.shards is None else engine.shards
-        threads = sum(self.client.nthreads().values()) or run.jobs
-        self.window = threads
+        # A local cluster starts at the first shard (a run whose documents are all in the
+        # store's cache starts none); a remote scheduler is asked at once how many threads it has.
+        self.window = run.jobs if engine.scheduler is None else (sum(self._connected().nthreads().values()) or run.jobs)
         self.in_flight: dict[Any, tuple[list[list], str]] = {}  # future -> (entries, shard name)
 
     @property
@@ -109,7 +111,7 @@ class DaskDispatch:
     def send(self, entries: list[list]) -> None:
         items = [ShardItem(entry[0], entry[1], article_source(entry[0])) for entry in entries]
         run = self.run
-        future = self.client.submit(
+        future = self._connected().submit(
             run_shard, str(self.folder), items, run.target, run.versions, run.extractor,
             pure=False, retries=SHARD_RETRIES if self.engine.retries is None else self.engine.retries,
         )
@@ -145,12 +147,18 @@ class DaskDispatch:
             found[entry.n] = entry.result if entry.error is None else ShardFailed(entry.error)
         return found
 
+    def _connected(self) -> Any:
+        if self.client is None:
+            self.client, self.cluster = _connect(self.engine.scheduler, self.run.jobs)
+        return self.client
+
     def close(self) -> None:
         """Cancel what is still running, close the client (and the local cluster), remove a temporary folder."""
         try:
             if self.in_flight:
                 self.client.cancel(list(self.in_flight))
-            self.client.close()
+            if self.client is not None:
+                self.client.close()
             if self.cluster is not None:
                 self.cluster.close()
         finally:
