@@ -121,6 +121,7 @@ def test_a_folder_of_shards_lists_only_shard_files(tmp_path):
     ],
 )
 def test_dask_options_out_of_place_are_usage_errors(tmp_path, options, message):
+    pytest.importorskip("distributed")
     corpus = _corpus(tmp_path / "corpus")
     result = CliRunner().invoke(app, ["extract", str(corpus), "--store", str(tmp_path / "s.db"), *options])
     assert result.exit_code == 2 and result.stderr.startswith("Error: ") and message in result.stderr
@@ -143,6 +144,26 @@ def test_a_run_whose_documents_are_all_cached_starts_no_cluster(tmp_path, monkey
         run = ExtractRun([corpus], store=store, extractor=conftest.fake_extract, engine=engine_module.DaskEngine())
         again = list(run)
     assert run.stats.cached == 5 and [r.doc for r in again] == [r.doc for r in first]
+
+
+def test_shards_naming_a_file_is_a_usage_error(tmp_path):
+    pytest.importorskip("distributed")
+    corpus = _corpus(tmp_path / "corpus")
+    (tmp_path / "taken").write_text("")
+    options = ["--engine", "dask", "--shards", str(tmp_path / "taken")]
+    result = CliRunner().invoke(app, ["extract", str(corpus), "--store", str(tmp_path / "s.db"), *options])
+    assert result.exit_code == 2 and result.stderr == f"Error: --shards {tmp_path / 'taken'} is a file, not a folder\n"
+
+
+def test_the_dask_engine_without_dask_installed_says_how_to_install_it(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
+    corpus = _corpus(tmp_path / "corpus")
+    result = CliRunner().invoke(app, ["extract", str(corpus), "--store", str(tmp_path / "s.db"), "--engine", "dask"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --engine dask needs Dask: pip install 'argmine[dask]'\n"
 
 
 # --------------------------------------------------------------------------- on a local cluster

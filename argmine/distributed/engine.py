@@ -74,6 +74,8 @@ class DaskEngine:
             raise UsageError(INSTALL_HINT)
         if self.scheduler and self.shards is None:
             raise UsageError("--scheduler needs --shards DIR: a folder this machine and every worker can reach")
+        if self.shards is not None and self.shards.exists() and not self.shards.is_dir():
+            raise UsageError(f"--shards {self.shards} is a file, not a folder")
 
     def dispatch(self, run: "ExtractRun") -> "DaskDispatch":
         return DaskDispatch(self, run)
