@@ -13,6 +13,10 @@
 #     OUT=/tmp/out CORPUS=bench-corpus benchmarks/scaling.sh          # 1 2 4 8 16
 #     OUT=/tmp/out CORPUS=bench-corpus WORKERS="1 2" benchmarks/scaling.sh
 #
+# On the device machine (no network; carry is 64 MiB a call, and a warm machine keeps what
+# earlier calls carried): carry .whl/part1 in one call, .whl/part2 in the next, and
+# .whl/part3 with bench-corpus in the one that runs this script.
+#
 # Environment: CORPUS (folder of articles; built here from $CORPORA when missing),
 # DOCS (articles when building, default 1000), WORKERS, OUT, WHEELS (default .whl;
 # empty: use the argmine already on PATH), PYTHON (default python3).
@@ -33,7 +37,9 @@ export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1  # one core pe
 if [ -n "$WHEELS" ]; then
     # --system-site-packages: what the machine already has (numpy, say) need not travel.
     "$PYTHON" -m venv --system-site-packages "$WORK/venv"
-    "$WORK/venv/bin/python" -m pip install -q --no-index --find-links "$WHEELS" 'argmine[dask]'
+    LINKS=()
+    for folder in "$WHEELS" "$WHEELS"/part*; do [ -d "$folder" ] && LINKS+=(--find-links "$folder"); done
+    "$WORK/venv/bin/python" -m pip install -q --no-index "${LINKS[@]}" 'argmine[dask]'
     ARGMINE="$WORK/venv/bin/argmine"
     PY="$WORK/venv/bin/python"
 else
