@@ -212,6 +212,8 @@ class ExtractRun:
         metadata: what is known of the documents from outside them (a sidecar file,
             a file-name date pattern: `argmine.metadata_sidecar`); it overrides what
             the pages say and is part of each document's cache key.
+        engine: runs the pipeline elsewhere (argmine.distributed's DaskEngine); None:
+            here, or in `jobs` worker processes on this machine.
     """
 
     def __init__(
@@ -230,6 +232,7 @@ class ExtractRun:
         corpus: Optional[Any] = None,
         metadata: Optional["MetadataOverrides"] = None,
         duplicates: bool = True,
+        engine: Optional[Any] = None,
     ):
         if versions not in VERSIONS_CHOICES:
             raise ValueError(f"versions must be one of {VERSIONS_CHOICES}, not {versions!r}")
@@ -251,7 +254,15 @@ class ExtractRun:
         self.corpus = corpus
         self.metadata = metadata
         self.duplicates = DuplicateFinder() if duplicates else None
+        self.engine = engine
         self.stats = RunStats()
+        #: Documents the paths hold, counted before the loop starts (0 until then).
+        self.planned = 0
+
+    @property
+    def pipeline_targets(self) -> Any:
+        """What the extractor is given: the run's one target, or all of them (a tuple)."""
+        return self.target if len(self.targets) == 1 else self.targets
 
     def _capped_jobs(self, jobs: int) -> int:
         """No more workers than CPUs this process may use: more only add memory and swapping."""
@@ -281,7 +292,8 @@ class ExtractRun:
             version = pipeline.pipeline_version(self.targets)
         target = target_key(self.targets)
         # Every listed document ends as finished, failed or skipped: the progress total.
-        self.listener.started(_documents_in(listed))
+        self.planned = _documents_in(listed)
+        self.listener.started(self.planned)
         del listed
 
         def files() -> Iterator[tuple[Any, ExtractionKey, dict]]:
@@ -332,8 +344,8 @@ class ExtractRun:
         """Cache hits come straight back; misses are parsed and go through the
         pipeline in batches (here, or in worker processes); results leave in
         reading order, each stored as soon as it is known."""
-        dispatch = _Dispatch(self)
-        batch = _Batch(BATCH_WORKER if dispatch.in_workers else BATCH_HERE)
+        dispatch = self.engine.dispatch(self) if self.engine is not None else _Dispatch(self)
+        batch = dispatch.batch()
         pending: deque[list] = deque()  # [article, key, DocumentResult | None (failed) | _TODO, source], reading order
         try:
             for raw, key, given in files:
@@ -367,9 +379,9 @@ class ExtractRun:
             return None
         apply_overrides(article.document, given)
         self.stats.read += 1
-        return [article, key, _TODO, _source(article)]
+        return [article, key, _TODO, article_source(article)]
 
-    def _settle(self, entries: list[list], results: list) -> None:
+    def settle(self, entries: list[list], results: list) -> None:
         for entry, found in zip(entries, results):
             article, key = entry[0], entry[1]
             if isinstance(found, BaseException):
@@ -413,7 +425,8 @@ class ExtractRun:
         if isinstance(error, ArgmineError) or self.raise_errors:
             raise error
         self.stats.failed += 1
-        self.listener.failed(article.document.doc, f"{type(error).__name__}: {error}")
+        described = getattr(error, "described", None) or f"{type(error).__name__}: {error}"
+        self.listener.failed(article.document.doc, described)
 
 
 def _ready(pending: deque) -> Iterator[tuple[DocumentResult, str]]:
@@ -431,12 +444,13 @@ def marked_duplicate(result: DocumentResult, original: str) -> DocumentResult:
     return DocumentResult(doc=result.doc, claims=claims, document=document, actors=result.actors)
 
 
-class _Batch:
+class ArticleBatch:
     """Articles gathered for one pipeline call: at most `size`, and at most BATCH_CHARS of
     text unless one article alone is longer."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, chars: int = BATCH_CHARS):
         self.size = size
+        self.limit = chars
         self.entries: list[list] = []
         self.chars = 0
 
@@ -444,7 +458,7 @@ class _Batch:
         """Add an entry; returns the batches it completed (to send now)."""
         full = []
         chars = len(entry[0].text)
-        if self.entries and self.chars + chars > BATCH_CHARS:
+        if self.entries and self.chars + chars > self.limit:
             full.append(self.take())
         self.entries.append(entry)
         self.chars += chars
@@ -470,19 +484,20 @@ class _Dispatch:
 
     @property
     def targets(self) -> Any:
-        """What the extractor is given: the run's one target, or all of them (a tuple)."""
-        targets = self.run.targets
-        return targets[0] if len(targets) == 1 else targets
+        return self.run.pipeline_targets
 
     @property
     def busy(self) -> bool:
         return len(self.in_flight) >= self.window
 
+    def batch(self) -> ArticleBatch:
+        return ArticleBatch(BATCH_WORKER if self.in_workers else BATCH_HERE)
+
     def send(self, entries: list[list]) -> None:
         run = self.run
         items = [entry[0] for entry in entries]
         if not self.in_workers:
-            run._settle(entries, extract_batch(run.extractor, items, self.targets, run.versions))
+            run.settle(entries, extract_batch(run.extractor, items, self.targets, run.versions))
             return
         if self.pool is None:
             self.pool = worker_pool(run.jobs)
@@ -498,7 +513,7 @@ class _Dispatch:
                 results = future.result()
             except BrokenProcessPool:
                 raise ArgmineError("a worker process died (out of memory?); try fewer --jobs") from None
-            self.run._settle(entries, results)
+            self.run.settle(entries, results)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -517,7 +532,7 @@ def _documents_in(listed: list) -> int:
     return total
 
 
-def _source(article: Any) -> str:
+def article_source(article: Any) -> str:
     """The absolute path an article was read from, every byte kept: who-said's memory of 'this file'
     (with '#row' for a row of a corpus file: each row is a document of its own)."""
     document = article.document

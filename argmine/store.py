@@ -448,9 +448,8 @@ class Store:
         """
         if self.read_only:
             return None
-        document, actors, claims = result.document, result.actors, result.claims
-        if document is None:
-            raise ValueError("only a result with its document can be stored")
+        dumped = dump_result(result)
+        document, claims = result.document, result.claims
         now = _now()
         with self._transaction() as conn:
             cursor = conn.execute(
@@ -462,15 +461,15 @@ class Store:
                     key.versions,
                     key.target,
                     document.doc,
-                    document.model_dump_json(),
-                    "[" + ",".join(a.model_dump_json() for a in actors) + "]",
+                    dumped.document,
+                    dumped.actors,
                     len(claims),
                     now,
                 ),
             )
             if cursor.rowcount == 1:
                 extraction_id = int(cursor.lastrowid)
-                _insert_claims(conn, extraction_id, claims)
+                _insert_claims(conn, extraction_id, claims, dumped.claims)
             else:  # another run stored the same extraction first
                 extraction_id = conn.execute(
                     "SELECT id FROM extractions "
@@ -689,15 +688,15 @@ class Snapshot:
     rows: list[ClaimRow]
 
 
-def _insert_claims(conn: sqlite3.Connection, extraction_id: int, claims: Sequence[Claim]) -> None:
-    """An extraction's claims: a row each (actor, first target's stance, record), and a
-    `claim_stances` row for each other target a claim concerns."""
+def _insert_claims(conn: sqlite3.Connection, extraction_id: int, claims: Sequence[Claim], records: Sequence[str]) -> None:
+    """An extraction's claims: a row each (actor, first target's stance, its record as
+    `dump_result` wrote it), and a `claim_stances` row for each other target a claim concerns."""
     conn.executemany(
         "INSERT INTO claims (extraction_id, seq, actor_name, actor_kind, stance, mode, actor, record) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (extraction_id, seq, c.actor.name, c.actor.kind, c.stance, c.mode, c.actor.model_dump_json(), c.model_dump_json())
-            for seq, c in enumerate(claims)
+            (extraction_id, seq, c.actor.name, c.actor.kind, c.stance, c.mode, c.actor.model_dump_json(), record)
+            for seq, (c, record) in enumerate(zip(claims, records))
         ],
     )
     conn.executemany(
@@ -709,6 +708,34 @@ def _insert_claims(conn: sqlite3.Connection, extraction_id: int, claims: Sequenc
             if entry.target != c.target
         ],
     )
+
+
+class DumpedResult(NamedTuple):
+    """A result as the store keeps it: the document, its actors and each claim as JSON text.
+
+    The one serialisation of a result: the store's rows and the shard files of a
+    distributed run (argmine.distributed.shards) both hold these strings.
+    """
+
+    document: str
+    actors: str
+    claims: list[str]
+
+
+def dump_result(result: DocumentResult) -> DumpedResult:
+    """A result as JSON text; only a result with its document can be kept."""
+    if result.document is None:
+        raise ValueError("only a result with its document can be stored")
+    return DumpedResult(
+        result.document.model_dump_json(),
+        "[" + ",".join(a.model_dump_json() for a in result.actors) + "]",
+        [c.model_dump_json() for c in result.claims],
+    )
+
+
+def load_result(dumped: DumpedResult, *, doc: str, path: Optional[str] = None) -> DocumentResult:
+    """A result back from its JSON text (`dump_result`), named as the file it stands for."""
+    return _load(dumped.document, dumped.actors, dumped.claims, doc=doc, path=path)
 
 
 def _load(

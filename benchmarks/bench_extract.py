@@ -40,6 +40,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[_var] = "1"  # one core per process, set before numpy loads anywhere
 
 import argparse  # noqa: E402
+import importlib.util  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
@@ -610,16 +611,19 @@ def _measure(report: Report, settings: Settings, work: Path) -> None:
     launcher.write_text(LAUNCHER, encoding="utf-8")
     out = ["-f", "jsonl", "-o", os.devnull]
 
-    def extract(name: str, folder: Path, store: str, jobs: int) -> None:
+    def extract(name: str, folder: Path, store: str, jobs: int, *engine: str) -> None:
         log(f"end to end: {name}")
         report.runs[name] = run_cli(
-            ["extract", str(folder), "--store", str(work / store), "--jobs", str(jobs), *out], env=env, cwd=work, launcher=launcher
+            ["extract", str(folder), "--store", str(work / store), "--jobs", str(jobs), *engine, *out], env=env, cwd=work, launcher=launcher
         )
 
     extract("jobs1", corpus_dir, "e2e-jobs1.db", 1)
     extract("cached", corpus_dir, "e2e-jobs1.db", 1)
     extract("jobs2", corpus_dir, "e2e-jobs2.db", 2)
     extract("small", small_dir, "e2e-small.db", 1)
+    if importlib.util.find_spec("distributed") is not None:  # the dask extra
+        extract("dask1", corpus_dir, "e2e-dask1.db", 1, "--engine", "dask")
+        extract("dask2", corpus_dir, "e2e-dask2.db", 2, "--engine", "dask")
 
     actor = most_quoted_person(work / "e2e-jobs1.db", env=env, cwd=work, launcher=launcher)
     commands = {
@@ -778,13 +782,19 @@ def render(report: Report) -> str:
         ("jobs2", f"`extract` {n} articles `--jobs 2`, fresh store", n, c["words"]),
         ("cached", "the `--jobs 1` command again, same store (all cached)", n, c["words"]),
         ("small", f"`extract` {small} articles `--jobs 1`, fresh store", small, c["small_words"]),
+        ("dask1", f"`extract` {n} articles `--engine dask`, local cluster of 1 worker, fresh store", n, c["words"]),
+        ("dask2", f"`extract` {n} articles `--engine dask`, local cluster of 2 workers, fresh store", n, c["words"]),
     ]
+    rows = [row for row in rows if row[0] in runs]  # the Dask rows need the dask extra
     for key, label, docs, words in rows:
         r = runs[key]
         add(f"| {label} | {r.wall_s:.1f} | {r.cpu_s:.1f} | {r.rss_mb:.0f} | {docs / r.wall_s:.1f} | {words / r.wall_s:,.0f} | {'yes' if r.spacy else 'no'} |")
     add("\nWall time includes start-up and model loading. CPU time counts every process of the run "
         "(`--jobs 2`: the main process and both workers). Peak RSS is the largest single process "
         "(`--jobs 2`: the largest of the main process and its workers).\n")
+    if "dask1" in runs and "dask2" in runs:
+        add(f"Dask, 2 workers over 1: {runs['dask1'].wall_s / runs['dask2'].wall_s:.2f}× (goal ≥ 1.7×); "
+            f"Dask 1 worker / `--jobs 1` wall: {runs['dask1'].wall_s / runs['jobs1'].wall_s:.2f}.\n")
 
     add(f"## Start-up (fresh processes, {s.startup_runs} runs each)\n")
     add("| command | median wall s | worst wall s | median CPU s | peak RSS MB | spaCy loaded |\n|---|---|---|---|---|---|")

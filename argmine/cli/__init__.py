@@ -21,6 +21,7 @@ from argmine.cli.app import app, main
 
 # The command modules register their commands on `app`, in the order `--help` lists them.
 from argmine.cli import extract as _extract  # noqa: F401,E402
+from argmine.cli import merge as _merge  # noqa: F401,E402
 from argmine.cli import query as _query  # noqa: F401,E402
 from argmine.cli import schema_inspect as _schema_inspect  # noqa: F401,E402
 from argmine.cli import evaluate as _evaluate  # noqa: F401,E402

@@ -11,6 +11,8 @@ from argmine.cli.app import app
 from argmine.cli.help import ArgmineCommand
 from argmine.cli.messages import fail, note, reported_errors, stderr_console, stdout_is_terminal
 from argmine.cli.options import (
+    Engine,
+    EngineOption,
     FormatOption,
     IdColumnOption,
     JobsOption,
@@ -21,6 +23,8 @@ from argmine.cli.options import (
     TextColumnOption,
     MaxBytesOption,
     OutputOption,
+    SchedulerOption,
+    ShardsOption,
     StoreOption,
     TargetOption,
     Versions,
@@ -31,6 +35,7 @@ from argmine.cli.runs import (
     check_output_is_not_input,
     corpus_options,
     counted,
+    engine_for,
     metadata_overrides,
     new_run,
     primed,
@@ -49,6 +54,9 @@ def extract(
     target: TargetOption = None,
     versions: VersionsOption = Versions.latest,
     jobs: JobsOption = 1,
+    engine: EngineOption = Engine.processes,
+    scheduler: SchedulerOption = None,
+    shards: ShardsOption = None,
     store: StoreOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     text_column: TextColumnOption = None,
@@ -73,6 +81,7 @@ def extract(
     Example: argmine extract news.csv --text-column body --meta date=published_at,outlet=source
 
     Example: argmine extract corpus/ --metadata sources.csv --name-date '[0-9]{8}' --name-date-format yyyyMMdd
+    Example: argmine extract corpus/ --engine dask --scheduler tcp://head:8786 --shards /shared/shards
     """
     with reported_errors():
         from argmine.target import resolve_targets
@@ -84,6 +93,7 @@ def extract(
         run = new_run(
             paths, store=store, target=resolved, versions=versions, jobs=jobs, max_bytes=max_bytes, progress=progress,
             corpus=corpus_options(text_column, id_column, meta), metadata=metadata_overrides(metadata, name_date, name_date_format),
+            engine=engine_for(engine, scheduler, shards),
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work

@@ -93,6 +93,36 @@ VersionsOption = Annotated[
     typer.Option("--versions", metavar="latest|all", case_sensitive=False, help="Pages with several versions: read the latest, or all."),
 ]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes for the pipeline (at most the CPUs available).")]
+class Engine(str, Enum):
+    """Where the pipeline runs: worker processes on this machine, or a Dask cluster."""
+
+    processes = "processes"
+    dask = "dask"
+
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        case_sensitive=False,
+        help="processes: --jobs worker processes here; dask: a Dask cluster (the dask extra), "
+        "local with --jobs workers unless --scheduler names one.",
+    ),
+]
+SchedulerOption = Annotated[
+    Optional[str],
+    typer.Option("--scheduler", metavar="ADDRESS", show_default=False, help="The Dask scheduler to use (with --engine dask), e.g. tcp://host:8786."),
+]
+ShardsOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--shards",
+        metavar="DIR",
+        show_default=False,
+        help="Folder for shard files (with --engine dask), kept after the run; every worker must reach it. "
+        "Default: a temporary folder.",
+    ),
+]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", metavar="BYTES", min=1, help="Skip files larger than this many bytes.")
 ]

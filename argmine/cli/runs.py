@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from argmine.cli.messages import note, raise_unexpected, stderr_console, warn
-from argmine.cli.options import Versions
+from argmine.cli.options import Engine, Versions
 from argmine.cli.progress import Progress
 from argmine.errors import UsageError
 from argmine.results import DocumentResult
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from argmine.query import ClaimSource
     from argmine.runner import ExtractRun
     from argmine.store import Store
+    from argmine.distributed.engine import DaskEngine
 
 
 def store_path(store: Optional[Path]) -> Path:
@@ -63,6 +64,7 @@ def new_run(
     progress: Progress,
     corpus: Optional["CorpusOptions"] = None,
     metadata: Optional["MetadataOverrides"] = None,
+    engine: Optional["DaskEngine"] = None,
 ) -> "ExtractRun":
     from argmine.runner import ExtractRun
 
@@ -77,10 +79,23 @@ def new_run(
         raise_errors=raise_unexpected(),
         corpus=corpus,
         metadata=metadata,
+        engine=engine,
     )
     for notice in run.notices:
         warn(notice)
     return run
+
+
+def engine_for(engine: Engine, scheduler: Optional[str], shards: Optional[Path]) -> Optional["DaskEngine"]:
+    """The Dask engine the options ask for; None for worker processes here (--scheduler and
+    --shards belong to --engine dask)."""
+    if engine is not Engine.dask:
+        if scheduler or shards:
+            raise UsageError("--scheduler and --shards go with --engine dask")
+        return None
+    from argmine.distributed.engine import DaskEngine
+
+    return DaskEngine(scheduler=scheduler, shards=shards)
 
 
 def corpus_options(text_column: Optional[str], id_column: Optional[str], meta: Optional[str]) -> "CorpusOptions":
