@@ -97,18 +97,22 @@ def extract(
         )
         try:
             with atomic_output(output) as fp:  # opened first: a bad --output fails before any work
-                results: Any = primed(run)
-                if chosen is OutputFormat.table and output is None and stdout_is_terminal() and stderr_console().is_terminal:
-                    # A live progress bar and a table on one terminal would tear each
-                    # other apart: draw the table once the bar is done.
-                    results = list(results)
-                    progress.stop()
-                count = write_records(results, chosen, fp)
+                count = write_records(_results(run, progress, table_here=chosen is OutputFormat.table and output is None), chosen, fp)
         finally:
             progress.stop()
             if run.store is not None:
                 run.store.close()
         _closing(run, store, empty_table=count == 0 and chosen is OutputFormat.table)
+
+
+def _results(run: Any, progress: Progress, *, table_here: bool) -> Any:
+    """The run's results, as a stream; gathered first when a table goes to the terminal the
+    progress bar is drawn on (a live bar and a table on one terminal would tear each other apart)."""
+    results: Any = primed(run)
+    if table_here and stdout_is_terminal() and stderr_console().is_terminal:
+        results = list(results)
+        progress.stop()
+    return results
 
 
 def _closing(run: Any, store: Any, *, empty_table: bool) -> None:

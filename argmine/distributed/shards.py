@@ -97,13 +97,13 @@ def read_shard(path: Path) -> list[ShardEntry]:
     entries = []
     for number, line in enumerate(text.splitlines(), 1):
         try:
-            entries.append(_entry(json.loads(line)))
+            entries.append(_shard_entry(json.loads(line)))
         except (ValueError, KeyError, TypeError) as error:
             raise ShardError(f"{path}:{number}: not a shard line ({error})") from None
     return entries
 
 
-def _entry(line: dict[str, Any]) -> ShardEntry:
+def _shard_entry(line: dict[str, Any]) -> ShardEntry:
     key = ExtractionKey(**line["key"])
     result = None
     if "error" not in line:

@@ -79,7 +79,7 @@ def claim_id(row: "ClaimRow") -> str:
     return f"{row.doc}#?"
 
 
-def _entry(item: Any, name: str) -> Optional[str]:
+def _named_field(item: Any, name: str) -> Optional[str]:
     value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
     return str(value) if value else None
 
@@ -89,7 +89,7 @@ def row_stances(row: "ClaimRow") -> list[tuple[str, str]]:
     listed = getattr(row, "stances", None) or getattr(row.claim, "stances", None)
     pairs = []
     for item in listed or ():
-        target, stance = _entry(item, "target"), _entry(item, "stance")
+        target, stance = _named_field(item, "target"), _named_field(item, "stance")
         if target and stance:
             pairs.append((target, stance))
     if pairs:
