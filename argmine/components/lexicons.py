@@ -41,6 +41,10 @@ class CueLexicon:
     according_to: tuple[tuple[str, ...], ...]
     not_speakers: frozenset[str]
     refusal_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    group_pronouns: frozenset[str]
+    finding_nouns: frozenset[str]
+    control_verbs: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -84,6 +88,10 @@ def cue_lexicon() -> CueLexicon:
         according_to=tuple(tuple(p.split()) for p in raw["according_to"]),
         not_speakers=_lower_set(raw["not_speakers"]),
         refusal_verbs=_lower_set(raw["refusal_verbs"]),
+        naming_verbs=_lower_set(raw["naming_verbs"]),
+        group_pronouns=_lower_set(raw["group_pronouns"]),
+        finding_nouns=_lower_set(raw["finding_nouns"]),
+        control_verbs=_lower_set(raw["control_verbs"]),
     )
 
 
