@@ -26,3 +26,18 @@ def test_a_quote_paragraph_with_no_cue_continues_the_last_speaker():
     claims = attributed(result)
     assert [c.actor.name for c in claims] == ["Ann Marsh", "Ann Marsh"]
     assert claims[1].rule == "quote-continues"
+
+
+def test_a_body_before_a_person_noun_says_where_the_unnamed_speaker_works():
+    result = analyse("A senior hospital manager at the Westmoor Trust, who asked not to be named, said the budget was a fiction.")
+    claims = attributed(result)
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.content.text == "the budget was a fiction"
+    assert c.actor.kind == "person" and c.actor.name.startswith("senior hospital manager")
+    assert "who asked" not in c.actor.name
+
+
+def test_a_department_spokesperson_is_the_source_span_not_the_department():
+    c = attributed(analyse("A Department of Transport spokesperson said: “The deal gives local leaders the tools they need.”"))[0]
+    assert c.source.text == "A Department of Transport spokesperson"

@@ -341,7 +341,13 @@ class Resolver:
     def unnamed(self, span: Span) -> ActorEntry:
         """'a person familiar with the matter', 'a senior official': a source the text
         never names is an actor described by its own words."""
-        words = [t for t in span if not t.is_punct][:10]
+        words = []
+        for t in span:
+            if t.text in {",", "(", ";", ":"} or t.lower_ in {"who", "whose", "which", "that"}:
+                break  # ", who asked not to be named": said of the source, not its name
+            if not t.is_punct:
+                words.append(t)
+        words = words[:10]
         while words and words[0].lower_ in {"a", "an", "the", "one", "of"}:
             words = words[1:]
         name = " ".join(t.text for t in words) or span.text

@@ -45,6 +45,8 @@ class CueLexicon:
     group_pronouns: frozenset[str]
     finding_nouns: frozenset[str]
     control_verbs: frozenset[str]
+    spokespeople: frozenset[str]
+    anonymity_verbs: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -92,6 +94,8 @@ def cue_lexicon() -> CueLexicon:
         group_pronouns=_lower_set(raw["group_pronouns"]),
         finding_nouns=_lower_set(raw["finding_nouns"]),
         control_verbs=_lower_set(raw["control_verbs"]),
+        spokespeople=_lower_set(raw["spokespeople"]),
+        anonymity_verbs=_lower_set(raw["anonymity_verbs"]),
     )
 
 

@@ -117,6 +117,8 @@ class Attributor:
             return False
         if verb.dep_ == "xcomp" and lemma_of(verb.head) in self.lex.refusal_verbs:
             return False  # "declined to say whether ..."
+        if self.asks_anonymity(verb):
+            return False  # "who asked not to be named": a condition of speaking, no claim
         if lemma_of(verb) == "ask" and (
             verb.tag_ == "VBN"
             or any(c.dep_ == "aux:pass" for c in verb.children)
@@ -128,6 +130,14 @@ class Attributor:
             # "called for an inquiry" / "called on ministers to ..." a demand
             return False
         return True
+
+    def asks_anonymity(self, verb: Token) -> bool:
+        """'asked not to be named', 'spoke on condition they not be identified'."""
+        return any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") and lemma_of(c) in self.lex.anonymity_verbs
+            and any(g.dep_ == "aux:pass" for g in c.children)
+            for c in verb.children
+        )
 
     def only_says_how(self, verb: Token, sent: Span) -> bool:
         """'put it bluntly', 'said it again': the object is a bare pronoun and nothing in the
@@ -260,7 +270,7 @@ class Attributor:
         for t in head.subtree:
             if t.dep_ in ("appos", "compound", "flat", "flat:name") and t.head.i == head.i:
                 m = self.mention_at(t)
-                if m is not None:
+                if m is not None and not (t.dep_ == "compound" and self.describes_a_person(head, m)):
                     return m.start_char, m.end_char
         # "<role>, Dr X, said": the name right after the role's noun phrase
         right = head.right_edge.i + 1
@@ -275,6 +285,14 @@ class Attributor:
         # trailing comma does not
         chars = span_chars(toks) or (head.idx, head.idx + len(head.text))
         return trim(self.text, *chars) or chars
+
+    def describes_a_person(self, head: Token, mention: Span) -> bool:
+        """'a senior NHS manager', 'a Department of Transport spokesperson': a body named
+        before a person noun says where the person works; the speaker is the person."""
+        if self.person_mention(mention):
+            return False
+        low = head.lower_
+        return lemma_of(head) in self.actor_lex.role_nouns or low in self.actor_lex.role_nouns or low in self.lex.spokespeople
 
     def acceptable_speaker(self, head: Token) -> bool:
         low = head.lower_
