@@ -41,3 +41,31 @@ def test_a_body_before_a_person_noun_says_where_the_unnamed_speaker_works():
 def test_a_department_spokesperson_is_the_source_span_not_the_department():
     c = attributed(analyse("A Department of Transport spokesperson said: “The deal gives local leaders the tools they need.”"))[0]
     assert c.source.text == "A Department of Transport spokesperson"
+
+
+def test_an_interrupted_quotation_is_one_claim_in_two_parts():
+    result = analyse("Dr Ann Marsh runs the clinic.\n“The scheme is failing,” she said, “and the ministers know it.”")
+    claims = attributed(result)
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.actor.name == "Ann Marsh" and c.source.text == "she"
+    assert [p.text for p in c.content.parts] == ["The scheme is failing", "and the ministers know it"]
+
+
+def test_the_addressee_is_recorded_and_kept_out_of_the_content():
+    c = attributed(analyse("The minister told the Health Committee that the budget would rise."))[0]
+    assert c.content.text == "the budget would rise"
+    assert c.addressee.text == "the Health Committee"
+    assert c.addressee.actor is not None
+
+
+def test_a_pronoun_with_no_antecedent_keeps_its_claim_as_unresolved():
+    c = attributed(analyse("He said the closures were unavoidable."))[0]
+    assert c.actor.kind == "unresolved" and c.source.text == "He"
+    assert c.content.text == "the closures were unavoidable"
+
+
+def test_a_body_never_named_is_unresolved_not_another_body():
+    result = analyse("The Riverside Trust runs two hospitals.\nThe council argued that the closures were unavoidable.")
+    c = attributed(result)[0]
+    assert c.actor.kind == "unresolved" and c.actor.name == "The council"

@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from argmine.components import extensions  # noqa: F401
 from argmine.components.attribution.attributor import Attributor, Candidate
+from argmine.components.attribution.parts import addressee, content_parts
 from argmine.components.attribution.rules import RULES, Rule, run_rules
 from argmine.components.attribution.words import cue_classes, lemma_of, noun_lemmas
 from argmine.components.base import RuleComponent
@@ -64,7 +65,8 @@ class AttributionFinder(RuleComponent):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = run_rules(Attributor(doc), _segment_lookup(doc))
+        attributor = Attributor(doc)
+        candidates = run_rules(attributor, _segment_lookup(doc))
         claims: list[ClaimDict] = list(doc._.claims or [])
         base = len(claims)
         for cand in candidates:
@@ -83,6 +85,8 @@ class AttributionFinder(RuleComponent):
                     "continues": cand.continues,
                     "rule": cand.rule,
                     "agentive": cand.agentive,
+                    "parts": [list(p) for p in content_parts(attributor, cand) or []] or None,
+                    "addressee": list(where) if (where := addressee(attributor, cand)) else None,
                 }
             )
         # links point at positions in the candidate list; shift them into the claim list
