@@ -69,3 +69,20 @@ def test_a_body_never_named_is_unresolved_not_another_body():
     result = analyse("The Riverside Trust runs two hospitals.\nThe council argued that the closures were unavoidable.")
     c = attributed(result)[0]
     assert c.actor.kind == "unresolved" and c.actor.name == "The council"
+
+
+def test_a_role_before_the_name_between_commas_gives_the_person():
+    c = attributed(analyse("Regional organiser for the Hospital Workers Union, Peter Bell, said: “Staff are exhausted and morale is low.”"))[0]
+    assert c.actor.name == "Peter Bell" and c.actor.kind == "person"
+
+
+def test_urge_and_accuse_report_their_object_and_complement():
+    urged = attributed(analyse("Sarah Jones urged ministers to scrap the charges."))[0]
+    assert urged.content.text == "urged ministers to scrap the charges"
+    accused = attributed(analyse("Sarah Jones accused the government of abandoning rural patients."))[0]
+    assert accused.content.text == "accused the government of abandoning rural patients"
+
+
+def test_a_lowercase_body_noun_is_no_new_name():
+    c = attributed(analyse("The union urged ministers to scrap the charges."))[0]
+    assert c.actor.kind == "unresolved"

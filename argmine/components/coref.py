@@ -182,8 +182,8 @@ class Resolver:
 
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
-        if head.pos_ != "PROPN" and not head.text[:1].isupper():
-            return None
+        if not head.text[:1].isupper():
+            return None  # "the union" (tagged a name by the parser) names no one
         if head.lower_ in self.lex.pronouns or head.pos_ in ("PRON", "DET"):
             return None  # an unresolved "He" is not a person called He
         # the run of capitalised words around the head is the name, not the whole phrase

@@ -48,6 +48,7 @@ class CueLexicon:
     spokespeople: frozenset[str]
     anonymity_verbs: frozenset[str]
     addressee_frames: dict[str, frozenset[str]]
+    complement_verbs: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -97,6 +98,7 @@ def cue_lexicon() -> CueLexicon:
         control_verbs=_lower_set(raw["control_verbs"]),
         spokespeople=_lower_set(raw["spokespeople"]),
         anonymity_verbs=_lower_set(raw["anonymity_verbs"]),
+        complement_verbs=_lower_set(raw["complement_verbs"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
     )
 

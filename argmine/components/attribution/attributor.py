@@ -306,6 +306,8 @@ class Attributor:
             return False
         if head.pos_ == "PRON":
             return low in self.actor_lex.pronouns or low in self.lex.group_pronouns
+        if any(c.dep_ == "appos" and (m := self.mention_at(c)) is not None and self.person_mention(m) for c in head.children):
+            return True  # "Regional organiser for the union, Peter Bell, said": a role, then the name
         if self.mention_at(head) is not None or head.ent_type_ in ("PERSON", "ORG"):
             return True
         if head.pos_ == "PROPN":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.words import CLAUSAL, SUBJECTS, cue_classes, lemma_of
@@ -80,10 +80,10 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
                     cue_span = (verb.idx, case.idx + len(case.text))
                     cue_lemma = f"{cue_lemma} {case.lower_}"
             elif classes & {"speech", "evaluation"}:
-                xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+                xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i] or object_complement(verb)
                 prt = [c for c in verb.children if c.dep_ == "compound:prt" and c.lower_ in a.lex.particle_verbs.get(lemma_of(verb), ())]
                 obl = [c for c in verb.children if c.dep_ == "obl" and c.i > verb.i]
-                if xcomp and lemma_of(verb) in {"urge", "warn", "call", "promise", "vow", "pledge", "threaten", "demand", "ask", "advise", "recommend", "propose"}:
+                if xcomp and lemma_of(verb) in a.lex.complement_verbs:
                     content = span_chars(a.doc[verb.i : max(t.i for t in xcomp[0].subtree) + 1])
                 elif prt and obl:
                     content = span_chars(a.doc[verb.i : max(t.i for t in obl[0].subtree) + 1])
@@ -104,6 +104,16 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         )
     return found
 
+
+
+def object_complement(verb: Token) -> list[Token]:
+    """'urged ministers *to scrap the charges*', 'accused the government *of abandoning
+    patients*': the parse hangs the complement on the object, not on the verb."""
+    return [
+        c for o in verb.children if o.dep_ in ("obj", "iobj") and o.i > verb.i
+        for c in o.children if c.dep_ in ("acl", "advcl") and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ in ("to", "of") for m in c.children)
+    ]
 
 
 def parenthetical(a: Attributor, sent: Span) -> list[Candidate]:
