@@ -86,3 +86,22 @@ def test_urge_and_accuse_report_their_object_and_complement():
 def test_a_lowercase_body_noun_is_no_new_name():
     c = attributed(analyse("The union urged ministers to scrap the charges."))[0]
     assert c.actor.kind == "unresolved"
+
+
+def test_an_office_title_is_a_role_not_part_of_the_name():
+    c = attributed(analyse("Supervisor Jane Kim said the budget was balanced."))[0]
+    assert c.actor.name == "Jane Kim" and "Supervisor" in c.actor.roles
+    c = attributed(analyse("Cllr Mary Dunn, the council's executive member for health, said the clinics would open."))[0]
+    assert c.actor.name == "Mary Dunn" and "Cllr" in c.actor.roles
+
+
+def test_a_hyphenated_surname_stays_whole():
+    c = attributed(analyse("Cllr Amara Osei-Bonsu said the discharge team had cut waiting times."))[0]
+    assert c.actor.name == "Amara Osei-Bonsu"
+
+
+def test_a_body_named_head_of_phrase_is_whole_and_an_organisation():
+    c = attributed(analyse("The Campaign for Better Buses said the fares rise would hurt commuters."))[0]
+    assert (c.actor.name, c.actor.kind) == ("Campaign for Better Buses", "organisation")
+    c = attributed(analyse("The Northern Chambers of Commerce said the levy would hurt small firms."))[0]
+    assert (c.actor.name, c.actor.kind) == ("Northern Chambers of Commerce", "organisation")

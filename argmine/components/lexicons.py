@@ -62,6 +62,7 @@ class ActorLexicon:
     male_titles: frozenset[str]
     name_suffixes: frozenset[str]
     role_nouns: frozenset[str]
+    office_titles: frozenset[str]
     org_heads: frozenset[str]
     org_prefixes: tuple[tuple[str, ...], ...]
     org_not_acronyms: frozenset[str]
@@ -112,6 +113,7 @@ def actor_lexicon() -> ActorLexicon:
         male_titles=frozenset(raw["male_titles"]),
         name_suffixes=frozenset(raw["name_suffixes"]),
         role_nouns=_lower_set(raw["role_nouns"]),
+        office_titles=frozenset(raw["office_titles"]),
         org_heads=frozenset(raw["org_heads"]),
         org_prefixes=tuple(tuple(p.split()) for p in raw["org_prefixes"]),
         org_not_acronyms=frozenset(raw["org_not_acronyms"]),
