@@ -286,6 +286,16 @@ class Attributor:
         chars = span_chars(toks) or (head.idx, head.idx + len(head.text))
         return trim(self.text, *chars) or chars
 
+    def named_in_apposition(self, head: Token) -> Token:
+        """'A Department of Health spokesperson, Rachel Odum, said' (however the parser hung
+        the phrase): a person's name in apposition to the subject is the speaker."""
+        for c in head.children:
+            if c.dep_ == "appos" and c.i > head.i:
+                m = self.mention_at(c)
+                if m is not None and self.person_mention(m) and (self.mention_at(head) is None or not self.person_mention(self.mention_at(head))):
+                    return m.root
+        return head
+
     def describes_a_person(self, head: Token, mention: Span) -> bool:
         """'a senior NHS manager', 'a Department of Transport spokesperson': a body named
         before a person noun says where the person works; the speaker is the person."""

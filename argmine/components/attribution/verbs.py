@@ -36,8 +36,10 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         if a.only_says_how(verb, sent):
             continue
 
+        attribution_head = head
+        head = a.named_in_apposition(head)
         source = a.speaker_span(head)
-        attribution = {t.i for t in head.subtree} | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "advmod", "compound:prt", "obl", "punct", "mark") and not a.in_quote(c)}
+        attribution = {t.i for t in attribution_head.subtree} | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "advmod", "compound:prt", "obl", "punct", "mark") and not a.in_quote(c)}
         cue_span = (verb.idx, verb.idx + len(verb.text))
         cue_lemma = lemma_of(verb)
         content: Optional[tuple[int, int]] = None
@@ -50,7 +52,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
             content = trim(a.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
             mode, quote = "direct", first
         if content is None:
-            comp = [c for c in verb.children if c.dep_ in CLAUSAL and not c.i == head.i]
+            comp = [c for c in verb.children if c.dep_ in CLAUSAL and not c.i == attribution_head.i]
             if comp:
                 content = a.clause_content(comp[0])
             elif verb.dep_ in ("parataxis",) or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
@@ -91,7 +93,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
                     cue_lemma = f"{cue_lemma} {prt[0].lower_}"
         if content is None and classes & {"speech", "cognition"} and verb.dep_ != "acl:relcl":
             # ("who wrote the bill" describes a speaker; it reports nothing)
-            content = a.that_clause_after(verb, sent) or a.clause_after(verb, sent) or a.clause_before(verb, head, sent)
+            content = a.that_clause_after(verb, sent) or a.clause_after(verb, sent) or a.clause_before(verb, attribution_head, sent)
         if content is None:
             continue
         content = trim(a.text, *content)
