@@ -105,3 +105,20 @@ def test_a_body_named_head_of_phrase_is_whole_and_an_organisation():
     assert (c.actor.name, c.actor.kind) == ("Campaign for Better Buses", "organisation")
     c = attributed(analyse("The Northern Chambers of Commerce said the levy would hurt small firms."))[0]
     assert (c.actor.name, c.actor.kind) == ("Northern Chambers of Commerce", "organisation")
+
+
+def test_a_block_introduced_by_a_colon_belongs_to_who_introduced_it():
+    result = analyse("The inquiry took evidence for a year.\nThe Health Committee has accepted this:\n“Integration has not delivered savings for the health service.”")
+    c = attributed(result)[0]
+    assert c.actor.name == "Health Committee" and c.rule == "colon-intro"
+    assert c.content.text == "Integration has not delivered savings for the health service"
+
+
+def test_quotes_after_a_colon_introduction_go_to_the_new_speaker_not_the_last_one():
+    result = analyse(
+        "Dr Ann Marsh said the clinic was busy.\n"
+        "Dr Fiona Lade, who chairs the local medical committee, told the Gazette:\n"
+        "“GPs were told this was about integration.”\n"
+        "“The contract they were shown reads like a takeover.”"
+    )
+    assert [c.actor.name for c in attributed(result)] == ["Ann Marsh", "Fiona Lade", "Fiona Lade"]

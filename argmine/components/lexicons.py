@@ -49,6 +49,7 @@ class CueLexicon:
     anonymity_verbs: frozenset[str]
     addressee_frames: dict[str, frozenset[str]]
     complement_verbs: frozenset[str]
+    colon_intro_verbs: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -100,6 +101,7 @@ def cue_lexicon() -> CueLexicon:
         spokespeople=_lower_set(raw["spokespeople"]),
         anonymity_verbs=_lower_set(raw["anonymity_verbs"]),
         complement_verbs=_lower_set(raw["complement_verbs"]),
+        colon_intro_verbs=_lower_set(raw["colon_intro_verbs"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
     )
 

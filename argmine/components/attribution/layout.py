@@ -5,10 +5,12 @@ quotation covers."""
 from __future__ import annotations
 
 
+from typing import Optional
+
 from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
-from argmine.components.attribution.words import DASHES
+from argmine.components.attribution.words import DASHES, lemma_of
 from argmine.components.spans import span_chars, trim
 
 
@@ -65,3 +67,22 @@ def quote_share(a: Attributor, sent: Span) -> float:
     if not words:
         return 0.0
     return sum(1 for t in words if a.in_quote(t)) / len(words)
+
+
+def colon_introducer(a: Attributor, sent: Span) -> Optional[tuple[Token, Token]]:
+    """The (cue, speaker) of the sentence just before `sent` when it ends with a colon and
+    says nothing itself ("Dr A B told the meeting:", "The committee has accepted this:"):
+    what follows is that speaker's."""
+    if sent.start == 0:
+        return None
+    before = a.doc[sent.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    if not words or words[-1].text != ":" or any(a.in_quote(t) for t in before):
+        return None
+    for verb in before:
+        if verb.pos_ != "VERB" or not (a.is_cue(verb) or lemma_of(verb) in a.lex.colon_intro_verbs):
+            continue
+        head = a.subject_of(verb)
+        if head is not None and not a.in_quote(head) and a.acceptable_speaker(head):
+            return verb, head
+    return None

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from argmine.components.attribution import frames, layout, verbs
 from argmine.components.attribution.attributor import Attributor, Candidate
-from argmine.components.attribution.words import DIRECT_SHARE
+from argmine.components.attribution.words import DIRECT_SHARE, lemma_of
 from argmine.components.spans import claim_sentences, trim
 
 #: A rule reads the Attributor, one sentence and the candidates found so far in the document.
@@ -47,6 +47,26 @@ def quote_continues(a: Attributor, sent: Span, earlier: list[Candidate]) -> list
                       confidence=0.7, rule="quote-continues")]
 
 
+def colon_intro(a: Attributor, sent: Span, _earlier: list[Candidate]) -> list[Candidate]:
+    """The sentence after 'X told the meeting:' / 'The committee has accepted this:' is X's
+    (a quotation, or a block of text set off by the colon)."""
+    found = layout.colon_introducer(a, sent)
+    if found is None:
+        return []
+    verb, head = found
+    head = a.named_in_apposition(head)
+    qids = [qi for qi in a.sentence_quotes(sent) if a.quotes[qi].inner_end - a.quotes[qi].inner_start >= 3]
+    quoted = bool(qids) and layout.quote_share(a, sent) >= DIRECT_SHARE
+    if quoted:
+        content = trim(a.text, max(a.quotes[qids[0]].inner_start, sent.start_char), min(a.quotes[qids[-1]].inner_end, sent.end_char))
+    else:
+        content = trim(a.text, sent.start_char, sent.end_char)
+    if not content:
+        return []
+    return [Candidate(sent, content, "direct", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb), a.speaker_span(head), head.i,
+                      a.quotes[qids[0]] if quoted else None, confidence=0.75, rule="colon-intro")]
+
+
 def _sentence_only(fn: Callable[[Attributor, Span], list[Candidate]]) -> Finder:
     return lambda a, sent, _earlier: fn(a, sent)
 
@@ -60,6 +80,7 @@ RULES: tuple[Rule, ...] = (
     Rule("parenthetical", _sentence_only(verbs.parenthetical), fallback=True),
     Rule("dash", _sentence_only(layout.dash_attribution), fallback=True),
     Rule("headline", _sentence_only(layout.headline), fallback=True, kinds=frozenset({"title"})),
+    Rule("colon-intro", colon_intro, fallback=True),
     Rule("quote-continues", quote_continues, fallback=True),
 )
 
