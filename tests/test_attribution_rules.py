@@ -122,3 +122,13 @@ def test_quotes_after_a_colon_introduction_go_to_the_new_speaker_not_the_last_on
         "“The contract they were shown reads like a takeover.”"
     )
     assert [c.actor.name for c in attributed(result)] == ["Ann Marsh", "Fiona Lade", "Fiona Lade"]
+
+
+def test_a_round_up_line_name_role_outlet_colon_quote_is_the_person_s():
+    result = analyse(
+        "Leaders reacted on Friday.\n"
+        "- Tom Brandvold, Harlow County commissioner, KTAM Radio: “We have run a shared intake desk for a decade.”\n"
+        "- Ann Ghosh, Riverside public health director, Daily Star: “Public health cannot become an afterthought.”"
+    )
+    assert [(c.actor.name, c.rule) for c in attributed(result)] == [
+        ("Tom Brandvold", "name-colon-quote"), ("Ann Ghosh", "name-colon-quote")]

@@ -86,3 +86,23 @@ def colon_introducer(a: Attributor, sent: Span) -> Optional[tuple[Token, Token]]
         if head is not None and not a.in_quote(head) and a.acceptable_speaker(head):
             return verb, head
     return None
+
+
+def name_colon_quote(a: Attributor, sent: Span) -> list[Candidate]:
+    """Round-ups: "Name, role, Outlet: “...”" — a person named at the head of a line with
+    no verb before the colon that opens a quotation: the quotation is theirs."""
+    qids = [qi for qi in a.sentence_quotes(sent) if a.quotes[qi].inner_end - a.quotes[qi].inner_start >= 3]
+    if not qids or not a.after_colon(qids[0], sent) or a.quotes[qids[0]].start < sent.start_char:
+        return []
+    prefix = [t for t in sent if t.idx < a.quotes[qids[0]].start and not t.is_space]
+    if not prefix or len(prefix) > 25 or any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in prefix):
+        return []
+    words = [t for t in prefix if not t.is_punct]
+    first = a.mention_at(words[0]) if words else None
+    if first is None or not a.person_mention(first):
+        return []
+    content = trim(a.text, a.quotes[qids[0]].inner_start, min(a.quotes[qids[-1]].inner_end, sent.end_char))
+    if not content:
+        return []
+    return [Candidate(sent, content, "direct", None, None, (first.start_char, first.end_char), first.root.i, a.quotes[qids[0]],
+                      confidence=0.7, rule="name-colon-quote")]
