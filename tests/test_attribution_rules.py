@@ -132,3 +132,10 @@ def test_a_round_up_line_name_role_outlet_colon_quote_is_the_person_s():
     )
     assert [(c.actor.name, c.rule) for c in attributed(result)] == [
         ("Tom Brandvold", "name-colon-quote"), ("Ann Ghosh", "name-colon-quote")]
+
+
+def test_noun_cues_with_a_possessor_report_their_complement():
+    c = attributed(analyse("Sarah Jones's claims of understaffing were heard by the board."))[0]
+    assert c.actor.name == "Sarah Jones" and c.content.text == "understaffing" and c.source.text == "Sarah Jones"
+    c = attributed(analyse("Sarah Jones's announcement that the scheme would close came on Monday."))[0]
+    assert c.actor.name == "Sarah Jones" and c.content.text.startswith("the scheme would close")

@@ -316,6 +316,7 @@ class Resolver:
         is_group = (
             low in self.lex.groups
             or lemma in self.lex.document_sources
+            or low in self.lex.document_sources
             or (head.tag_ in ("NNS", "NNPS") and (lemma in self.lex.role_nouns or low.rstrip("s") in self.lex.role_nouns))
             or low in self.lex.group_quantifiers
         )

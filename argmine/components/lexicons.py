@@ -50,6 +50,7 @@ class CueLexicon:
     addressee_frames: dict[str, frozenset[str]]
     complement_verbs: frozenset[str]
     colon_intro_verbs: frozenset[str]
+    of_content_nouns: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -102,6 +103,7 @@ def cue_lexicon() -> CueLexicon:
         anonymity_verbs=_lower_set(raw["anonymity_verbs"]),
         complement_verbs=_lower_set(raw["complement_verbs"]),
         colon_intro_verbs=_lower_set(raw["colon_intro_verbs"]),
+        of_content_nouns=_lower_set(raw["of_content_nouns"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
     )
 

@@ -278,7 +278,7 @@ class Attributor:
             m = self.mention_at(self.doc[right + 1])
             if m is not None and self.person_mention(m) and m.start == right + 1:
                 return m.start_char, m.end_char
-        toks = [t for t in head.subtree if not t.is_punct or head.i > t.i > head.left_edge.i]
+        toks = [t for t in head.subtree if (not t.is_punct or head.i > t.i > head.left_edge.i) and not (t.dep_ == "case" and t.head.i == head.i and t.i > head.i and t.lower_ in ("'s", "’s", "'", "’"))]
         while toks and toks[0].i < head.i and (toks[0].dep_ in ("case", "mark") or toks[0].pos_ == "ADP"):
             toks = toks[1:]  # "resistance from local councils": the speaker is the noun phrase
         # an apposition or a relative clause stays (it describes the speaker), a
@@ -327,7 +327,7 @@ class Attributor:
             return True
         if head.text in self.actor_lex.org_heads or head.lower_ in {h.lower() for h in self.actor_lex.org_heads}:
             return True
-        if lem in self.actor_lex.document_sources:
+        if lem in self.actor_lex.document_sources or low in self.actor_lex.document_sources:
             # "a report by the X Trust found", "research suggests": a source an analyst cites
             return True
         if lem in self.actor_lex.group_quantifiers or lem in {"one"} and any(c.lower_ == "of" for c in head.subtree):

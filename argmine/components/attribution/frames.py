@@ -33,8 +33,12 @@ def possessive_frames(a: Attributor, sent: Span) -> list[Candidate]:
             content = a.sentence_minus(sent, frame | {t.i for t in sent if t.i not in scope})
         elif lem in a.lex.nominal:
             clauses = [c for c in list(noun.children) + list(noun.head.children) if c.dep_ in ("ccomp", "acl", "csubj") and c.i != noun.i and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+            of_phrase = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)]
             if clauses:
                 content = a.clause_content(clauses[0])
+            elif of_phrase and lem in a.lex.of_content_nouns:
+                # "the union's claims of understaffing": the 'of' phrase is what is claimed
+                content = span_chars([t for t in of_phrase[0].subtree if not (t.dep_ == "case" and t.head.i == of_phrase[0].i)])
             else:
                 # "X's view is that ..." however the parser attached the clause
                 content = a.that_clause_after(noun, sent)
