@@ -139,3 +139,8 @@ def test_noun_cues_with_a_possessor_report_their_complement():
     assert c.actor.name == "Sarah Jones" and c.content.text == "understaffing" and c.source.text == "Sarah Jones"
     c = attributed(analyse("Sarah Jones's announcement that the scheme would close came on Monday."))[0]
     assert c.actor.name == "Sarah Jones" and c.content.text.startswith("the scheme would close")
+
+
+def test_age_and_place_after_a_name_are_not_part_of_it():
+    c = attributed(analyse("Its chairwoman, Pauline Arkwood, 74, of Mardleton, said: “Nobody wants the hospital to stand still.”"))[0]
+    assert c.actor.name == "Pauline Arkwood"

@@ -126,6 +126,8 @@ class Resolver:
         # where the speaker works ("director of X"), not the speaker
         for m in self.doc.spans.get("argmine_mentions", []):
             if span.start <= m.start and m.end <= span.end:
+                if any(c.dep_ == "case" for c in m.root.children):
+                    continue  # "..., 74, of Mardle": a place after a preposition, not the speaker
                 entry = self.registry.get(m.label_)
                 if entry is not None and entry.kind in ("person", "author"):
                     return entry
@@ -152,7 +154,9 @@ class Resolver:
             first = min((w.i for w in t.subtree if not w.is_punct), default=t.i)
             set_off = t.dep_ == "conj" and first > 0 and self.doc[first - 1].text == ","
             if (t.dep_ == "appos" or set_off) and t.head.i == head.i and t.pos_ == "PROPN":
-                entry = self.person_named_by([w for w in t.subtree if w.text[:1].isupper() and not w.is_punct])
+                # the name's own words: not ", 74, of Mardle" hung on it
+                name = [w for w in t.subtree if (w.i == t.i or w.head.i == t.i and w.dep_ in ("compound", "flat", "flat:name")) and w.text[:1].isupper() and not w.is_punct]
+                entry = self.person_named_by(name)
                 if entry is not None:
                     return entry
         return self.name_after_comma(head)
