@@ -144,3 +144,10 @@ def test_noun_cues_with_a_possessor_report_their_complement():
 def test_age_and_place_after_a_name_are_not_part_of_it():
     c = attributed(analyse("Its chairwoman, Pauline Arkwood, 74, of Mardleton, said: “Nobody wants the hospital to stand still.”"))[0]
     assert c.actor.name == "Pauline Arkwood"
+
+
+def test_a_time_or_a_dateline_is_never_the_source():
+    result = analyse("ST. LOUIS — The mayor said the city was safe.\nThe figures, in notes released Monday, said the deficit had doubled.")
+    sources = [c.source.text for c in attributed(result) if c.source]
+    assert "The mayor" in sources
+    assert not any(s in ("Monday", "ST. LOUIS", "LOUIS") for s in sources)

@@ -51,6 +51,7 @@ class CueLexicon:
     complement_verbs: frozenset[str]
     colon_intro_verbs: frozenset[str]
     of_content_nouns: frozenset[str]
+    time_words: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -104,6 +105,7 @@ def cue_lexicon() -> CueLexicon:
         complement_verbs=_lower_set(raw["complement_verbs"]),
         colon_intro_verbs=_lower_set(raw["colon_intro_verbs"]),
         of_content_nouns=_lower_set(raw["of_content_nouns"]),
+        time_words=_lower_set(raw["time_words"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
     )
 

@@ -296,6 +296,14 @@ class Attributor:
                     return m.root
         return head
 
+    def time_or_dateline(self, head: Token) -> bool:
+        """'notes released Monday', 'ST. LOUIS — ...': a time or a dateline is no speaker."""
+        if head.ent_type_ in ("DATE", "TIME") or head.lower_ in self.lex.time_words and head.tag_ != "NNS":
+            return True
+        lead = [t for t in head.sent if t.i <= head.i and not t.is_space]
+        after = head.i + 1 < len(self.doc) and self.doc[head.i + 1].text in ("—", "–", "-", "--")
+        return after and all(t.is_upper or t.is_punct for t in lead) and len(head.text) > 1
+
     def describes_a_person(self, head: Token, mention: Span) -> bool:
         """'a senior NHS manager', 'a Department of Transport spokesperson': a body named
         before a person noun says where the person works; the speaker is the person."""
@@ -306,6 +314,8 @@ class Attributor:
 
     def acceptable_speaker(self, head: Token) -> bool:
         low = head.lower_
+        if self.time_or_dateline(head):
+            return False
         if low == "one" and any(c.dep_.startswith("nmod") for c in head.children):
             # "One of the top officials within X": a description of a speaker
             return any(t.lemma_.lower() in self.actor_lex.role_nouns or t.lower_ in self.actor_lex.groups for t in head.subtree)
