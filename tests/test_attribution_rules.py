@@ -151,3 +151,20 @@ def test_a_time_or_a_dateline_is_never_the_source():
     sources = [c.source.text for c in attributed(result) if c.source]
     assert "The mayor" in sources
     assert not any(s in ("Monday", "ST. LOUIS", "LOUIS") for s in sources)
+
+
+def test_one_unnamed_role_is_a_new_speaker_for_the_quotes_that_follow():
+    result = analyse(
+        "Dr Ann Marsh said the plan was sound.\n"
+        "One nurse said: “We were never consulted about any of this.”\n"
+        "“The wards are already short of staff every night.”"
+    )
+    names = [c.actor.name for c in attributed(result)]
+    assert names[0] == "Ann Marsh" and names[1] == names[2] != "Ann Marsh"
+
+
+def test_a_quote_paragraph_opened_with_single_marks_continues_the_quote():
+    result = analyse("Dr Ann Marsh said: “Waiting lists are growing.”\n‘We cannot keep asking staff to work double shifts.’")
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Ann Marsh", "Ann Marsh"]
+    assert claims[1].source.text == "Dr Ann Marsh"
