@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
 from argmine import __version__
-from argmine.records import Actor, Claim, CueSpan, SegmentKind, TargetStance, TextSpan
+from argmine.records import Actor, Addressee, Claim, ContentSpan, CueSpan, SegmentKind, TargetStance, TextSpan
 from argmine.results import DocumentResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,6 +233,8 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
             continue
         cue = _span(view, article.text, raw.get("cue"))
         source = _span(view, article.text, raw.get("source"))
+        parts = [p for p in (_span(view, article.text, part) for part in raw.get("parts") or []) if p is not None]
+        addressee = _span(view, article.text, raw.get("addressee"))
         actor = actors.setdefault(actor_id, _actor(actor_id, actors_data[actor_id]))
         claims.append(
             Claim(
@@ -241,7 +243,7 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
                 text=text.text,
                 start=text.start,
                 end=text.end,
-                content=content,
+                content=ContentSpan(**content.model_dump(), parts=parts if len(parts) > 1 else None),
                 cue=CueSpan(**cue.model_dump(), lemma=raw.get("cue_lemma")) if cue else None,
                 source=source,
                 actor=actor,
@@ -255,6 +257,7 @@ def build_result(article: "Article", view: "AnalysisView", doc: "Doc", target_na
                 confidence=max(0.0, min(1.0, float(raw.get("confidence", 0.5)))),
                 rule=raw.get("rule") or None,
                 row=article.document.row,
+                addressee=Addressee(**addressee.model_dump(), actor=raw.get("addressee_actor")) if addressee else None,
             )
         )
     return DocumentResult.of(article.document, actors.values(), claims)

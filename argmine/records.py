@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 # The vocabularies are defined once, in argmine.vocabulary; records re-exports them.
 from argmine.vocabulary import MODES, STANCES, ActorKind, Mode, Stance, StanceBasis  # noqa: F401
@@ -70,6 +70,19 @@ class TextSpan(_Record):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+
+class ContentSpan(TextSpan):
+    """A claim's content; a quotation interrupted by its attribution ("“A,” he said,
+    “B.”") is one content whose `parts` are the pieces, in order (null when whole)."""
+
+    parts: Optional[list[TextSpan]] = Field(default=None, description="The pieces of a discontinuous content; null when it is one piece.")
+
+
+class Addressee(TextSpan):
+    """Whom the cue addresses ("told *the committee*", "wrote to *ministers*"), kept out of the content."""
+
+    actor: Optional[str] = Field(default=None, description="The addressee's actor id in this document, when named.")
 
 
 class CueSpan(TextSpan):
@@ -212,7 +225,7 @@ class Claim(_Record):
     text: str = Field(description="The sentence (or run of quoted sentences) carrying the claim, verbatim.")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    content: TextSpan = Field(description="The claim proper: quotation, reported clause, or whole sentence.")
+    content: ContentSpan = Field(description="The claim proper: quotation, reported clause, or whole sentence.")
     cue: Optional[CueSpan] = None
     source: Optional[TextSpan] = Field(default=None, description="The speaker's mention here; null when none.")
     actor: Actor
@@ -248,6 +261,17 @@ class Claim(_Record):
         description="The document this claim's document nearly duplicates (syndicated wire copy, a page saved "
         "twice): the first such document of the run. Counted once by `actors` unless --duplicates include.",
     )
+    addressee: Optional[Addressee] = Field(
+        default=None, description="Whom the cue addresses ('told the committee'), with its actor id when named; null when none."
+    )
+
+    @field_validator("content", mode="before")
+    @classmethod
+    def _whole_content(cls, value: object) -> object:
+        """A plain span is a content in one piece (records made before `parts` existed)."""
+        if isinstance(value, TextSpan) and not isinstance(value, ContentSpan):
+            return ContentSpan(**value.model_dump())
+        return value
 
 
 class ExtractionResult(_Record):

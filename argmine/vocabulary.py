@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-ActorKind = Literal["person", "organisation", "group", "author"]
+ActorKind = Literal["person", "organisation", "group", "author", "unresolved"]
 Mode = Literal["direct", "indirect", "author"]
 Stance = Literal["support", "oppose", "mixed", "neutral"]
 StanceBasis = Literal["content", "cue", "topic", "context", "model", "none"]

@@ -11,7 +11,7 @@ from typing import Optional
 
 import pytest
 
-from argmine.records import Actor, Claim, CueSpan, Document, DocumentMeta, Segment, SegmentKind, TextSpan
+from argmine.records import Actor, Claim, ContentSpan, CueSpan, Document, DocumentMeta, Segment, SegmentKind, TextSpan
 from argmine.results import DocumentResult
 
 
@@ -156,6 +156,6 @@ def fake_extract(articles: list, target, versions: str) -> list:
                 stance = "support" if "help" in clause else "oppose" if "fail" in clause else "neutral"
                 claim = make_claim(doc, len(claims) + 1, actor, sentence, stance=stance, start=offset, cue=cue, source=name)
                 content = TextSpan(text=clause, start=offset + match.start(3) - match.start(), end=offset + len(sentence))
-                claims.append(claim.model_copy(update={"content": content, "row": article.document.row}))
+                claims.append(claim.model_copy(update={"content": ContentSpan(**content.model_dump()), "row": article.document.row}))
         found.append(DocumentResult.of(article.document, actors.values(), claims))
     return found

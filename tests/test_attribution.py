@@ -54,7 +54,8 @@ def test_attribution_quote_paragraph_continues_previous_speaker():
     claims = attributed(result)
     assert [c.actor.name for c in claims] == ["Sarah Patel"] * 3
     assert [c.mode for c in claims] == ["indirect", "direct", "direct"]
-    assert claims[1].source is None and claims[1].cue is None
+    # a continued quotation keeps the source mention and cue of its first part
+    assert claims[1].source.text == "Sarah Patel" and claims[1].cue.text == "said"
 
 
 def test_attribution_two_speakers_in_one_sentence():

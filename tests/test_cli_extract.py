@@ -55,7 +55,7 @@ def claim(doc, n, name, text, start, cue, content_at, stance):
         "text": text,
         "start": start,
         "end": start + len(text),
-        "content": {"text": text[content_at:], "start": start + content_at, "end": start + len(text)},
+        "content": {"text": text[content_at:], "start": start + content_at, "end": start + len(text), "parts": None},
         "cue": {"text": cue, "start": cue_at, "end": cue_at + len(cue), "lemma": cue},
         "source": {"text": name, "start": start, "end": start + len(name)},
         "actor": {"id": slug, "name": name, "kind": "person", "aliases": [], "roles": []},
@@ -70,6 +70,7 @@ def claim(doc, n, name, text, start, cue, content_at, stance):
         "row": None,
         "stances": [],
         "duplicate_of": None,
+        "addressee": None,
     }
 
 
@@ -81,10 +82,10 @@ EXPECTED_CLAIMS = [
 EXPECTED_JSONL = "".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) + "\n" for c in EXPECTED_CLAIMS)
 
 EXPECTED_CSV = """\
-schema_version,id,doc,text,start,end,content.text,content.start,content.end,cue.text,cue.start,cue.end,cue.lemma,source.text,source.start,source.end,actor.id,actor.name,actor.kind,actor.aliases,actor.roles,mode,stance,stance_score,stance_evidence,stance_basis,target,confidence,rule,row,stances,duplicate_of\r
-1,one.txt#1,one.txt,Jane Doe said that integration would help patients.,21,72,integration would help patients.,40,72,said,30,34,said,Jane Doe,21,29,jane-doe,Jane Doe,person,,,indirect,support,0.0,,,integration,0.8,,,,\r
-1,one.txt#2,one.txt,Bob Stone warned that the merger will fail.,74,117,the merger will fail.,96,117,warned,84,90,warned,Bob Stone,74,83,bob-stone,Bob Stone,person,,,indirect,oppose,0.0,,,integration,0.8,,,,\r
-1,sub/two.txt#1,sub/two.txt,Jane Doe argued that silos fail everyone.,14,55,silos fail everyone.,35,55,argued,23,29,argued,Jane Doe,14,22,jane-doe,Jane Doe,person,,,indirect,oppose,0.0,,,integration,0.8,,,,\r
+schema_version,id,doc,text,start,end,content.text,content.start,content.end,content.parts,cue.text,cue.start,cue.end,cue.lemma,source.text,source.start,source.end,actor.id,actor.name,actor.kind,actor.aliases,actor.roles,mode,stance,stance_score,stance_evidence,stance_basis,target,confidence,rule,row,stances,duplicate_of,addressee.text,addressee.start,addressee.end,addressee.actor\r
+1,one.txt#1,one.txt,Jane Doe said that integration would help patients.,21,72,integration would help patients.,40,72,,said,30,34,said,Jane Doe,21,29,jane-doe,Jane Doe,person,,,indirect,support,0.0,,,integration,0.8,,,,,,,,\r
+1,one.txt#2,one.txt,Bob Stone warned that the merger will fail.,74,117,the merger will fail.,96,117,,warned,84,90,warned,Bob Stone,74,83,bob-stone,Bob Stone,person,,,indirect,oppose,0.0,,,integration,0.8,,,,,,,,\r
+1,sub/two.txt#1,sub/two.txt,Jane Doe argued that silos fail everyone.,14,55,silos fail everyone.,35,55,,argued,23,29,argued,Jane Doe,14,22,jane-doe,Jane Doe,person,,,indirect,oppose,0.0,,,integration,0.8,,,,,,,,\r
 """
 
 EXPECTED_MARKDOWN = """\

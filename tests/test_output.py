@@ -35,12 +35,12 @@ def _fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 EXPECTED_CSV = '''\
-schema_version,id,doc,text,start,end,content.text,content.start,content.end,cue.text,cue.start,cue.end,cue.lemma,source.text,source.start,source.end,actor.id,actor.name,actor.kind,actor.aliases,actor.roles,mode,stance,stance_score,stance_evidence,stance_basis,target,confidence,rule,row,stances,duplicate_of
-1,a.txt#1,a.txt,Coffey said joined-up care would help.,0,38,Coffey said joined-up care would help.,0,38,said,7,11,said,Coffey,0,6,dr-ann-coffey,Dr Ann Coffey,person,Coffey,GP,indirect,support,0.0,,,integration,0.8,,,,
-1,a.txt#2,a.txt,The trust warned of silos.,39,65,The trust warned of silos.,39,65,warned,49,55,warned,,,,northfield-health-trust,Northfield Health Trust,organisation,,,indirect,support,0.0,,,integration,0.8,,,,
-1,a.txt#3,a.txt,"""It will fail,"" Coffey said.",66,94,"""It will fail,"" Coffey said.",66,94,said,89,93,said,,,,dr-ann-coffey,Dr Ann Coffey,person,Coffey,GP,direct,oppose,0.0,,,integration,0.8,,,,
-1,b.txt#1,b.txt,Ann Coffey said the merger was a mistake.,0,41,Ann Coffey said the merger was a mistake.,0,41,said,11,15,said,Ann Coffey,0,10,ann-coffey,Ann Coffey,person,,,indirect,oppose,0.0,,,integration,0.8,,,,
-1,b.txt#2,b.txt,I think integration is overdue.,42,73,I think integration is overdue.,42,73,think,44,49,think,,,,author,the author,author,,,author,support,0.0,,,integration,0.8,,,,
+schema_version,id,doc,text,start,end,content.text,content.start,content.end,content.parts,cue.text,cue.start,cue.end,cue.lemma,source.text,source.start,source.end,actor.id,actor.name,actor.kind,actor.aliases,actor.roles,mode,stance,stance_score,stance_evidence,stance_basis,target,confidence,rule,row,stances,duplicate_of,addressee.text,addressee.start,addressee.end,addressee.actor
+1,a.txt#1,a.txt,Coffey said joined-up care would help.,0,38,Coffey said joined-up care would help.,0,38,,said,7,11,said,Coffey,0,6,dr-ann-coffey,Dr Ann Coffey,person,Coffey,GP,indirect,support,0.0,,,integration,0.8,,,,,,,,
+1,a.txt#2,a.txt,The trust warned of silos.,39,65,The trust warned of silos.,39,65,,warned,49,55,warned,,,,northfield-health-trust,Northfield Health Trust,organisation,,,indirect,support,0.0,,,integration,0.8,,,,,,,,
+1,a.txt#3,a.txt,"""It will fail,"" Coffey said.",66,94,"""It will fail,"" Coffey said.",66,94,,said,89,93,said,,,,dr-ann-coffey,Dr Ann Coffey,person,Coffey,GP,direct,oppose,0.0,,,integration,0.8,,,,,,,,
+1,b.txt#1,b.txt,Ann Coffey said the merger was a mistake.,0,41,Ann Coffey said the merger was a mistake.,0,41,,said,11,15,said,Ann Coffey,0,10,ann-coffey,Ann Coffey,person,,,indirect,oppose,0.0,,,integration,0.8,,,,,,,,
+1,b.txt#2,b.txt,I think integration is overdue.,42,73,I think integration is overdue.,42,73,,think,44,49,think,,,,author,the author,author,,,author,support,0.0,,,integration,0.8,,,,,,,,
 '''
 
 EXPECTED_MARKDOWN = """\
@@ -128,7 +128,7 @@ def test_output_jsonl_one_claim_per_line(two_groups):
         "text": "Coffey said joined-up care would help.",
         "start": 0,
         "end": 38,
-        "content": {"text": "Coffey said joined-up care would help.", "start": 0, "end": 38},
+        "content": {"text": "Coffey said joined-up care would help.", "start": 0, "end": 38, "parts": None},
         "cue": {"text": "said", "start": 7, "end": 11, "lemma": "said"},
         "source": {"text": "Coffey", "start": 0, "end": 6},
         "actor": {"id": "dr-ann-coffey", "name": "Dr Ann Coffey", "kind": "person", "aliases": ["Coffey"], "roles": ["GP"]},
@@ -143,6 +143,7 @@ def test_output_jsonl_one_claim_per_line(two_groups):
         "row": None,
         "stances": [],
         "duplicate_of": None,
+        "addressee": None,
     }
 
 

@@ -67,6 +67,8 @@ def _person_names(tokens: list[Token], lex: ActorLexicon) -> tuple[Optional[str]
     for t in tokens:
         if t.text in POSSESSIVE and names:
             break  # "X Y’s report": the name ends at the possessive
+        if t.text == "-" and names and not t.whitespace_:
+            continue
         if t.text in POSSESSIVE or t.is_punct:
             continue
         if t.text in lex.titles or (t.lower_ in lex.role_nouns and t.text[:1].isupper()):
@@ -75,11 +77,23 @@ def _person_names(tokens: list[Token], lex: ActorLexicon) -> tuple[Optional[str]
             continue
         if t.text in lex.name_suffixes and names:
             break
-        if _is_cap(t):
+        if _is_cap(t) and names and _hyphen_before(t):
+            names[-1] += "-" + t.text  # "Osei-Bonsu": one name
+        elif _is_cap(t):
             names.append(t.text)
         elif names:
             break
     return title, names
+
+
+def _hyphen_before(t: Token) -> bool:
+    """A token joined to the name before it by a hyphen with no spaces ("Osei-Bonsu")."""
+    doc = t.doc
+    return t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_
+
+
+def _name_hyphen(doc: Doc, k: int) -> bool:
+    return doc[k].text == "-" and k + 1 < len(doc) and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_ and _is_cap(doc[k + 1])
 
 
 def find_titled_people(doc: Doc, lex: ActorLexicon) -> list[Mention]:
@@ -92,7 +106,7 @@ def find_titled_people(doc: Doc, lex: ActorLexicon) -> list[Mention]:
             while j < len(doc) and doc[j].text in lex.titles:
                 j += 1
             k = j
-            while k < len(doc) and k - j < 4 and _is_cap(doc[k]) and doc[k].text not in lex.titles and not _after_a_stop(doc, k):
+            while k < len(doc) and k - j < 6 and (_is_cap(doc[k]) or _name_hyphen(doc, k)) and doc[k].text not in lex.titles and not _after_a_stop(doc, k):
                 k += 1
             if k > j and not (k - j == 1 and doc[j].text in lex.org_heads):
                 title, names = _person_names(list(doc[i:k]), lex)
@@ -122,6 +136,15 @@ def _org_run_end(doc: Doc, start: int, lex: ActorLexicon) -> int:
     return last_cap
 
 
+def _head_of_phrase(doc: Doc, start: int, end: int, lex: ActorLexicon) -> Optional[tuple[int, int]]:
+    """'Campaign for Better Transport', 'British Chambers of Commerce': an organisation head
+    followed by 'of'/'for' and more capitalised words names the whole run."""
+    for h in range(start, end - 2):
+        if doc[h].text in lex.org_heads and doc[h + 1].lower_ in ("of", "for") and _is_cap(doc[h + 2]):
+            return start, end
+    return None
+
+
 def find_public_bodies(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     """Organisations by form: a capitalised run ending in an organisation head, a
     known prefix ("Department of ...", "Royal College of ..."), or "NHS X"."""
@@ -147,6 +170,8 @@ def find_public_bodies(doc: Doc, lex: ActorLexicon) -> list[Mention]:
                 if tuple(words[:n]) == prefix and len(words) > n:
                     mention = (i, end)
                     break
+            if mention is None:
+                mention = _head_of_phrase(doc, i, end, lex)
             if mention is None:
                 # the longest prefix of the run that ends in an organisation head
                 for k in range(end, i, -1):
@@ -305,6 +330,8 @@ def find_roles(doc: Doc, m: Mention, lex: ActorLexicon) -> list[str]:
         k -= 1
     if m.title and m.title.lower() in lex.role_nouns:
         pre.append(doc[m.start])
+    elif m.title and any(w in lex.office_titles for w in m.title.split()):
+        roles.append(m.title)  # "Cllr Ann Lee": the office is a role, not part of the name
     if pre and _has_role_noun(pre, lex) and pre[-1].i >= m.start - 1:
         if pre[-1].lower_ in lex.role_nouns or pre[-1].text.lower() in lex.role_nouns:
             roles.append(doc[pre[0].i : pre[-1].i + 1].text)

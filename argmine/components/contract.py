@@ -11,7 +11,8 @@ The Doc attributes (registered in `extensions.py`):
 
 ``doc._.claims``: ``list[ClaimDict]`` in document order.
     argmine_attribution appends reported claims; argmine_coref resolves their
-    ``actor`` (and drops those it cannot resolve, and repeats); argmine_author_claims
+    ``actor`` (an unresolved mention gets an actor of kind ``unresolved``; repeats
+    are dropped); argmine_author_claims
     appends the writer's own claims; argmine_stance adds the stance keys.
 ``doc._.actors``: ``dict[str, ActorDict]``, actor id -> actor (argmine_actors,
     argmine_coref, and the pipeline's registry of the document's voices).
@@ -53,6 +54,9 @@ class AttributionHints(TypedDict, total=False):
     continues: bool  # the speaker is the previous attributed claim's speaker
     rule: str  # the attribution rule that found it (for debugging and evaluation)
     agentive: Optional[str]  # a collective speaker named by the cue ("critics" for "criticisms")
+    parts: Optional[list[Offsets]]  # a discontinuous content's pieces ("“A,” he said, “B.”")
+    addressee: Optional[Offsets]  # whom the cue addresses ("told *the committee*"), not content
+    addressee_actor: Optional[str]  # key into doc._.actors for the addressee, when named
 
 
 class StanceKeys(TypedDict, total=False):

@@ -16,8 +16,9 @@ the speaker is resolved, not just copied from the subject:
   group actors, named by their head noun and premodifiers;
 - quotation sentences without a cue take the speaker of their quotation, or
   of the previous attributed claim nearby (a continued quote paragraph).
-Claims whose speaker cannot be resolved are dropped: an analyst cannot cite
-a claim without a source. Afterwards one claim per sentence and actor is kept.
+A claim whose speaker mention cannot be resolved keeps its mention under an
+actor of kind `unresolved`; a continued quotation keeps the source mention and
+cue of its first part. Afterwards one claim per sentence and actor is kept.
 """
 
 from __future__ import annotations
@@ -125,6 +126,8 @@ class Resolver:
         # where the speaker works ("director of X"), not the speaker
         for m in self.doc.spans.get("argmine_mentions", []):
             if span.start <= m.start and m.end <= span.end:
+                if any(c.dep_ == "case" for c in m.root.children):
+                    continue  # "..., 74, of Mardle": a place after a preposition, not the speaker
                 entry = self.registry.get(m.label_)
                 if entry is not None and entry.kind in ("person", "author"):
                     return entry
@@ -151,7 +154,9 @@ class Resolver:
             first = min((w.i for w in t.subtree if not w.is_punct), default=t.i)
             set_off = t.dep_ == "conj" and first > 0 and self.doc[first - 1].text == ","
             if (t.dep_ == "appos" or set_off) and t.head.i == head.i and t.pos_ == "PROPN":
-                entry = self.person_named_by([w for w in t.subtree if w.text[:1].isupper() and not w.is_punct])
+                # the name's own words: not ", 74, of Mardle" hung on it
+                name = [w for w in t.subtree if (w.i == t.i or w.head.i == t.i and w.dep_ in ("compound", "flat", "flat:name")) and w.text[:1].isupper() and not w.is_punct]
+                entry = self.person_named_by(name)
                 if entry is not None:
                     return entry
         return self.name_after_comma(head)
@@ -181,8 +186,8 @@ class Resolver:
 
     def new_named(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """A capitalised speaker the recogniser did not list: a surname, an acronym or a name."""
-        if head.pos_ != "PROPN" and not head.text[:1].isupper():
-            return None
+        if not head.text[:1].isupper():
+            return None  # "the union" (tagged a name by the parser) names no one
         if head.lower_ in self.lex.pronouns or head.pos_ in ("PRON", "DET"):
             return None  # an unresolved "He" is not a person called He
         # the run of capitalised words around the head is the name, not the whole phrase
@@ -315,6 +320,7 @@ class Resolver:
         is_group = (
             low in self.lex.groups
             or lemma in self.lex.document_sources
+            or low in self.lex.document_sources
             or (head.tag_ in ("NNS", "NNPS") and (lemma in self.lex.role_nouns or low.rstrip("s") in self.lex.role_nouns))
             or low in self.lex.group_quantifiers
         )
@@ -341,7 +347,13 @@ class Resolver:
     def unnamed(self, span: Span) -> ActorEntry:
         """'a person familiar with the matter', 'a senior official': a source the text
         never names is an actor described by its own words."""
-        words = [t for t in span if not t.is_punct][:10]
+        words = []
+        for t in span:
+            if t.text in {",", "(", ";", ":"} or t.lower_ in {"who", "whose", "which", "that"}:
+                break  # ", who asked not to be named": said of the source, not its name
+            if not t.is_punct:
+                words.append(t)
+        words = words[:10]
         while words and words[0].lower_ in {"a", "an", "the", "one", "of"}:
             words = words[1:]
         name = " ".join(t.text for t in words) or span.text
@@ -424,12 +436,14 @@ class Resolver:
             elif claim.get("link") is not None:
                 linked = (self.doc._.claims or [])[claim["link"]]
                 claim["actor"] = linked.get("actor")
+                self._keep_first_part(claim, linked)
             elif claim.get("continues"):
                 prev = last_attributed
                 if prev is not None and prev.get("actor") and self._near(prev, claim):
                     claim["actor"] = prev["actor"]
+                    self._keep_first_part(claim, prev)
             elif claim.get("source"):
-                entry = self.resolve(claim)
+                entry = self.resolve(claim) or self.unresolved(claim)
                 claim["actor"] = entry.id if entry else None
             if claim.get("actor") is None:
                 continue
@@ -437,12 +451,59 @@ class Resolver:
                 last_attributed = claim
                 self.speakers.append((claim["text"][0], claim["actor"]))
             resolved.append(claim)
+        for claim in resolved:
+            claim["addressee_actor"] = self.named_within(claim.get("addressee"))
         merged = self.registry.merge_provisional_people()
         merged.update(self.registry.merge_shortened_bodies())
         for claim in resolved:
             claim["actor"] = merged.get(claim["actor"], claim["actor"])
+            if claim.get("addressee_actor"):
+                claim["addressee_actor"] = merged.get(claim["addressee_actor"], claim["addressee_actor"])
         self.doc._.claims = self._one_per_sentence_and_actor(resolved)
         self.registry.write(self.doc)
+
+    def unresolved(self, claim: dict) -> Optional[ActorEntry]:
+        """'He said ...' with no antecedent, 'the council argued ...' with no council named:
+        the claim is kept under an actor of kind `unresolved` named by the mention, never
+        given to the wrong person and never dropped (users filter on the kind). Only a
+        mention that reads as a speaker (a personal pronoun, a short phrase headed by a
+        body or role noun) makes one; a clause the parse took for a subject does not."""
+        start, end = claim["source"]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not self.speaker_like(span, claim.get("source_head")):
+            return None
+        surface = self.doc.text[start:end].strip()
+        entry = self.registry.by_name(surface, kind="unresolved") or self.registry.create(surface, "unresolved")
+        entry.add_alias(surface)
+        entry.add_mention(start, end)
+        return entry
+
+    def speaker_like(self, span: Span, head_i: Optional[int]) -> bool:
+        head = self.doc[head_i] if head_i is not None else span.root
+        if head.pos_ == "PRON":
+            return head.lower_ in self.lex.pronouns
+        if len([t for t in span if not t.is_punct]) > 6:
+            return False
+        heads = {h.lower() for h in self.lex.org_heads}
+        return head.lower_ in heads or head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns
+
+    def named_within(self, span: Optional[list[int]]) -> Optional[str]:
+        """The actor named inside a span ('told *the Health Committee*'), if any."""
+        if not span:
+            return None
+        for m in self.doc.spans.get("argmine_mentions", []):
+            if span[0] <= m.start_char and m.end_char <= span[1] and m.label_ in self.registry.entries:
+                return m.label_
+        return None
+
+    @staticmethod
+    def _keep_first_part(claim: dict, first: dict) -> None:
+        """A continued quotation keeps the source mention and cue of its first part."""
+        if not claim.get("source") and first.get("source"):
+            claim["source"] = first["source"]
+            claim["source_head"] = first.get("source_head")
+            if not claim.get("cue") and first.get("cue"):
+                claim["cue"], claim["cue_lemma"] = first["cue"], first.get("cue_lemma")
 
     def _near(self, prev: dict, claim: dict) -> bool:
         a, b = self.paragraph_index(prev["text"][0]), self.paragraph_index(claim["text"][0])

@@ -41,6 +41,17 @@ class CueLexicon:
     according_to: tuple[tuple[str, ...], ...]
     not_speakers: frozenset[str]
     refusal_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    group_pronouns: frozenset[str]
+    finding_nouns: frozenset[str]
+    control_verbs: frozenset[str]
+    spokespeople: frozenset[str]
+    anonymity_verbs: frozenset[str]
+    addressee_frames: dict[str, frozenset[str]]
+    complement_verbs: frozenset[str]
+    colon_intro_verbs: frozenset[str]
+    of_content_nouns: frozenset[str]
+    time_words: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -54,6 +65,7 @@ class ActorLexicon:
     male_titles: frozenset[str]
     name_suffixes: frozenset[str]
     role_nouns: frozenset[str]
+    office_titles: frozenset[str]
     org_heads: frozenset[str]
     org_prefixes: tuple[tuple[str, ...], ...]
     org_not_acronyms: frozenset[str]
@@ -84,6 +96,17 @@ def cue_lexicon() -> CueLexicon:
         according_to=tuple(tuple(p.split()) for p in raw["according_to"]),
         not_speakers=_lower_set(raw["not_speakers"]),
         refusal_verbs=_lower_set(raw["refusal_verbs"]),
+        naming_verbs=_lower_set(raw["naming_verbs"]),
+        group_pronouns=_lower_set(raw["group_pronouns"]),
+        finding_nouns=_lower_set(raw["finding_nouns"]),
+        control_verbs=_lower_set(raw["control_verbs"]),
+        spokespeople=_lower_set(raw["spokespeople"]),
+        anonymity_verbs=_lower_set(raw["anonymity_verbs"]),
+        complement_verbs=_lower_set(raw["complement_verbs"]),
+        colon_intro_verbs=_lower_set(raw["colon_intro_verbs"]),
+        of_content_nouns=_lower_set(raw["of_content_nouns"]),
+        time_words=_lower_set(raw["time_words"]),
+        addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
     )
 
 
@@ -96,6 +119,7 @@ def actor_lexicon() -> ActorLexicon:
         male_titles=frozenset(raw["male_titles"]),
         name_suffixes=frozenset(raw["name_suffixes"]),
         role_nouns=_lower_set(raw["role_nouns"]),
+        office_titles=frozenset(raw["office_titles"]),
         org_heads=frozenset(raw["org_heads"]),
         org_prefixes=tuple(tuple(p.split()) for p in raw["org_prefixes"]),
         org_not_acronyms=frozenset(raw["org_not_acronyms"]),
