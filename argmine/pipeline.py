@@ -37,13 +37,14 @@ TargetLike = Union["Target", str, Path, None]
 #: argmine's components, in pipeline order, after the base model.
 #: Author claims come after coreference: a sentence whose reported speaker cannot be
 #: resolved is dropped there and may still be the writer's own claim.
-COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_coref", "argmine_author_claims", "argmine_stance")
+COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_turns", "argmine_coref", "argmine_author_claims", "argmine_stance")
 _MODULES = {
     "argmine_paragraphs": "argmine.components.paragraphs",
     "argmine_actors": "argmine.components.actors",
     "argmine_attribution": "argmine.components.attribution",
     "argmine_author_claims": "argmine.components.authorial",
     "argmine_coref": "argmine.components.coref",
+    "argmine_turns": "argmine.components.turns",
     "argmine_stance": "argmine.components.stance",
 }
 _PACKAGE = Path(__file__).parent
@@ -187,10 +188,20 @@ def prepare_doc(
             else:
                 voice = (registry.by_name("anonymous commenter") or registry.create("anonymous commenter", "person")).id
         segments.append((piece.view_start, piece.view_end, seg.kind.value, voice))
+    doc._.turns = _turns(article, view, registry, author.id)
     registry.write(doc)
     doc._.author = author.id
     doc._.segments = segments
     return doc
+
+
+def _turns(article: "Article", view: "AnalysisView", registry: "ActorRegistry", author_id: str) -> list:
+    """A transcript's speaker turns laid over the view, speakers registered (else empty)."""
+    from argmine.components.turns import place_turns
+    from argmine.ingest.turns import read_turns
+
+    turns = read_turns(article.document.segments)
+    return place_turns(turns, view, registry, author_id) if turns else []
 
 
 # -- records ---------------------------------------------------------------------

@@ -428,7 +428,7 @@ class Resolver:
                 prev = last_attributed
                 if prev is not None and prev.get("actor") and self._near(prev, claim):
                     claim["actor"] = prev["actor"]
-            elif claim.get("source"):
+            elif claim.get("source") and claim.get("actor") is None:  # a speaker turn's actor is known
                 entry = self.resolve(claim)
                 claim["actor"] = entry.id if entry else None
             if claim.get("actor") is None:

@@ -1,0 +1,157 @@
+"""argmine_turns: a transcript's speaker turns become the speaker's direct claims.
+
+Ingest (`argmine.ingest.turns`) reads who speaks each stretch of a debate,
+evidence session or interview. `place_turns` (called by the pipeline when it
+prepares a Doc) registers each speaker as an actor, with the role the
+transcript gives, and lays the turns over the analysed text. The component
+then, sentence by sentence inside a turn:
+
+- gives the sentence to the turn's speaker as a direct claim, its content the
+  words after any speaker label ("Q41 Chair:");
+- leaves out questions and sentences with no words: a question asserts nothing;
+- keeps claims the speaker reports of someone else ("The minister said ..."),
+  and drops the attribution rules' guesses that have no speaker of their own
+  (quotation continuations, "I said") — inside a turn the speaker is known.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from argmine.components import extensions  # noqa: F401
+from argmine.components.base import RuleComponent
+from argmine.components.contract import ClaimDict, TurnVoice
+from argmine.components.spans import claim_sentences, sentence_chars
+from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words
+
+if TYPE_CHECKING:
+    from argmine.components.registry import ActorEntry, ActorRegistry
+    from argmine.ingest.view import AnalysisView, Piece
+
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+CONFIDENCE = 0.85
+
+
+def _view_offset(piece: "Piece", file_offset: int) -> int:
+    """The view offset of a file offset inside a piece (clamped to the piece)."""
+    inside = bisect_left(range(piece.length + 1), file_offset, key=piece.original_offset)
+    return piece.view_start + min(inside, piece.length)
+
+
+def speaker_actor(turn: Turn, registry: "ActorRegistry", author_id: str, span: tuple[int, int]) -> "ActorEntry":
+    """The actor a turn's speaker is: the writer for "Q:", a person for a name, else the
+    label itself ("Presenter", "Madam Deputy Speaker") as a person known by that label."""
+    if turn.speaker == WRITER:
+        return registry.get(author_id) or registry.create("author", "author")
+    if turn.speaker == ANSWERER:
+        return registry.by_name("interviewee") or registry.create("interviewee", "person")
+    words = core_words(turn.speaker)
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        entry = registry.add_person(words, turn.label, span)
+    else:
+        entry = registry.by_name(turn.speaker) or registry.create(turn.speaker, "person")
+        entry.add_mention(*span)
+    entry.add_alias(turn.label)
+    if turn.role:
+        entry.add_role(turn.role)
+    return entry
+
+
+def place_turns(turns: list[Turn], view: "AnalysisView", registry: "ActorRegistry", author_id: str) -> list[TurnVoice]:
+    """The turns in view offsets, each with its speaker's actor id (registered here)."""
+    placed: list[TurnVoice] = []
+    for piece in view.pieces:
+        orig_end = piece.original_end(piece.length)
+        turn = next((t for t in turns if t.label_start <= piece.orig_start < t.end), None)
+        if turn is None:
+            continue
+        words_start = _view_offset(piece, turn.start) if piece.orig_start < turn.start else piece.view_start
+        label: tuple[Optional[int], Optional[int]] = (None, None)
+        if piece.orig_start <= turn.label_start < orig_end:
+            label = (_view_offset(piece, turn.label_start), _view_offset(piece, turn.label_start + len(turn.label)))
+        span = (label[0], label[1]) if label[0] is not None else (piece.view_start, piece.view_start)
+        entry = speaker_actor(turn, registry, author_id, span)  # type: ignore[arg-type]
+        placed.append((piece.view_start, piece.view_end, entry.id, words_start, label[0], label[1]))
+    return placed
+
+
+def asserts_something(text: str) -> bool:
+    """A question, or a sentence without words, asserts nothing."""
+    stripped = text.strip().rstrip("\"'”’)")
+    return any(c.isalpha() for c in stripped) and not stripped.endswith("?")
+
+
+def _turn_at(turns: list[TurnVoice], offset: int) -> Optional[TurnVoice]:
+    return next((t for t in turns if t[0] <= offset < t[1]), None)
+
+
+def _speaker_known(claim: ClaimDict, doc: Doc) -> bool:
+    """An attribution rule's claim that names someone other than the turn's speaker."""
+    source = claim.get("source")
+    if not source or claim.get("continues") or claim.get("link") is not None:
+        return False
+    return doc.text[source[0]:source[1]].strip().lower() not in FIRST_PERSON
+
+
+def turn_claim(sent: Span, turn: TurnVoice) -> Optional[ClaimDict]:
+    start, end = sentence_chars(sent)
+    words_start = max(start, turn[3])
+    if words_start >= end or not asserts_something(sent.doc.text[words_start:end]):
+        return None
+    while words_start < end and sent.doc.text[words_start].isspace():
+        words_start += 1
+    label = [turn[4], turn[5]] if turn[4] is not None else None
+    return {
+        "text": [start, end],
+        "content": [words_start, end],
+        "cue": None,
+        "cue_lemma": None,
+        "source": label,
+        "source_head": None,
+        "mode": "direct",
+        "actor": turn[2],
+        "confidence": CONFIDENCE,
+        "link": None,
+        "continues": False,
+        "rule": "speaker-turn",
+        "agentive": None,
+    }
+
+
+class TurnClaims(RuleComponent):
+    def __init__(self, name: str = "argmine_turns"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        turns: list[TurnVoice] = doc._.turns or []
+        if not turns:
+            return doc
+        claims: list[ClaimDict] = list(doc._.claims or [])
+        for claim in claims:
+            if _turn_at(turns, claim["text"][0]) is not None and not _speaker_known(claim, doc):
+                _withdraw(claim)
+        for sent in claim_sentences(doc):
+            turn = _turn_at(turns, sent.start_char)
+            claim = turn_claim(sent, turn) if turn else None
+            if claim is not None:
+                claims.append(claim)
+        doc._.claims = claims
+        return doc
+
+
+def _withdraw(claim: ClaimDict) -> None:
+    """Leave a claim with no way to a speaker, so coreference drops it; it keeps its place
+    in the list because other claims' links are positions in it."""
+    claim["source"] = None
+    claim["link"] = None
+    claim["continues"] = False
+    claim["actor"] = None
+
+
+@Language.factory("argmine_turns", assigns=["doc._.claims"], default_config={})
+def make_turns(nlp: Language, name: str) -> TurnClaims:
+    return TurnClaims(name)

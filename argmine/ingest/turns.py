@@ -1,0 +1,301 @@
+"""Speaker turns of transcripts: who speaks each stretch of a debate, evidence session or interview.
+
+A transcript marks its speakers at the start of a line, in one of two ways:
+
+- a prefix before the words spoken: "Name:", "Q41 Chair:", "JS:", "Q:"/"A:";
+- a line holding only the speaker, the speech below it: "Name (Constituency)
+  (Party)", "The Minister for X (Name)", and later "Mr Name" alone.
+
+Header blocks ("Members present: ...", "Witnesses: Name, Role, Body; and ...")
+are not turns, but they name and describe the cast, so that later labels given
+as a surname, initials or a role ("Chair") resolve to a full name. The
+patterns live in `data/turns.json`. A document is read as a transcript only
+when it has at least `min_turns` turns by two or more speakers: a stray
+"Update:" line in an article does not make it one.
+
+`read_turns` works on the ingested segments (file offsets), before the text is
+cut into an analysis view, because a speaker line alone is often typed as a
+heading and left out of the view.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from argmine.ingest import word_lists
+from argmine.records import Segment
+
+_DATA = Path(__file__).parent / "data" / "turns.json"
+#: Speaker stand-ins resolved by the pipeline: the document's writer (who asks the
+#: questions of a Q/A interview) and the one interviewed.
+WRITER = "@writer"
+ANSWERER = "@answerer"
+_TERMINAL = re.compile(r"[.!?…;,]$")
+_PAREN = re.compile(r"^(?P<pre>[^()]*?)\s*\((?P<inner>[^()]+)\)")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    question_number: re.Pattern[str]
+    prefix: re.Pattern[str]
+    initials: re.Pattern[str]
+    header_members: re.Pattern[str]
+    header_witnesses: re.Pattern[str]
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    titles: frozenset[str]
+    connectors: frozenset[str]
+    not_speakers: frozenset[str]
+    min_turns: int
+
+
+@lru_cache(maxsize=None)
+def patterns() -> Patterns:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    return Patterns(
+        question_number=re.compile(raw["question_number"]),
+        prefix=re.compile(raw["prefix"]),
+        initials=re.compile(raw["initials"]),
+        header_members=re.compile(raw["header_members"], re.IGNORECASE),
+        header_witnesses=re.compile(raw["header_witnesses"]),
+        question_labels=frozenset(raw["question_labels"]),
+        answer_labels=frozenset(raw["answer_labels"]),
+        titles=frozenset(raw["titles"]),
+        connectors=frozenset(raw["connectors"]),
+        not_speakers=frozenset(w.lower() for w in raw["not_speakers"]),
+        min_turns=int(raw["min_turns"]),
+    )
+
+
+@lru_cache(maxsize=None)
+def role_words() -> frozenset[str]:
+    return word_lists.role_words()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's stretch, in file offsets: the label as written and the words spoken."""
+
+    speaker: str  # a full name, a label kept as written ("Chair"), or WRITER / ANSWERER
+    label: str
+    label_start: int
+    label_end: int
+    start: int  # the words spoken begin here
+    end: int
+    role: Optional[str] = None
+
+
+@dataclass
+class Cast:
+    """The people a transcript names, by full name, with their roles."""
+
+    roles: dict[str, Optional[str]] = field(default_factory=dict)
+    chair: Optional[str] = None
+
+    def add(self, name: str, role: Optional[str] = None) -> None:
+        if name not in self.roles or role and not self.roles[name]:
+            self.roles[name] = role
+
+    def by_initials(self, initials: str) -> Optional[str]:
+        found = [n for n in self.roles if "".join(w[0] for w in n.split() if w[:1].isupper()) == initials]
+        return found[0] if len(found) == 1 else None
+
+    def by_surname(self, words: list[str]) -> Optional[str]:
+        """A full name ending in these words ("Marchbank", "Finch-Hatton"), or with this first name."""
+        tail = " ".join(words)
+        found = [n for n in self.roles if n != tail and (n.endswith(" " + tail) or n.split()[0] == tail)]
+        return found[0] if len(set(found)) == 1 else None
+
+
+def core_words(text: str) -> list[str]:
+    """The words of a name without titles ("Professor", "Sir", "Mrs", "Rt Hon")."""
+    titles = patterns().titles
+    return [w for w in text.replace(",", " ").split() if w not in titles and w.rstrip(".") not in titles]
+
+
+def name_shaped(text: str) -> bool:
+    """A label that can be a speaker: a few capitalised words (with "of", "for" ...),
+    initials, or a name followed by bracketed constituency/party/role."""
+    p = patterns()
+    bare = p.question_number.sub("", text).strip()
+    if not bare or bare.lower() in p.not_speakers or ":" in bare:
+        return False
+    if "(" in bare and not bare.endswith(")"):
+        return False  # "Transcript (edited). Audio": a sentence, not a label
+    pre = re.sub(r"\s*\([^()]*\)", "", bare).strip() or bare
+    if pre.lower() in p.not_speakers or any(w.endswith(".") and len(w) > 3 and w not in p.titles for w in pre.split()):
+        return False
+    words = pre.split()
+    if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in pre):
+        return False
+    if not all(w[:1].isupper() or w in p.connectors or w[:1] in "'’-" for w in words):
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def split_label(label: str) -> tuple[str, Optional[str]]:
+    """(name as written, role): "The Minister for X (Jo Bloggs)" and "Chair (Cllr Bloggs)"
+    give the name inside the brackets and the role outside; "Jo Bloggs (Seaton) (Lab)" the
+    name before them, "Ms Bloggs (Director of Services)" the role inside."""
+    bare = patterns().question_number.sub("", label).strip()
+    m = _PAREN.match(bare)
+    if m is None:
+        return _cased(bare), None
+    pre, inner = _cased(m.group("pre").strip()), _cased(m.group("inner").strip())
+    if not pre or pre.split()[0] in ("The", "the") or pre.split()[-1].lower() in role_words():
+        return inner, pre or None
+    return pre, inner if inner.split()[-1].lower() in role_words() or inner.split()[0].lower() in role_words() else None
+
+
+def _cased(text: str) -> str:
+    """An all-capitals label ("JANE SMITH", "CLLR SMITH") in ordinary case; initials stay."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 4 and all(c.isupper() for c in letters) and " " in text.strip():
+        return text.title()
+    if len(letters) > 4 and all(c.isupper() for c in letters) and text.isalpha():
+        return text.title()
+    return text
+
+
+def resolve(label: str, cast: Cast) -> tuple[str, Optional[str]]:
+    """The speaker a label stands for, and a role the label gives, using the cast seen so far."""
+    p = patterns()
+    name, role = split_label(label)
+    if name in p.question_labels:
+        return WRITER, None
+    if name in p.answer_labels:
+        return ANSWERER, None
+    if p.initials.match(name):
+        return cast.by_initials(name) or name, role
+    if name == "Chair" and cast.chair:
+        return cast.chair, "Chair"
+    words = core_words(name)
+    if role and role.lower() == "chair" and words:
+        cast.chair = cast.by_surname(words) or " ".join(words)
+    if not words:
+        return name, role
+    if len(words) == 1 or name != " ".join(words) and cast.by_surname(words):
+        known = cast.by_surname(words)
+        if known:
+            return known, role or cast.roles.get(known)
+    full = " ".join(words)
+    if len(words) >= 2:
+        cast.add(full, role)
+    return full, role or cast.roles.get(full)
+
+
+def read_header(line: str, cast: Cast) -> bool:
+    """A members or witnesses line: its people join the cast. True when it was one."""
+    p = patterns()
+    m = p.header_members.match(line) or p.header_witnesses.match(line)
+    if m is None:
+        return False
+    for item in _header_items(m.group("list")):
+        name, role = _header_person(item)
+        chair = (role or "").lower() == "chair"
+        words = core_words(name)
+        if len(words) >= 2 and name_shaped(name):
+            full = " ".join(words)
+            cast.add(full, role)
+            if chair:
+                cast.chair = full
+    return True
+
+
+def _spoken(rest: str) -> bool:
+    """Words after a prefix read as speech, not as a heading's second half
+    ("Water Companies: Public Ownership")."""
+    first = rest.split("\n", 1)[0].strip()
+    return bool(_TERMINAL.search(first) or re.search(r"[.!?…]['’\"”)]*$", first)) or len(first.split()) >= 8
+
+
+def _header_items(listing: str) -> list[str]:
+    """The people of a header list: split at semicolons and "and"; when roles are in
+    brackets ("A Name (Chair), B Name (Director)") at the commas outside brackets too."""
+    separators = ";," if "(" in listing else ";"
+    items, depth, current = [], 0, []
+    for ch in listing:
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in separators:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    out: list[str] = []
+    for item in items:
+        out.extend(re.split(r"(?:^|\s)and\s+(?=[A-Z])", item.strip(" .")))
+    return [i.strip(" .") for i in out if i.strip(" .")]
+
+
+def _header_person(item: str) -> tuple[str, Optional[str]]:
+    """("Jo Bloggs", "Director, Body") from "Jo Bloggs, Director, Body" or "Jo Bloggs (Director)"."""
+    m = _PAREN.match(item)
+    if m:
+        return m.group("pre").strip(), m.group("inner").strip()
+    name, _, role = item.partition(",")
+    return name.strip(), role.strip(" ,") or None
+
+
+def _speaker_line(line: str) -> bool:
+    """A line holding only a speaker: short, unpunctuated at its end, name-shaped."""
+    text = line.strip()
+    return 0 < len(text) <= 120 and not _TERMINAL.search(text) and name_shaped(text)
+
+
+def _opening(seg: Segment, cast: Cast, known: set[str]) -> Optional[tuple[str, int, int]]:
+    """The speaker label that opens a segment: (label, label start, label end) in file offsets.
+
+    A prefix ("Name: ...") always counts; a first line holding only a name counts when it
+    carries brackets (constituency, party, role) or a title, or names someone who has
+    already spoken ("Mrs Name" after "Mrs Full Name (Seat) (Party)")."""
+    text = seg.text
+    m = patterns().prefix.match(text)
+    if m and seg.kind.value != "title" and name_shaped(m.group("label")) and _spoken(text[m.end():]):
+        return m.group("label"), seg.start, seg.start + m.end()
+    first = text.split("\n", 1)[0]
+    if not _speaker_line(first):
+        return None
+    label = first.strip()
+    name, _role = split_label(label)
+    spoken_before = resolve(label, Cast(dict(cast.roles), cast.chair))[0] in known
+    if "(" in label or spoken_before or len(core_words(name)) < len(name.split()):
+        end = seg.start + len(first)
+        while end < seg.end and text[end - seg.start] in " \t\r\n":
+            end += 1
+        return label, seg.start, end
+    return None
+
+
+def read_turns(segments: list[Segment]) -> list[Turn]:
+    """The speaker turns of a transcript in reading order; empty when the text is not one."""
+    cast = Cast()
+    turns: list[Turn] = []
+    known: set[str] = set()
+    open_turn = False
+    for seg in sorted(segments, key=lambda s: s.start):
+        if read_header(seg.text.strip(), cast):
+            open_turn = False
+            continue
+        opening = _opening(seg, cast, known)
+        if opening is None:
+            if open_turn and turns[-1].end <= seg.start:
+                turns[-1] = _extended(turns[-1], seg.end)
+            continue
+        label, label_start, label_end = opening
+        speaker, role = resolve(label, cast)
+        known.add(speaker)
+        turns.append(Turn(speaker, label, label_start, label_end, label_end, seg.end, role))
+        open_turn = True
+    speakers = [t.speaker for t in turns]
+    exchange = len(set(speakers)) >= 2 and any(speakers.count(s) >= 2 for s in speakers)
+    return turns if len(turns) >= patterns().min_turns and exchange else []
+
+
+def _extended(turn: Turn, end: int) -> Turn:
+    return Turn(turn.speaker, turn.label, turn.label_start, turn.label_end, turn.start, end, turn.role)
