@@ -16,23 +16,27 @@ then, sentence by sentence inside a turn:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict, TurnVoice
 from argmine.components.spans import claim_sentences, sentence_chars
-from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words
+
+from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words, patterns, procedural
 
 if TYPE_CHECKING:
     from argmine.components.registry import ActorEntry, ActorRegistry
     from argmine.ingest.view import AnalysisView, Piece
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+#: Lines of a transcript that record, not speak: "[Column 12]", "(Interruption)", "2.31 pm".
+_RECORD_LINE = re.compile(r"^\s*(?:[\[(].*[\])]|\d{1,2}[.:]\d{2}\s*(?:am|pm)?)\s*$", re.IGNORECASE)
 CONFIDENCE = 0.85
 
 
@@ -80,9 +84,28 @@ def place_turns(turns: list[Turn], view: "AnalysisView", registry: "ActorRegistr
 
 
 def asserts_something(text: str) -> bool:
-    """A question, or a sentence without words, asserts nothing."""
+    """A question, a sentence without words, a line of the record ("[Column 12]") or of
+    procedure ("I beg to move") asserts nothing."""
     stripped = text.strip().rstrip("\"'”’)")
-    return any(c.isalpha() for c in stripped) and not stripped.endswith("?")
+    if not any(c.isalpha() for c in stripped) or stripped.endswith("?") or _RECORD_LINE.match(stripped):
+        return False
+    return not procedural(stripped)
+
+
+def turn_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences as a transcript has them: one the parser cut after "hon." or "Rt." runs on."""
+    abbreviations = patterns().abbreviations
+    joined: list[tuple[int, int]] = []
+    after_abbreviation = False
+    for sent in claim_sentences(doc):
+        start, end = sentence_chars(sent)
+        if after_abbreviation and joined:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+        words = doc.text[start:end].split()
+        after_abbreviation = bool(words) and words[-1] in abbreviations
+    return joined
 
 
 def _turn_at(turns: list[TurnVoice], offset: int) -> Optional[TurnVoice]:
@@ -97,12 +120,12 @@ def _speaker_known(claim: ClaimDict, doc: Doc) -> bool:
     return doc.text[source[0]:source[1]].strip().lower() not in FIRST_PERSON
 
 
-def turn_claim(sent: Span, turn: TurnVoice) -> Optional[ClaimDict]:
-    start, end = sentence_chars(sent)
+def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice) -> Optional[ClaimDict]:
+    start, end = sentence
     words_start = max(start, turn[3])
-    if words_start >= end or not asserts_something(sent.doc.text[words_start:end]):
+    if words_start >= end or not asserts_something(text[words_start:end]):
         return None
-    while words_start < end and sent.doc.text[words_start].isspace():
+    while words_start < end and text[words_start].isspace():
         words_start += 1
     label = [turn[4], turn[5]] if turn[4] is not None else None
     return {
@@ -134,9 +157,10 @@ class TurnClaims(RuleComponent):
         for claim in claims:
             if _turn_at(turns, claim["text"][0]) is not None and not _speaker_known(claim, doc):
                 _withdraw(claim)
-        for sent in claim_sentences(doc):
-            turn = _turn_at(turns, sent.start_char)
-            claim = turn_claim(sent, turn) if turn else None
+        text = doc.text
+        for sentence in turn_sentences(doc):
+            turn = _turn_at(turns, sentence[0])
+            claim = turn_claim(text, sentence, turn) if turn else None
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims

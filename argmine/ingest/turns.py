@@ -52,6 +52,8 @@ class Patterns:
     connectors: frozenset[str]
     not_speakers: frozenset[str]
     min_turns: int
+    abbreviations: frozenset[str]
+    procedural: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +71,8 @@ def patterns() -> Patterns:
         connectors=frozenset(raw["connectors"]),
         not_speakers=frozenset(w.lower() for w in raw["not_speakers"]),
         min_turns=int(raw["min_turns"]),
+        abbreviations=frozenset(raw["abbreviations"]),
+        procedural=tuple(raw["procedural"]),
     )
 
 
@@ -128,7 +132,7 @@ def name_shaped(text: str) -> bool:
     if "(" in bare and not bare.endswith(")"):
         return False  # "Transcript (edited). Audio": a sentence, not a label
     pre = re.sub(r"\s*\([^()]*\)", "", bare).strip() or bare
-    if pre.lower() in p.not_speakers or any(w.endswith(".") and len(w) > 3 and w not in p.titles for w in pre.split()):
+    if pre.lower() in p.not_speakers or any(w.endswith(".") and len(w) > 3 and w.rstrip(".") not in p.titles for w in pre.split()):
         return False
     words = pre.split()
     if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in pre):
@@ -136,6 +140,14 @@ def name_shaped(text: str) -> bool:
     if not all(w[:1].isupper() or w in p.connectors or w[:1] in "'’-" for w in words):
         return False
     return any(w[:1].isupper() for w in words)
+
+
+def procedural(text: str) -> bool:
+    """Debate procedure or courtesy ("I beg to move", "Order.", "I will give way"): it opens
+    the sentence, or the sentence is short and holds it."""
+    low = " ".join(text.lower().split()).strip(" -–—[]()")
+    phrases = patterns().procedural
+    return any(low.startswith(p) for p in phrases) or len(low.split()) <= 10 and any(p in low for p in phrases)
 
 
 def split_label(label: str) -> tuple[str, Optional[str]]:
