@@ -28,7 +28,7 @@ from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict, TurnVoice
 from argmine.components.spans import claim_sentences, sentence_chars
 
-from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words, patterns, procedural
+from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words, name_shaped, patterns, procedural
 
 if TYPE_CHECKING:
     from argmine.components.registry import ActorEntry, ActorRegistry
@@ -70,17 +70,24 @@ def place_turns(turns: list[Turn], view: "AnalysisView", registry: "ActorRegistr
     placed: list[TurnVoice] = []
     for piece in view.pieces:
         orig_end = piece.original_end(piece.length)
-        turn = next((t for t in turns if t.label_start <= piece.orig_start < t.end), None)
-        if turn is None:
-            continue
-        words_start = _view_offset(piece, turn.start) if piece.orig_start < turn.start else piece.view_start
-        label: tuple[Optional[int], Optional[int]] = (None, None)
-        if piece.orig_start <= turn.label_start < orig_end:
-            label = (_view_offset(piece, turn.label_start), _view_offset(piece, turn.label_start + len(turn.label)))
-        span = (label[0], label[1]) if label[0] is not None else (piece.view_start, piece.view_start)
-        entry = speaker_actor(turn, registry, author_id, span)  # type: ignore[arg-type]
-        placed.append((piece.view_start, piece.view_end, entry.id, words_start, label[0], label[1]))
+        for turn in turns:
+            if turn.end <= piece.orig_start or turn.label_start >= orig_end:
+                continue
+            placed.append(_placed(turn, piece, orig_end, registry, author_id))
     return placed
+
+
+def _placed(turn: Turn, piece: "Piece", orig_end: int, registry: "ActorRegistry", author_id: str) -> TurnVoice:
+    """One turn's stretch inside one piece of the view."""
+    start = _view_offset(piece, max(turn.label_start, piece.orig_start))
+    end = _view_offset(piece, min(turn.end, orig_end))
+    words_start = _view_offset(piece, max(turn.start, piece.orig_start))
+    label: tuple[Optional[int], Optional[int]] = (None, None)
+    if piece.orig_start <= turn.label_start < orig_end:
+        label = (_view_offset(piece, turn.label_start), _view_offset(piece, turn.label_end))
+    span = (label[0], label[1]) if label[0] is not None else (start, start)
+    entry = speaker_actor(turn, registry, author_id, span)  # type: ignore[arg-type]
+    return (start, end, entry.id, words_start, label[0], label[1])
 
 
 def asserts_something(text: str) -> bool:
@@ -89,6 +96,10 @@ def asserts_something(text: str) -> bool:
     stripped = text.strip().rstrip("\"'”’)")
     if not any(c.isalpha() for c in stripped) or stripped.endswith("?") or _RECORD_LINE.match(stripped):
         return False
+    if stripped.endswith(("—", "–", "--")) and len(stripped.split()) <= 8:
+        return False  # cut off by the next speaker: "Can I—"
+    if name_shaped(stripped.rstrip(".")) and len(stripped.split()) >= 2:
+        return False  # a name called, not a claim: "Cllr Name.", "Madam Deputy Speaker"
     return not procedural(stripped)
 
 

@@ -135,7 +135,7 @@ def name_shaped(text: str) -> bool:
     if pre.lower() in p.not_speakers or any(w.endswith(".") and len(w) > 3 and w.rstrip(".") not in p.titles for w in pre.split()):
         return False
     words = pre.split()
-    if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in pre):
+    if not 1 <= len(words) <= (14 if "(" in bare else 8) or any(ch.isdigit() for ch in pre):
         return False
     if not all(w[:1].isupper() or w in p.connectors or w[:1] in "'’-" for w in words):
         return False
@@ -260,28 +260,46 @@ def _speaker_line(line: str) -> bool:
     return 0 < len(text) <= 120 and not _TERMINAL.search(text) and name_shaped(text)
 
 
-def _opening(seg: Segment, cast: Cast, known: set[str]) -> Optional[tuple[str, int, int]]:
-    """The speaker label that opens a segment: (label, label start, label end) in file offsets.
+def _opening(line: str, at: int, kind: str, cast: Cast, known: set[str]) -> Optional[tuple[str, int]]:
+    """The speaker label that opens a line starting at file offset `at`: (label, where the
+    words spoken begin).
 
-    A prefix ("Name: ...") always counts; a first line holding only a name counts when it
-    carries brackets (constituency, party, role) or a title, or names someone who has
-    already spoken ("Mrs Name" after "Mrs Full Name (Seat) (Party)")."""
-    text = seg.text
-    m = patterns().prefix.match(text)
-    if m and seg.kind.value != "title" and name_shaped(m.group("label")) and _spoken(text[m.end():]):
-        return m.group("label"), seg.start, seg.start + m.end()
-    first = text.split("\n", 1)[0]
-    if not _speaker_line(first):
+    A prefix ("Name: ...") counts when words follow that read as speech; a line holding
+    only a name counts when it carries brackets (constituency, party, role) or a title, or
+    names someone who has already spoken ("Mrs Name" after "Mrs Full Name (Seat) (Party)")."""
+    m = patterns().prefix.match(line)
+    if m and kind != "title" and name_shaped(m.group("label")) and _spoken(line[m.end():]):
+        return m.group("label"), at + m.end()
+    if not _speaker_line(line):
         return None
-    label = first.strip()
+    label = line.strip()
     name, _role = split_label(label)
     spoken_before = resolve(label, Cast(dict(cast.roles), cast.chair))[0] in known
-    if "(" in label or spoken_before or len(core_words(name)) < len(name.split()):
-        end = seg.start + len(first)
-        while end < seg.end and text[end - seg.start] in " \t\r\n":
-            end += 1
-        return label, seg.start, end
+    if "(" in label or spoken_before or _titled(name):
+        return label, at + len(line)
     return None
+
+
+def _titled(name: str) -> bool:
+    """A name with an honorific ("Mrs Name", "Cllr Name", "Madam Deputy Speaker")."""
+    titles = patterns().titles - {"The", "the"}
+    return any(w in titles or w.rstrip(".") in titles for w in name.split()[:2])
+
+
+def _lines(seg: Segment) -> list[tuple[int, str]]:
+    """A segment's lines with their file offsets (ingest keeps a segment's text verbatim)."""
+    out, offset = [], seg.start
+    for line in seg.text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _closes(seg: Segment) -> bool:
+    """A heading of several words ("Minute 6 (summary)") ends the turn before it; a column
+    number or a time ("[Column 12]", "2.31 pm") does not."""
+    text = seg.text.strip()
+    return seg.kind.value == "heading" and not text.startswith("[") and sum(w.isalpha() for w in text.split()) >= 2
 
 
 def read_turns(segments: list[Segment]) -> list[Turn]:
@@ -294,16 +312,26 @@ def read_turns(segments: list[Segment]) -> list[Turn]:
         if read_header(seg.text.strip(), cast):
             open_turn = False
             continue
-        opening = _opening(seg, cast, known)
-        if opening is None:
-            if open_turn and turns[-1].end <= seg.start:
+        opened = False
+        for at, line in _lines(seg):
+            opening = _opening(line, at, seg.kind.value, cast, known)
+            if opening is None:
+                continue
+            label, words_start = opening
+            speaker, role = resolve(label, cast)
+            known.add(speaker)
+            if turns and turns[-1].end > at:
+                turns[-1] = _extended(turns[-1], at)
+            elif open_turn and not opened and turns[-1].end <= seg.start:
+                turns[-1] = _extended(turns[-1], at)
+            label_start = at + len(line) - len(line.lstrip())
+            turns.append(Turn(speaker, label, label_start, label_start + len(label), words_start, seg.end, role))
+            opened = open_turn = True
+        if not opened and open_turn:
+            if _closes(seg):
+                open_turn = False
+            elif turns[-1].end <= seg.start:
                 turns[-1] = _extended(turns[-1], seg.end)
-            continue
-        label, label_start, label_end = opening
-        speaker, role = resolve(label, cast)
-        known.add(speaker)
-        turns.append(Turn(speaker, label, label_start, label_end, label_end, seg.end, role))
-        open_turn = True
     speakers = [t.speaker for t in turns]
     exchange = len(set(speakers)) >= 2 and any(speakers.count(s) >= 2 for s in speakers)
     return turns if len(turns) >= patterns().min_turns and exchange else []
