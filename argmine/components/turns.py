@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from argmine.components.registry import ActorEntry, ActorRegistry
     from argmine.ingest.view import AnalysisView, Piece
 
-FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+SELF_WORDS = {"i", "we", "me", "us", "my", "our"}  # a source that is the speaker
 #: Lines of a transcript that record, not speak: "[Column 12]", "(Interruption)", "2.31 pm".
 _RECORD_LINE = re.compile(r"^\s*(?:[\[(].*[\])]|\d{1,2}[.:]\d{2}\s*(?:am|pm)?)\s*$", re.IGNORECASE)
 CONFIDENCE = 0.85
@@ -128,7 +128,7 @@ def _speaker_known(claim: ClaimDict, doc: Doc) -> bool:
     source = claim.get("source")
     if not source or claim.get("continues") or claim.get("link") is not None:
         return False
-    return doc.text[source[0]:source[1]].strip().lower() not in FIRST_PERSON
+    return doc.text[source[0]:source[1]].strip().lower() not in SELF_WORDS
 
 
 def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice) -> Optional[ClaimDict]:
@@ -140,7 +140,7 @@ def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice) -> Optiona
         words_start += 1
     label = [turn[4], turn[5]] if turn[4] is not None else None
     return {
-        "text": [start, end],
+        "text": [words_start, end],  # the sentence without its speaker label
         "content": [words_start, end],
         "cue": None,
         "cue_lemma": None,

@@ -35,7 +35,7 @@ _DATA = Path(__file__).parent / "data" / "turns.json"
 #: questions of a Q/A interview) and the one interviewed.
 WRITER = "@writer"
 ANSWERER = "@answerer"
-_TERMINAL = re.compile(r"[.!?…;,]$")
+_ENDS_UNSPOKEN = re.compile(r"[.!?…;,]$")
 _PAREN = re.compile(r"^(?P<pre>[^()]*?)\s*\((?P<inner>[^()]+)\)")
 
 
@@ -77,7 +77,7 @@ def patterns() -> Patterns:
 
 
 @lru_cache(maxsize=None)
-def role_words() -> frozenset[str]:
+def _role_words() -> frozenset[str]:
     return word_lists.role_words()
 
 
@@ -159,9 +159,9 @@ def split_label(label: str) -> tuple[str, Optional[str]]:
     if m is None:
         return _cased(bare), None
     pre, inner = _cased(m.group("pre").strip()), _cased(m.group("inner").strip())
-    if not pre or pre.split()[0] in ("The", "the") or pre.split()[-1].lower() in role_words():
+    if not pre or pre.split()[0] in ("The", "the") or pre.split()[-1].lower() in _role_words():
         return inner, pre or None
-    return pre, inner if inner.split()[-1].lower() in role_words() or inner.split()[0].lower() in role_words() else None
+    return pre, inner if inner.split()[-1].lower() in _role_words() or inner.split()[0].lower() in _role_words() else None
 
 
 def _cased(text: str) -> str:
@@ -223,7 +223,7 @@ def _spoken(rest: str) -> bool:
     """Words after a prefix read as speech, not as a heading's second half
     ("Water Companies: Public Ownership")."""
     first = rest.split("\n", 1)[0].strip()
-    return bool(_TERMINAL.search(first) or re.search(r"[.!?…]['’\"”)]*$", first)) or len(first.split()) >= 8
+    return bool(_ENDS_UNSPOKEN.search(first) or re.search(r"[.!?…]['’\"”)]*$", first)) or len(first.split()) >= 8
 
 
 def _header_items(listing: str) -> list[str]:
@@ -257,7 +257,7 @@ def _header_person(item: str) -> tuple[str, Optional[str]]:
 def _speaker_line(line: str) -> bool:
     """A line holding only a speaker: short, unpunctuated at its end, name-shaped."""
     text = line.strip()
-    return 0 < len(text) <= 120 and not _TERMINAL.search(text) and name_shaped(text)
+    return 0 < len(text) <= 120 and not _ENDS_UNSPOKEN.search(text) and name_shaped(text)
 
 
 def _opening(line: str, at: int, kind: str, cast: Cast, known: set[str]) -> Optional[tuple[str, int]]:
@@ -286,7 +286,7 @@ def _titled(name: str) -> bool:
     return any(w in titles or w.rstrip(".") in titles for w in name.split()[:2])
 
 
-def _lines(seg: Segment) -> list[tuple[int, str]]:
+def _segment_lines(seg: Segment) -> list[tuple[int, str]]:
     """A segment's lines with their file offsets (ingest keeps a segment's text verbatim)."""
     out, offset = [], seg.start
     for line in seg.text.split("\n"):
@@ -313,7 +313,7 @@ def read_turns(segments: list[Segment]) -> list[Turn]:
             open_turn = False
             continue
         opened = False
-        for at, line in _lines(seg):
+        for at, line in _segment_lines(seg):
             opening = _opening(line, at, seg.kind.value, cast, known)
             if opening is None:
                 continue
