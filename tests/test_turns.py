@@ -165,3 +165,19 @@ def test_q_and_a_questions_are_the_writers_and_assert_nothing():
 
 def test_an_article_with_a_note_is_not_a_transcript():
     assert _turns(ARTICLE) == []
+
+
+def test_inspect_shows_the_turns_it_read(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from argmine.cli import app
+
+    path = tmp_path / "evidence.txt"
+    path.write_text(EVIDENCE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(path), "-f", "json"])
+    assert result.exit_code == 0
+    turns = json.loads(result.stdout)["document"]["turns"]
+    assert len(turns) == 7
+    assert turns[1].endswith("Hilda Varcoe (Director, Centre for Rural Mobility) ← 'Professor Varcoe'")
