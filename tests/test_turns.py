@@ -98,6 +98,23 @@ Councillors said the plan was overdue.
 """
 
 
+LIVE_BLOG = """Harbour town inquiry – live
+
+Updated 17:05
+
+16:40
+Our reporter has been posting from the hall:
+
+│ Nell Garrowby @nellgarrowby_news · 4:31 pm
+│ Harbour board chair Idris Fenwick-Lowe to the inquiry: "The new breakwater will protect four hundred homes from winter storms."
+│ Says the cost will be met without raising mooring fees.
+│ 💬 3   🔁 12   ♥ 40
+
+16:10
+The inspector adjourned the session for lunch.
+"""
+
+
 def _turns(text: str):
     return read_turns(parse_text(text).document.segments)
 
@@ -181,3 +198,13 @@ def test_inspect_shows_the_turns_it_read(tmp_path):
     turns = json.loads(result.stdout)["document"]["turns"]
     assert len(turns) == 7
     assert turns[1].endswith("Hilda Varcoe (Director, Centre for Rural Mobility) ← 'Professor Varcoe'")
+
+
+def test_live_blog_embedded_post_belongs_to_the_person_relayed():
+    turns = _turns(LIVE_BLOG)
+    assert [(t.speaker, t.role) for t in turns] == [("Idris Fenwick-Lowe", "Harbour board chair")]
+    claims, _ = _claims(LIVE_BLOG)
+    relayed = [text for name, mode, text in claims if name == "Idris Fenwick-Lowe" and mode == "direct"]
+    assert any(text.startswith("Says the cost will be met") for text in relayed)
+    assert not any(name == "Nell Garrowby" for name, _, _ in claims)
+    assert not any("💬" in text for _, _, text in claims)

@@ -136,7 +136,7 @@ def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice) -> Optiona
     words_start = max(start, turn[3])
     if words_start >= end or not asserts_something(text[words_start:end]):
         return None
-    while words_start < end and text[words_start].isspace():
+    while words_start < end and (text[words_start].isspace() or text[words_start] in "│|>"):  # a boxed post's rule
         words_start += 1
     label = [turn[4], turn[5]] if turn[4] is not None else None
     return {

@@ -54,6 +54,9 @@ class Patterns:
     min_turns: int
     abbreviations: frozenset[str]
     procedural: tuple[str, ...]
+    post_header: re.Pattern[str]
+    post_end: re.Pattern[str]
+    relay: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +76,9 @@ def patterns() -> Patterns:
         min_turns=int(raw["min_turns"]),
         abbreviations=frozenset(raw["abbreviations"]),
         procedural=tuple(raw["procedural"]),
+        post_header=re.compile(raw["post_header"]),
+        post_end=re.compile(raw["post_end"]),
+        relay=re.compile(raw["relay"]),
     )
 
 
@@ -334,7 +340,67 @@ def read_turns(segments: list[Segment]) -> list[Turn]:
                 turns[-1] = _extended(turns[-1], seg.end)
     speakers = [t.speaker for t in turns]
     exchange = len(set(speakers)) >= 2 and any(speakers.count(s) >= 2 for s in speakers)
-    return turns if len(turns) >= patterns().min_turns and exchange else []
+    found = turns if len(turns) >= patterns().min_turns and exchange else []
+    return sorted(found + read_posts(segments), key=lambda t: t.label_start)
+
+
+def read_posts(segments: list[Segment]) -> list[Turn]:
+    """Social-media posts embedded in a page ("Name @handle · 3:55 pm", then the post's
+    text): each is a turn of the person it relays ("Role Name tells the inquiry ...",
+    "Name to #event: ...") or else of its poster."""
+    p = patterns()
+    ordered = sorted(segments, key=lambda s: s.start)
+    posts: list[Turn] = []
+    for i, seg in enumerate(ordered):
+        header = p.post_header.match(seg.text.strip())
+        if header is None or "\n" in seg.text.strip():
+            continue
+        body = _post_body(ordered[i + 1:])
+        if body is None:
+            continue
+        start, end, first = body
+        speaker, role = _relayed(first.lstrip("│|> \t")) or (" ".join(core_words(header.group("name"))), None)
+        label = seg.text.strip()
+        posts.append(Turn(speaker, label, seg.start, seg.start + len(label), start, end, role))
+    return posts
+
+
+def _post_body(following: list[Segment]) -> Optional[tuple[int, int, str]]:
+    """Where a post's text starts and ends (file offsets), and its first line: up to its
+    likes and reposts, its time line, a box's end, or a heading."""
+    start: Optional[int] = None
+    end, first = 0, ""
+    for seg in following[:6]:
+        if seg.kind.value in ("heading", "title"):
+            break
+        for at, line in _segment_lines(seg):
+            if patterns().post_end.search(line):
+                return (start, end, first) if start is not None else None
+            if line.strip() and start is None:
+                start, first = at, line
+            end = at + len(line.rstrip()) if line.strip() else end
+    return (start, end, first) if start is not None else None
+
+
+def _relayed(text: str) -> Optional[tuple[str, Optional[str]]]:
+    """(name, role) of the person a post relays: the capitalised words before "tells",
+    "says" or "to #event:", the words before them a role ("Parish council chair")."""
+    m = patterns().relay.match(text)
+    if m is None:
+        return None
+    words = m.group("who").split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        name.insert(0, word)
+    while name and name[0].lower() in _role_words():
+        name.pop(0)
+    core = core_words(" ".join(name))
+    if len(core) < 2:
+        return None
+    role = m.group("role") or " ".join(words[: len(words) - len(name)]).strip() or None
+    return " ".join(core), role
 
 
 def _extended(turn: Turn, end: int) -> Turn:
