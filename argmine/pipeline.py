@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from argmine.components.contract import ActorDict, ClaimDict, SegmentVoice
     from argmine.ingest import Article
-    from argmine.ingest.view import AnalysisView
+    from argmine.ingest.view import AnalysisView, Piece
     from argmine.target import Target
 
 #: What the pipeline functions accept for a target: a resolved Target, or what resolve_target takes.
@@ -176,9 +176,12 @@ def prepare_doc(
     else:
         registry, author = _document_voices(article)
     segments: list[SegmentVoice] = []
+    letters = _letters(article)
     for piece in view.pieces:
         seg = piece.segment
         voice = author.id
+        if letters:
+            voice = _letter_voice(letters, piece, registry) or voice
         if seg.kind == SegmentKind.comment:
             if seg.signer:
                 names = _split_name(seg.signer) or [seg.signer]
@@ -193,6 +196,18 @@ def prepare_doc(
     doc._.author = author.id
     doc._.segments = segments
     return doc
+
+
+def _letters(article: "Article") -> list:
+    from argmine.ingest.turns import read_letters
+
+    return read_letters(article.document.segments)
+
+
+def _letter_voice(letters: list, piece: "Piece", registry: "ActorRegistry") -> Optional[str]:
+    from argmine.components.turns import letter_voice
+
+    return letter_voice(letters, piece, registry)
 
 
 def _turns(article: "Article", view: "AnalysisView", registry: "ActorRegistry", author_id: str) -> list:

@@ -208,3 +208,42 @@ def test_live_blog_embedded_post_belongs_to_the_person_relayed():
     assert any(text.startswith("Says the cost will be met") for text in relayed)
     assert not any(name == "Nell Garrowby" for name, _, _ in claims)
     assert not any("💬" in text for _, _, text in claims)
+
+
+LETTERS = """THE HARBOURSIDE HERALD
+Opinion | Letters
+
+Letters: the ferry timetable
+
+---
+
+Merging the two ferry routes is a bad idea
+
+I have crossed on the early boat for twenty years. Merging the two routes would leave the north shore without a morning crossing, and that is simply unacceptable.
+
+Rosalind Pemberthy
+Saltings Quay
+
+---
+
+A single route makes sense
+
+Running two half-empty boats is wasteful. I believe one frequent route would serve everybody better.
+
+Cllr Tobias Wrenfield
+Chair, Harbour Transport Forum
+
+---
+"""
+
+
+def test_letters_page_each_letter_is_its_signers_voice():
+    claims, result = _claims(LETTERS)
+    by_writer = {}
+    for name, mode, text in claims:
+        if mode == "author":
+            by_writer.setdefault(name, []).append(text)
+    assert any("simply unacceptable" in t for t in by_writer["Rosalind Pemberthy"])
+    assert any(t.startswith("I believe one frequent route") for t in by_writer["Tobias Wrenfield"])
+    forum = next(a for a in result.actors if a.name == "Tobias Wrenfield")
+    assert "Chair, Harbour Transport Forum" in forum.roles

@@ -38,6 +38,8 @@ SELF_WORDS = {"i", "we", "me", "us", "my", "our"}  # a source that is the speake
 #: Lines of a transcript that record, not speak: "[Column 12]", "(Interruption)", "2.31 pm".
 _RECORD_LINE = re.compile(r"^\s*(?:[\[(].*[\])]|\d{1,2}[.:]\d{2}\s*(?:am|pm)?)\s*$", re.IGNORECASE)
 CONFIDENCE = 0.85
+#: A line under a signature is a role, not a place, when it has a comma or one of these.
+ROLE_HINTS = frozenset({"chair", "director", "nurse", "teacher", "lecturer", "councillor", "member", "officer", "head", "retired", "parent", "governor"})
 
 
 def _view_offset(piece: "Piece", file_offset: int) -> int:
@@ -88,6 +90,19 @@ def _placed(turn: Turn, piece: "Piece", orig_end: int, registry: "ActorRegistry"
     span = (label[0], label[1]) if label[0] is not None else (start, start)
     entry = speaker_actor(turn, registry, author_id, span)  # type: ignore[arg-type]
     return (start, end, entry.id, words_start, label[0], label[1])
+
+
+def letter_voice(letters: list[Turn], piece: "Piece", registry: "ActorRegistry") -> Optional[str]:
+    """The signer (registered here) of the letter a piece of a letters page is in, if any:
+    a letter's own sentences are its writer's voice, not the page's."""
+    letter = next((t for t in letters if t.start <= piece.orig_start < t.end), None)
+    if letter is None:
+        return None
+    entry = registry.add_person(core_words(letter.speaker), letter.label, (piece.view_start, piece.view_start))
+    entry.mentions.clear()  # the signature is not in the letter's text
+    if letter.role and ("," in letter.role or any(w.lower() in ROLE_HINTS for w in letter.role.split())):
+        entry.add_role(letter.role)
+    return entry.id
 
 
 def asserts_something(text: str) -> bool:

@@ -405,3 +405,47 @@ def _relayed(text: str) -> Optional[tuple[str, Optional[str]]]:
 
 def _extended(turn: Turn, end: int) -> Turn:
     return Turn(turn.speaker, turn.label, turn.label_start, turn.label_end, turn.start, end, turn.role)
+
+
+_BOUNDARY_KINDS = frozenset({"furniture", "heading", "title", "related", "byline", "tail"})
+
+
+def read_letters(segments: list[Segment]) -> list[Turn]:
+    """The letters of a letters page: prose closed by a signature ("Name" alone on a line,
+    perhaps a place or role below it, then a rule, a heading or the end). Each is a turn of
+    its signer, the label after the words. Two signed letters at least, else none."""
+    ordered = sorted(segments, key=lambda s: s.start)
+    letters: list[Turn] = []
+    block_start: Optional[int] = None
+    for i, seg in enumerate(ordered):
+        if seg.kind.value in _BOUNDARY_KINDS and not _signature_at(ordered, i):
+            block_start = None
+            continue
+        if _signature_at(ordered, i) and block_start is not None:
+            name = seg.text.strip()
+            role = ordered[i + 1].text.strip() if _role_line(ordered, i + 1) else None
+            letters.append(Turn(" ".join(core_words(name)), name, seg.start, seg.end, block_start, seg.start, role))
+            block_start = None
+        elif seg.kind.value == "body" and block_start is None:
+            block_start = seg.start
+    return letters if len(letters) >= 2 else []
+
+
+def _signature_at(ordered: list[Segment], i: int) -> bool:
+    """A person's name alone, after prose, before a boundary (optionally past one role or
+    place line)."""
+    text = ordered[i].text.strip()
+    if "\n" in text or _ENDS_UNSPOKEN.search(text) or not name_shaped(text) or "(" in text:
+        return False
+    if not 2 <= len(core_words(text)) <= 4 or i == 0 or ordered[i - 1].kind.value != "body":
+        return False
+    after = i + 2 if _role_line(ordered, i + 1) else i + 1
+    return after >= len(ordered) or ordered[after].kind.value in _BOUNDARY_KINDS
+
+
+def _role_line(ordered: list[Segment], i: int) -> bool:
+    """A short line under a signature: a place, or a role ("Retired nurse, Town")."""
+    if i >= len(ordered):
+        return False
+    text = ordered[i].text.strip()
+    return "\n" not in text and len(text.split()) <= 12 and not re.search(r"[.!?]$", text)
