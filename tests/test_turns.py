@@ -247,3 +247,25 @@ def test_letters_page_each_letter_is_its_signers_voice():
     assert any(t.startswith("I believe one frequent route") for t in by_writer["Tobias Wrenfield"])
     forum = next(a for a in result.actors if a.name == "Tobias Wrenfield")
     assert "Chair, Harbour Transport Forum" in forum.roles
+
+
+STATEMENT = """Friends of Larkmoor Library
+Home | About | News | Join
+
+Statement on the library review
+
+Friends of Larkmoor Library welcomes the council's decision to pause the closure of the branch library.
+
+We believe the library is the only free indoor space left in the village. Closing it would be a serious mistake, and we will oppose any plan that does.
+"""
+
+
+def test_an_organisations_own_statement_speaks_as_the_organisation():
+    from argmine.ingest.voice import organisation_voice
+
+    assert organisation_voice(parse_text(STATEMENT).document) == "Friends of Larkmoor Library"
+    assert organisation_voice(parse_text(ARTICLE).document) is None
+    claims, _ = _claims(STATEMENT)
+    own = [text for name, mode, text in claims if mode == "author"]
+    assert own and all(name == "Friends of Larkmoor Library" for name, mode, _ in claims if mode == "author")
+    assert any("serious mistake" in text for text in own)
