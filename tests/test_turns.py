@@ -269,3 +269,19 @@ def test_an_organisations_own_statement_speaks_as_the_organisation():
     own = [text for name, mode, text in claims if mode == "author"]
     assert own and all(name == "Friends of Larkmoor Library" for name, mode, _ in claims if mode == "author")
     assert any("serious mistake" in text for text in own)
+
+
+def test_calling_on_someone_is_not_a_claim():
+    from argmine.components.turns import asserts_something
+
+    assert not asserts_something("Ms Varley, you wanted to come back.")
+    assert not asserts_something("Professor Hale, same question.")
+    assert asserts_something("Funding, in my view, is the whole problem here and always has been.")
+    assert asserts_something("No. The formula rewards the wrong thing.")
+
+
+def test_an_interviewers_set_up_before_a_question_is_not_a_claim():
+    text = INTERVIEW.replace("TQ: Is the fare freeze sustainable?", "TQ: Fares were frozen last spring. Is the freeze sustainable?")
+    claims, _ = _claims(text)
+    assert not any(t.startswith("Fares were frozen") for _, _, t in claims)
+    assert ("Yusra Penhallow", "direct", "Not beyond next year.") in claims

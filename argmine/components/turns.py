@@ -83,7 +83,7 @@ def _placed(turn: Turn, piece: "Piece", orig_end: int, registry: "ActorRegistry"
     """One turn's stretch inside one piece of the view."""
     start = _view_offset(piece, max(turn.label_start, piece.orig_start))
     end = _view_offset(piece, min(turn.end, orig_end))
-    words_start = _view_offset(piece, max(turn.start, piece.orig_start))
+    words_start = end if turn.asks else _view_offset(piece, max(turn.start, piece.orig_start))
     label: tuple[Optional[int], Optional[int]] = (None, None)
     if piece.orig_start <= turn.label_start < orig_end:
         label = (_view_offset(piece, turn.label_start), _view_offset(piece, turn.label_end))
@@ -115,7 +115,17 @@ def asserts_something(text: str) -> bool:
         return False  # cut off by the next speaker: "Can I—"
     if name_shaped(stripped.rstrip(".")) and len(stripped.split()) >= 2:
         return False  # a name called, not a claim: "Cllr Name.", "Madam Deputy Speaker"
-    return not procedural(stripped)
+    return not procedural(stripped) and not addresses_someone(stripped)
+
+
+def addresses_someone(text: str) -> bool:
+    """A sentence that calls on someone and hands over ("Ms Name, you wanted to come back.",
+    "Chair, very briefly.", "Name, same question."): short, or turning to "you"."""
+    head, comma, rest = text.partition(",")
+    if not comma or len(head.split()) > 4 or not name_shaped(head) or head.split()[0] in ("I", "We", "It", "This", "That"):
+        return False
+    words = rest.split()
+    return len(words) <= 6 or words[0].lower() in ("you", "you've", "you're", "you'll", "your", "i'll", "go")
 
 
 def turn_sentences(doc: Doc) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -35,6 +35,8 @@ _DATA = Path(__file__).parent / "data" / "turns.json"
 #: questions of a Q/A interview) and the one interviewed.
 WRITER = "@writer"
 ANSWERER = "@answerer"
+#: A speaker with at least this share of turns ending in a question is the one asking.
+QUESTIONER_SHARE = 0.6
 _ENDS_UNSPOKEN = re.compile(r"[.!?…;,]$")
 _PAREN = re.compile(r"^(?P<pre>[^()]*?)\s*\((?P<inner>[^()]+)\)")
 
@@ -98,6 +100,7 @@ class Turn:
     start: int  # the words spoken begin here
     end: int
     role: Optional[str] = None
+    asks: bool = False  # the speaker only puts questions (an interviewer, a chair): no claims
 
 
 @dataclass
@@ -340,8 +343,25 @@ def read_turns(segments: list[Segment]) -> list[Turn]:
                 turns[-1] = _extended(turns[-1], seg.end)
     speakers = [t.speaker for t in turns]
     exchange = len(set(speakers)) >= 2 and any(speakers.count(s) >= 2 for s in speakers)
-    found = turns if len(turns) >= patterns().min_turns and exchange else []
+    found = _mark_questioners(turns, segments) if len(turns) >= patterns().min_turns and exchange else []
     return sorted(found + read_posts(segments), key=lambda t: t.label_start)
+
+
+def _mark_questioners(turns: list[Turn], segments: list[Segment]) -> list[Turn]:
+    """Speakers whose turns are, most of them, questions put to others: what else they say
+    in a turn that ends in a question sets it up ("The pouches cost money. Was it worth
+    it?") and is not their claim."""
+    ends: dict[str, list[bool]] = {}
+    for turn in turns:
+        spoken = " ".join(s.text[max(turn.start, s.start) - s.start: turn.end - s.start] for s in segments if s.start < turn.end and turn.start < s.end)
+        ends.setdefault(turn.speaker, []).append(spoken.rstrip(" \n\"'”’)").endswith("?"))
+    askers = {who for who, asked in ends.items() if len(asked) >= 2 and sum(asked) / len(asked) >= QUESTIONER_SHARE}
+    seen: dict[str, int] = {}
+    marked: list[Turn] = []
+    for turn in turns:  # a questioner's turn that ends in a question; their speeches stay
+        n = seen[turn.speaker] = seen.get(turn.speaker, -1) + 1
+        marked.append(replace(turn, asks=turn.speaker in askers and ends[turn.speaker][n]))
+    return marked
 
 
 def read_posts(segments: list[Segment]) -> list[Turn]:
