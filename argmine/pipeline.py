@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from argmine.components.contract import ActorDict, ClaimDict, SegmentVoice
     from argmine.ingest import Article
-    from argmine.ingest.view import AnalysisView
+    from argmine.ingest.view import AnalysisView, Piece
     from argmine.target import Target
 
 #: What the pipeline functions accept for a target: a resolved Target, or what resolve_target takes;
@@ -38,13 +38,14 @@ TargetLike = Union["Target", str, Path, None, "tuple[Target, ...]", "list[Target
 #: argmine's components, in pipeline order, after the base model.
 #: Author claims come after coreference: a sentence whose reported speaker cannot be
 #: resolved is dropped there and may still be the writer's own claim.
-COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_coref", "argmine_author_claims", "argmine_stance")
+COMPONENTS = ("argmine_actors", "argmine_attribution", "argmine_turns", "argmine_coref", "argmine_author_claims", "argmine_stance")
 _MODULES = {
     "argmine_paragraphs": "argmine.components.paragraphs",
     "argmine_actors": "argmine.components.actors",
     "argmine_attribution": "argmine.components.attribution",
     "argmine_author_claims": "argmine.components.authorial",
     "argmine_coref": "argmine.components.coref",
+    "argmine_turns": "argmine.components.turns",
     "argmine_stance": "argmine.components.stance",
 }
 _PACKAGE = Path(__file__).parent
@@ -135,6 +136,7 @@ def _split_name(name: str) -> list[str]:
 def _document_voices(article: "Article") -> tuple["ActorRegistry", "ActorEntry"]:
     """A fresh registry holding the document's writer (named by the byline, else "author")."""
     from argmine.components.registry import ActorRegistry
+    from argmine.ingest.voice import organisation_voice
 
     registry = ActorRegistry()
     meta = article.document.meta
@@ -144,6 +146,9 @@ def _document_voices(article: "Article") -> tuple["ActorRegistry", "ActorEntry"]
         author.add_alias(meta.author)
         if len(names) > 1:
             author.add_alias(names[-1])
+    elif organisation := organisation_voice(article.document):
+        author = registry.create(organisation, "organisation")  # its own statement: "we" is the body
+        author.add_alias(organisation)
     else:
         author = registry.create("author", "author")
     if meta.author_role:
@@ -179,9 +184,12 @@ def prepare_doc(
     else:
         registry, author = _document_voices(article)
     segments: list[SegmentVoice] = []
+    letters = _letters(article)
     for piece in view.pieces:
         seg = piece.segment
         voice = author.id
+        if letters:
+            voice = _letter_voice(letters, piece, registry) or voice
         if seg.kind == SegmentKind.comment:
             if seg.signer:
                 names = _split_name(seg.signer) or [seg.signer]
@@ -191,10 +199,32 @@ def prepare_doc(
             else:
                 voice = (registry.by_name("anonymous commenter") or registry.create("anonymous commenter", "person")).id
         segments.append((piece.view_start, piece.view_end, seg.kind.value, voice))
+    doc._.turns = _turns(article, view, registry, author.id)
     registry.write(doc)
     doc._.author = author.id
     doc._.segments = segments
     return doc
+
+
+def _letters(article: "Article") -> list:
+    from argmine.ingest.turns import read_letters
+
+    return read_letters(article.document.segments)
+
+
+def _letter_voice(letters: list, piece: "Piece", registry: "ActorRegistry") -> Optional[str]:
+    from argmine.components.turns import letter_voice
+
+    return letter_voice(letters, piece, registry)
+
+
+def _turns(article: "Article", view: "AnalysisView", registry: "ActorRegistry", author_id: str) -> list:
+    """A transcript's speaker turns laid over the view, speakers registered (else empty)."""
+    from argmine.components.turns import place_turns
+    from argmine.ingest.turns import read_turns
+
+    turns = read_turns(article.document.segments)
+    return place_turns(turns, view, registry, author_id) if turns else []
 
 
 # -- records ---------------------------------------------------------------------

@@ -128,4 +128,18 @@ def _about(document: Any) -> dict[str, Any]:
         about["versions"] = f"{document.versions.count} (reading {document.versions.used})"
     if document.warnings:
         about["warnings"] = document.warnings
+    turns = _turns_read(document)
+    if turns:
+        about["turns"] = turns
     return about
+
+
+def _turns_read(document: Any) -> list[str]:
+    """The speaker turns ingest read, one line each: offsets, speaker, the label as written."""
+    from argmine.ingest.turns import ANSWERER, WRITER, read_turns
+
+    shown = {WRITER: "the writer", ANSWERER: "the one answering"}
+    return [
+        f"{t.start}-{t.end} {shown.get(t.speaker, t.speaker)}" + (f" ({t.role})" if t.role else "") + f" ← {t.label!r}"
+        for t in read_turns(document.segments)
+    ]

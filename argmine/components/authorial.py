@@ -172,7 +172,10 @@ class AuthorClaims(RuleComponent):
             span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
             if span is not None:
                 quoted.update(t.i for t in span)
+        turns = doc._.turns or []
         for sent in claim_sentences(doc):
+            if any(t[0] <= sent.start_char < t[1] for t in turns):
+                continue  # a speaker's words, not the writer's (argmine_turns)
             seg = _segment(segments, sent.start_char)
             if seg is None or seg[2] not in AUTHOR_SEGMENTS:
                 continue

@@ -18,6 +18,8 @@ The Doc attributes (registered in `extensions.py`):
     argmine_coref, and the pipeline's registry of the document's voices).
 ``doc._.author``: the actor id of the document's own voice ("author" when unnamed).
 ``doc._.segments``: ``list[SegmentVoice]``, set by the pipeline from ingest.
+``doc._.turns``: ``list[TurnVoice]``, a transcript's speaker turns, set by the pipeline
+    from ingest (`argmine.ingest.turns`); argmine_turns gives their sentences to the speaker.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ Offsets = list[int]
 
 #: ``(start, end, segment kind, voice actor id or None)`` in ``doc.text`` offsets.
 SegmentVoice = tuple[int, int, str, Optional[str]]
+
+#: ``(start, end, speaker actor id, words start, label start, label end)`` in ``doc.text``
+#: offsets; the label offsets are None when the speaker line is not in the text analysed.
+TurnVoice = tuple[int, int, str, int, Optional[int], Optional[int]]
 
 
 class ClaimCore(TypedDict):

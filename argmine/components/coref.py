@@ -442,7 +442,7 @@ class Resolver:
                 if prev is not None and prev.get("actor") and self._near(prev, claim):
                     claim["actor"] = prev["actor"]
                     self._keep_first_part(claim, prev)
-            elif claim.get("source"):
+            elif claim.get("source") and claim.get("actor") is None:  # a speaker turn's actor is known
                 entry = self.resolve(claim) or self.unresolved(claim)
                 claim["actor"] = entry.id if entry else None
             if claim.get("actor") is None:

@@ -24,6 +24,10 @@ def register_extensions() -> None:
     if not Doc.has_extension("segments"):
         # [(start, end, kind, voice_actor_id | None), ...] in doc.text offsets.
         Doc.set_extension("segments", default=None)
+    if not Doc.has_extension("turns"):
+        # [(start, end, speaker_actor_id, words_start, label_start | None, label_end | None), ...]
+        # in doc.text offsets: the speaker turns of a transcript (argmine.ingest.turns).
+        Doc.set_extension("turns", default=None)
     if not Span.has_extension("actor_id"):
         Span.set_extension("actor_id", default=None)
 
