@@ -1,6 +1,6 @@
 """Train argmine's linear stance model (``data/models/stance/linear.json``) from labelled claims.
 
-    python -m training.train_stance [--data ../shared/stance] [--out data/models/stance/linear.json]
+    python -m training.train_stance [--data DIR ...] [--out data/models/stance/linear.json]
                                     [--cv] [--epochs 60] [--l2 1e-4] [--min-count 2]
 
 Each line of the data files is a claim with its ``text``, ``stance`` and the
@@ -12,6 +12,9 @@ stance toward *a* target is expressed, not the 29 targets themselves.
 ``--cv`` reports leave-targets-out cross-validation (five folds of whole
 targets) instead of writing the model: the figure to watch is how it does on
 targets it never saw. Real-genre figures come from ``benchmarks/stance_dev.py``.
+By default the data are ``../shared/stance`` (1,642 claims, 29 targets) and
+``training/stance_data`` (team-written claims shipped with argmine, CC BY 4.0;
+see its README); ``--data`` (repeatable) names other folders instead.
 Deterministic: no randomness (full-batch AdaGrad from zero weights).
 """
 
@@ -34,12 +37,13 @@ from argmine.components.stance.text import pieces_of  # noqa: E402
 #: ../shared/stance beside the repository (a worktree one level deeper looks one level higher).
 DEFAULT_DATA = next((p / "shared" / "stance" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "stance").is_dir()),
                     REPO.parent / "shared" / "stance")
+TEAM_DATA = REPO / "training" / "stance_data"
 DEFAULT_OUT = REPO / "data" / "models" / "stance" / "linear.json"
 
 
-def read_examples(data_dir: Path) -> list[dict]:
+def read_examples(data_dirs: list[Path]) -> list[dict]:
     rows = []
-    for path in sorted(data_dir.glob("*.jsonl")):
+    for path in sorted(p for d in data_dirs for p in d.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
@@ -90,7 +94,8 @@ def cross_validate(rows, feats, args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, action="append", help="a folder of labelled *.jsonl (repeatable); "
+                        "default ../shared/stance and training/stance_data")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--epochs", type=int, default=60)
     parser.add_argument("--l2", type=float, default=1e-4)
@@ -100,6 +105,7 @@ def main() -> None:
     import spacy
 
     nlp = spacy.blank("en")
+    args.data = args.data or [d for d in (DEFAULT_DATA, TEAM_DATA) if d.is_dir()]
     rows = read_examples(args.data)
     if not rows:
         sys.exit(f"no labelled claims in {args.data}")
@@ -109,7 +115,9 @@ def main() -> None:
         return
     model = fit(feats, [r["stance"] for r in rows], epochs=args.epochs, l2=args.l2, min_count=args.min_count)
     digest = hashlib.sha256("".join(sorted(json.dumps(r, sort_keys=True) for r in rows)).encode()).hexdigest()[:16]
-    meta = {"data": "shared/stance (1,642 labelled claims, 29 targets)", "claims": len(rows), "data_sha256": digest,
+    sources = {f"{d.parent.name}/{d.name}": sum(1 for _ in d.glob("*.jsonl")) and
+               len(read_examples([d])) for d in args.data}
+    meta = {"data": sources, "targets": len({r["target"] for r in rows}), "claims": len(rows), "data_sha256": digest,
             "epochs": args.epochs, "l2": args.l2, "min_count": args.min_count, "features": len(model.weights),
             "labels": dict(Counter(r["stance"] for r in rows))}
     model = LinearStance(model.bias, model.weights, meta)
