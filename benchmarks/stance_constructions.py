@@ -49,7 +49,7 @@ def main() -> None:
     nlp = load_base_model()
     model = load_model() if args.model else None
     by_construction: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in read_examples(args.data):
+    for row in read_examples([args.data]):
         if args.construction and args.construction not in row["construction"]:
             continue
         target = target_of(row)

@@ -1,6 +1,6 @@
 """Stance on gold folders, three ways: as users get it, with perfect attribution, and per speaker.
 
-    python benchmarks/stance_dev.py [--set DIR ...] [--oracle-only] [-v] [--json FILE]
+    python benchmarks/stance_dev.py [--set DIR ...] [--oracle-only] [--detail] [-v] [--json FILE]
 
 A *set* is a folder of gold files (``X.json``) with the texts beside them or in
 ``texts/`` and, for targets that are not bundled, target files in ``targets/``
@@ -55,9 +55,11 @@ class Tally:
     sides_right: int = 0
     sides: int = 0
     sides_found: int = 0
+    basis: Counter = field(default_factory=Counter)  # "BASIS right" / "BASIS wrong" (oracle only)
 
     def add(self, other: "Tally") -> None:
         self.stance = self.stance + other.stance
+        self.basis.update(other.basis)
         self.sides_right += other.sides_right
         self.sides += other.sides
         self.sides_found += other.sides_found
@@ -72,6 +74,8 @@ class Tally:
             "sides": f"{self.sides_right}/{self.sides}",
             "sides_share": round(self.sides_right / self.sides, 3) if self.sides else None,
             "speakers_found": self.sides_found,
+            "confusion": {g: {p: s.confusion[g][p] for p in STANCES} for g in STANCES},
+            "basis": dict(sorted(self.basis.items())),
         }
 
 
@@ -209,6 +213,9 @@ def oracle_tally(gold: GoldDocument, doc, stance_pipe, verbose: bool) -> Tally:
     for g, claim in zip(index, doc._.claims):
         labels[g] = claim["stance"]
     tally = Tally(stance=stance_pairs(gold, labels))
+    for g, claim in zip(index, doc._.claims):
+        if not gold.claims[g].stance_optional:
+            tally.basis[f"{claim['stance_basis']} {'right' if claim['stance'] == gold.claims[g].stance else 'wrong'}"] += 1
     mixes: dict[str, Counter] = {}
     for g, label in enumerate(labels):
         if label is not None and not gold.claims[g].optional:
@@ -284,7 +291,7 @@ def run_set(set_dir: Path, args) -> dict:
             for key, hows in sorted(groups.items())}
 
 
-def show(name: str, result: dict, oracle_only: bool) -> None:
+def show(name: str, result: dict, oracle_only: bool, detail: bool = False) -> None:
     print(f"== {name}")
     for key, row in result.items():
         for how in ("oracle",) if oracle_only else ("pipeline", "oracle"):
@@ -292,6 +299,17 @@ def show(name: str, result: dict, oracle_only: bool) -> None:
             labels = " ".join(f"{k[:3]} {v:.2f}" for k, v in r["per_label"].items())
             print(f"  {key:22} {how:8} n={r['pairs']:3} F1 {r['macro_f1']} acc {r['accuracy']}  [{labels}]  "
                   f"sides {r['sides']} ({r['sides_share']}, found {r['speakers_found']})")
+            if detail and key == "ALL":
+                show_detail(r)
+
+
+def show_detail(r: dict) -> None:
+    """The confusion matrix (gold rows, predicted columns) and how often each basis was right."""
+    print("      gold \\ pred " + " ".join(f"{p[:3]:>5}" for p in STANCES))
+    for g in STANCES:
+        print(f"      {g:11}" + " ".join(f"{r['confusion'][g][p]:5}" for p in STANCES))
+    if r["basis"]:
+        print("      basis: " + ", ".join(f"{k} {v}" for k, v in r["basis"].items()))
 
 
 def main() -> None:
@@ -299,6 +317,7 @@ def main() -> None:
     parser.add_argument("--set", type=Path, action="append", help="gold folder (repeatable); default dev-blind and seeds")
     parser.add_argument("--oracle-only", action="store_true", help="skip the pipeline's own claims")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every stance error")
+    parser.add_argument("--detail", action="store_true", help="also print the confusion matrix and each basis's hits (ALL)")
     parser.add_argument("--setting", action="append", help="NAME=VALUE: a stance setting (repeatable)")
     parser.add_argument("--examples-cv", action="store_true",
                         help="adapt to the set's other documents of the same target (leave-one-document-out)")
@@ -307,7 +326,7 @@ def main() -> None:
     results = {}
     for set_dir in args.set or DEFAULT_SETS:
         results[str(set_dir)] = run_set(set_dir, args)
-        show(str(set_dir), results[str(set_dir)], args.oracle_only)
+        show(str(set_dir), results[str(set_dir)], args.oracle_only, args.detail)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 

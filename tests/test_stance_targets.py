@@ -113,6 +113,23 @@ def test_fit_learns_a_separable_toy_problem():
     assert [max(p := model.probabilities(f), key=p.get) for f in feats] == labels
 
 
+def test_fit_keeps_the_data_prior_without_balance():
+    feats = [["1:plain"]] * 6 + [["1:plain"]] * 2
+    labels = ["neutral"] * 6 + ["mixed"] * 2
+    natural = fit(feats, labels, epochs=50, min_count=1, balance=0.0).probabilities(["1:plain"])
+    balanced = fit(feats, labels, epochs=50, min_count=1).probabilities(["1:plain"])
+    assert natural["neutral"] > balanced["neutral"] and natural["mixed"] < balanced["mixed"]
+
+
+def test_training_reads_every_named_folder(tmp_path):
+    from training.train_stance import read_examples
+
+    for name, text in (("a", "The levy works."), ("b", "The levy fails.")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.jsonl").write_text(json.dumps({"text": text, "stance": "support"}) + "\n\n")
+    assert [r["text"] for r in read_examples([tmp_path / "a", tmp_path / "b"])] == ["The levy works.", "The levy fails."]
+
+
 def test_examples_adapt_the_model_toward_their_labels():
     words = "The tram line is a gravy train."
     base = load_model()

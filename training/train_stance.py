@@ -1,7 +1,7 @@
 """Train argmine's linear stance model (``data/models/stance/linear.json``) from labelled claims.
 
-    python -m training.train_stance [--data ../shared/stance] [--out data/models/stance/linear.json]
-                                    [--cv] [--epochs 60] [--l2 1e-4] [--min-count 2]
+    python -m training.train_stance [--data DIR ...] [--out data/models/stance/linear.json]
+                                    [--cv] [--balance 1] [--epochs 60] [--l2 1e-4] [--min-count 2]
 
 Each line of the data files is a claim with its ``text``, ``stance`` and the
 ``mention`` substring that names the target (``mention_role`` ``opposite``
@@ -12,6 +12,12 @@ stance toward *a* target is expressed, not the 29 targets themselves.
 ``--cv`` reports leave-targets-out cross-validation (five folds of whole
 targets) instead of writing the model: the figure to watch is how it does on
 targets it never saw. Real-genre figures come from ``benchmarks/stance_dev.py``.
+By default the data are ``../shared/stance`` (1,642 claims, 29 targets);
+``--data`` (repeatable) names the folders instead, e.g. ``--data ../shared/stance
+--data training/stance_data`` adds the team-written claims shipped with argmine
+(CC BY 4.0; its README says what they did to the dev figures: not yet in the
+shipped model). ``--balance`` sets how far the labels are weighed equally (1) rather than at the
+data's own prior (0).
 Deterministic: no randomness (full-batch AdaGrad from zero weights).
 """
 
@@ -37,9 +43,9 @@ DEFAULT_DATA = next((p / "shared" / "stance" for p in (REPO.parent, REPO.parent.
 DEFAULT_OUT = REPO / "data" / "models" / "stance" / "linear.json"
 
 
-def read_examples(data_dir: Path) -> list[dict]:
+def read_examples(data_dirs: list[Path]) -> list[dict]:
     rows = []
-    for path in sorted(data_dir.glob("*.jsonl")):
+    for path in sorted(p for d in data_dirs for p in d.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
@@ -78,7 +84,7 @@ def cross_validate(rows, feats, args) -> None:
         held = set(targets[fold::5])
         train = [k for k, r in enumerate(rows) if r["target"] not in held]
         model = fit([feats[k] for k in train], [rows[k]["stance"] for k in train],
-                    epochs=args.epochs, l2=args.l2, min_count=args.min_count)
+                    epochs=args.epochs, l2=args.l2, min_count=args.min_count, balance=args.balance)
         for k, r in enumerate(rows):
             if r["target"] in held:
                 probs = model.probabilities(feats[k])
@@ -90,16 +96,20 @@ def cross_validate(rows, feats, args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, action="append", help="a folder of labelled *.jsonl (repeatable); "
+                        "default ../shared/stance")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--epochs", type=int, default=60)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--balance", type=float, default=1.0,
+                        help="1 weighs the four labels equally, 0 keeps the data's own prior (default 1, as shipped)")
     parser.add_argument("--cv", action="store_true", help="leave-targets-out cross-validation; writes nothing")
     args = parser.parse_args()
     import spacy
 
     nlp = spacy.blank("en")
+    args.data = args.data or [DEFAULT_DATA]
     rows = read_examples(args.data)
     if not rows:
         sys.exit(f"no labelled claims in {args.data}")
@@ -107,10 +117,13 @@ def main() -> None:
     if args.cv:
         cross_validate(rows, feats, args)
         return
-    model = fit(feats, [r["stance"] for r in rows], epochs=args.epochs, l2=args.l2, min_count=args.min_count)
+    model = fit(feats, [r["stance"] for r in rows], epochs=args.epochs, l2=args.l2, min_count=args.min_count,
+                balance=args.balance)
     digest = hashlib.sha256("".join(sorted(json.dumps(r, sort_keys=True) for r in rows)).encode()).hexdigest()[:16]
-    meta = {"data": "shared/stance (1,642 labelled claims, 29 targets)", "claims": len(rows), "data_sha256": digest,
-            "epochs": args.epochs, "l2": args.l2, "min_count": args.min_count, "features": len(model.weights),
+    sources = {f"{d.parent.name}/{d.name}": sum(1 for _ in d.glob("*.jsonl")) and
+               len(read_examples([d])) for d in args.data}
+    meta = {"data": sources, "targets": len({r["target"] for r in rows}), "claims": len(rows), "data_sha256": digest,
+            "balance": args.balance, "epochs": args.epochs, "l2": args.l2, "min_count": args.min_count, "features": len(model.weights),
             "labels": dict(Counter(r["stance"] for r in rows))}
     model = LinearStance(model.bias, model.weights, meta)
     args.out.parent.mkdir(parents=True, exist_ok=True)

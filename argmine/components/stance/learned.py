@@ -144,8 +144,12 @@ class LinearStance:
 
 
 def fit(examples: list[list[str]], labels: list[str], *, epochs: int = 60, l2: float = 1e-4, min_count: int = 2,
-        base: Optional[LinearStance] = None) -> LinearStance:
-    """Multinomial logistic regression, class-balanced, L2, full-batch AdaGrad (deterministic).
+        base: Optional[LinearStance] = None, balance: float = 1.0) -> LinearStance:
+    """Multinomial logistic regression, L2, full-batch AdaGrad (deterministic).
+
+    `balance` 1 weighs each label equally; 0 keeps the data's own prior (fewer mixed
+    claims, as in real documents); in between, each label's weight is the balanced
+    weight to that power.
 
     With `base`, the weights learnt are a correction on top of base's scores
     (how a target's own examples adapt the general model).
@@ -158,7 +162,7 @@ def fit(examples: list[list[str]], labels: list[str], *, epochs: int = 60, l2: f
     offsets = [np.array(base.scores(feats)) if base else np.zeros(len(LABELS)) for feats in examples]
     y = np.array([LABELS.index(label) for label in labels])
     freq = np.bincount(y, minlength=len(LABELS)).astype(float)
-    sample_weight = (len(y) / (len(LABELS) * np.maximum(freq, 1)))[y]
+    sample_weight = ((len(y) / (len(LABELS) * np.maximum(freq, 1))) ** balance)[y]
     w, b = np.zeros((len(vocab), len(LABELS))), np.zeros(len(LABELS))
     gw_sq, gb_sq = np.full_like(w, 1e-8), np.full_like(b, 1e-8)
     for _ in range(epochs):
