@@ -553,3 +553,28 @@ def test_component_with_other_targets_records_each_it_concerns_and_they_travel_w
         [("devolution", "neutral")],
     ]
     assert [c["target"] for c in doc._.claims] == ["devolution"] * 3
+
+
+def _run_with_model(blank, oppose_bias: float):
+    """A quote run that praises the vanguards, read with a stub model leaning to `oppose_bias`."""
+    from argmine.components.stance.learned import LinearStance
+
+    text = ("Dr Lena Marsh, a hospital doctor, praised the vanguards in health care.\n"
+            "“Politicians love a legacy. They will always want something new.”")
+    doc = blank(text)
+    doc._.claims = _claims(doc, [("the vanguards", "lena", "indirect"),
+                                 ("Politicians love a legacy.", "lena", "direct")])
+    doc._.claims[0]["cue"] = [text.index("praised"), text.index("praised") + len("praised")]
+    component = _component(blank)
+    component.model = LinearStance((0.0, oppose_bias, -5.0, 0.0), {}, {})
+    component(doc)
+    return doc._.claims
+
+
+def test_component_inherited_support_yields_to_a_model_sure_of_opposition(blank):
+    kept = _run_with_model(blank, oppose_bias=-5.0)  # the model sees no opposition
+    assert [c["stance"] for c in kept] == ["support", "support"]
+    assert kept[1]["stance_basis"] == "context"
+    vetoed = _run_with_model(blank, oppose_bias=5.0)  # the model reads the claim as opposition
+    assert vetoed[0]["stance"] == "support"
+    assert vetoed[1]["stance_basis"] != "context"

@@ -1,7 +1,7 @@
 """Train argmine's linear stance model (``data/models/stance/linear.json``) from labelled claims.
 
     python -m training.train_stance [--data DIR ...] [--out data/models/stance/linear.json]
-                                    [--cv] [--balance 1] [--epochs 60] [--l2 1e-4] [--min-count 2]
+                                    [--cv] [--balance 0.75] [--epochs 60] [--l2 1e-4] [--min-count 2]
 
 Each line of the data files is a claim with its ``text``, ``stance`` and the
 ``mention`` substring that names the target (``mention_role`` ``opposite``
@@ -102,8 +102,8 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=60)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--balance", type=float, default=1.0,
-                        help="1 weighs the four labels equally, 0 keeps the data's own prior (default 1, as shipped)")
+    parser.add_argument("--balance", type=float, default=0.75,
+                        help="1 weighs the four labels equally, 0 keeps the data's own prior (default 0.75, as shipped)")
     parser.add_argument("--cv", action="store_true", help="leave-targets-out cross-validation; writes nothing")
     args = parser.parse_args()
     import spacy

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
 from argmine.components.contract import ClaimDict
 from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
-from argmine.components.stance.learned import adapted_model, load_model, masked_tokens
+from argmine.components.stance.learned import adapted_model, features, load_model, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import find_mentions, in_domain
 from argmine.components.stance.reading import from_model, stance_of
@@ -113,8 +113,8 @@ class StanceComponent:
                              anaphora, domain)
             for i, claim in enumerate(claims):
                 if not decisive(results[i]):
-                    results[i] = (from_context(ctx, i) or self._from_model(doc, claim, results[i], topical, domain)
-                                  or results[i])
+                    results[i] = (self._context(ctx, doc, i, domain)
+                                  or self._from_model(doc, claim, results[i], topical, domain) or results[i])
         finally:
             del doc.user_data[DOC_PIECES]  # Piece objects must not travel with a serialised Doc
         return results
@@ -132,6 +132,26 @@ class StanceComponent:
         return stance_of(span, self.target, self.lexicon, cue=cue, source=source, anaphora=anaphora, domain=domain,
                          settings=self.settings)
 
+    def _context(self, ctx: DocContext, doc: Doc, i: int, domain: bool) -> Optional[StanceResult]:
+        """The claim's stance from its context; inherited support is dropped when the learned
+        model reads the claim's own words as opposition with some confidence (inheritance is
+        right about half the time, and its errors are mostly opposition read as support)."""
+        result = from_context(ctx, i)
+        veto = self.settings.inherit_veto
+        if result is None or result.basis != "context" or result.label != "support" or not veto or self.model is None:
+            return result
+        probs = self.model.probabilities(features(self._tokens(doc, ctx.claims[i], ctx.results[i], domain)))
+        return None if probs["oppose"] >= veto else result
+
+    def _tokens(self, doc: Doc, claim: dict, own: StanceResult, domain: bool) -> list[str]:
+        """The words the model reads: the claim's whole sentence, target mentions masked."""
+        if self.settings.model_reads_sentence and claim.get("text") and claim["text"] != claim["content"]:
+            span = doc.char_span(*claim["text"], alignment_mode="expand")
+            if span is not None and len(span):
+                pieces = pieces_of(span)
+                return masked_tokens(pieces, find_mentions(Source.of(span), pieces, self.target, domain=domain))
+        return own.tokens
+
     def _from_model(self, doc: Doc, claim: dict, own: StanceResult, topical: bool, domain: bool) -> Optional[StanceResult]:
         """The learned model's reading of a claim neither its words nor its context decided.
 
@@ -140,12 +160,7 @@ class StanceComponent:
         sentence names the target itself."""
         if self.model is None or self.settings.model_min >= 1 or own.basis != "none":
             return None
-        tokens = own.tokens
-        if self.settings.model_reads_sentence and claim.get("text") and claim["text"] != claim["content"]:
-            span = doc.char_span(*claim["text"], alignment_mode="expand")
-            if span is not None and len(span):
-                pieces = pieces_of(span)
-                tokens = masked_tokens(pieces, find_mentions(Source.of(span), pieces, self.target, domain=domain))
+        tokens = self._tokens(doc, claim, own, domain)
         if not (topical or "<tgt>" in tokens or "<opp>" in tokens):
             return None
         return from_model(self.model, tokens, self.settings)

@@ -9,7 +9,8 @@ sentence is a question: "How do the pilots measure up? Rather badly.").
 same actor's nearest preceding claim that has one: within the paragraph for
 the author's voice; across a quote run for a speaker (the author's own asides
 may interrupt it, another speaker ends it; gaps of at most two paragraphs
-between the speaker's claims).
+between the speaker's claims). The component drops inherited support when the
+learned model reads the claim itself as opposition (``inherit_veto``).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ class Settings:
     anaphor_weight: float = 0.5  # "this programme" as a mention of the target
     topic_damp: float = 0.6  # evaluation with the previous sentence's target
     inherit_damp: float = 0.7  # stance inherited from the same actor's previous claim
+    inherit_veto: float = 0.5  # ... but not support the learned model reads as opposition this surely (0: off)
     hedge_floor: float = 0.4
     model_doc_mentions: int = 3  # ... and, for a claim that does not name the target, in a text naming it this often
     model_reads_sentence: int = 1  # the model reads the claim's whole sentence (1) or its content only (0)
