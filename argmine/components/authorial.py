@@ -24,6 +24,7 @@ from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import DATA_DIR
+from argmine.components.own_voice import OWN_STATEMENT, own_statements
 from argmine.components.quotes import find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars
 
@@ -165,8 +166,8 @@ class AuthorClaims(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # rebuilt by spaCy on each access: read once
         segments = doc._.segments or [(0, len(text), "body", doc._.author)]
-        claims: list[ClaimDict] = list(doc._.claims or [])
-        attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author"}
+        claims: list[ClaimDict] = own_statements(doc, list(doc._.claims or []))
+        attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author" or c.get("rule") == OWN_STATEMENT}
         quoted: set[int] = set()
         for q in find_quotes(text):
             span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")

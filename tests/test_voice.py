@@ -1,0 +1,79 @@
+"""An organisation's own page (issue 11, the writer's voice): the organisation named in the
+header is the writer, its short forms ("the Association", an acronym, "the union") name it
+too, and what it says of itself in the third person is its own claim. Every text here is
+written for the test."""
+
+from __future__ import annotations
+
+from argmine.ingest import parse_text
+from argmine.ingest.voice import find_voice
+from argmine.pipeline import extract_article
+
+RESPONSE = """Home › Responses › 2025
+
+Northfield Association of Village Halls
+
+Response to the Department for Communities consultation on rural buildings
+
+About the Association
+
+The Northfield Association of Village Halls (NAVH) represents six hundred hall committees across the county.
+
+Summary of our response
+
+The Association welcomes the consultation. We believe the proposed grant scheme is far too small to keep most halls open.
+"""
+
+ACRONYM_TITLE = """Home > Responses > 2025
+
+NAVH response to the consultation on rural buildings
+
+Published: 2 May 2025
+
+The Northfield Association of Village Halls (NAVH) welcomes the chance to respond. We believe the grant scheme is far too small.
+"""
+
+UNION_RELEASE = """PORTWORK North | News
+
+Ferry cuts "a false economy", says PORTWORK
+
+PORTWORK, the region's largest transport union, today called on the harbour board to drop its timetable cuts.
+
+The union says that the cuts would leave island families without a service on winter evenings.
+
+Branch secretary Alan Tregothnan said: "Our members will not stand by while the evening boats go."
+"""
+
+
+def _claims(text: str):
+    result = extract_article(parse_text(text))
+    return [(c.actor.name, c.mode, c.text) for c in result.claims]
+
+
+def test_a_short_form_of_the_header_name_confirms_the_voice():
+    voice = find_voice(parse_text(RESPONSE).document)
+    assert voice is not None and voice.name == "Northfield Association of Village Halls"
+    assert {"NAVH", "the Association"} <= set(voice.aliases)
+    own = [(name, text) for name, mode, text in _claims(RESPONSE) if mode == "author"]
+    assert any(text.startswith("We believe the proposed grant scheme") for _, text in own)
+    assert all(name == "Northfield Association of Village Halls" for name, _ in own)
+
+
+def test_an_acronym_in_the_title_is_read_as_the_name_the_text_spells_out():
+    voice = find_voice(parse_text(ACRONYM_TITLE).document)
+    assert voice is not None and voice.name == "Northfield Association of Village Halls"
+    assert "NAVH" in voice.aliases
+
+
+def test_the_organisation_speaking_of_itself_is_its_own_claim_and_its_spokesman_stays_his():
+    voice = find_voice(parse_text(UNION_RELEASE).document)
+    assert voice is not None and voice.name == "PORTWORK" and "the union" in voice.aliases
+    claims = _claims(UNION_RELEASE)
+    assert any(name == "PORTWORK" and mode == "author" and text.startswith("The union says") for name, mode, text in claims)
+    assert not any(mode != "author" and name == "PORTWORK" for name, mode, _ in claims)
+    assert any(name == "Alan Tregothnan" and mode == "direct" for name, mode, _ in claims)
+
+
+def test_a_page_that_does_not_speak_as_its_site_name_has_no_organisation_voice():
+    text = "Northfield Gazette\n\nCouncil delays hall grants\n\nThe council said the grants would be paid next year.\n"
+    assert find_voice(parse_text(text).document) is None
