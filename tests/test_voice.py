@@ -77,3 +77,32 @@ def test_the_organisation_speaking_of_itself_is_its_own_claim_and_its_spokesman_
 def test_a_page_that_does_not_speak_as_its_site_name_has_no_organisation_voice():
     text = "Northfield Gazette\n\nCouncil delays hall grants\n\nThe council said the grants would be paid next year.\n"
     assert find_voice(parse_text(text).document) is None
+
+
+QUESTIONS = RESPONSE + """
+Question 3: Do you agree that grants should be paid through the county?
+
+Yes, with reservations.
+
+Question 4: Should halls be allowed to charge for parking?
+
+No.
+"""
+
+
+def test_a_numbered_question_is_not_the_writers_claim_and_a_short_answer_is():
+    own = [text for _, mode, text in _claims(QUESTIONS) if mode == "author"]
+    assert not any(text.startswith("Question") for text in own)
+    assert "Yes, with reservations." in own and "No." in own
+
+
+def test_the_header_name_is_kept_when_the_text_names_it_with_a_partner():
+    text = """Eastwick Borough Council
+Newsroom > Press releases
+
+Eastwick Borough Council and Eastwick Health Board have agreed to share one budget for home care.
+
+The council is calling on the government to give councils a three-year settlement.
+"""
+    claims = _claims(text)
+    assert ("Eastwick Borough Council", "author") in {(name, mode) for name, mode, t in claims if t.startswith("The council is calling")}

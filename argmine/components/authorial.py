@@ -45,6 +45,8 @@ class Markers:
     phrases: tuple[str, ...]
     first_person: frozenset[str]
     narrative: tuple[str, ...]
+    question_label: re.Pattern[str]
+    short_answer: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -58,6 +60,8 @@ def markers() -> Markers:
         phrases=tuple(raw["epistemic_phrases"]),
         first_person=frozenset(raw["first_person"]),
         narrative=tuple(raw["narrative_markers"]),
+        question_label=re.compile(raw["question_label"]),
+        short_answer=re.compile(raw["short_answer"]),
     )
 
 
@@ -158,6 +162,11 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     return round(score, 3), why
 
 
+def answers_question(sent: Span, previous: Span) -> bool:
+    """"Yes, with reservations." right after "Do you agree ...?": the writer's answer."""
+    return bool(markers().short_answer.match(sent.text)) and previous.text.rstrip().endswith("?")
+
+
 class AuthorClaims(RuleComponent):
     def __init__(self, name: str = "argmine_author_claims", threshold: float = THRESHOLD):
         self.name = name
@@ -174,9 +183,12 @@ class AuthorClaims(RuleComponent):
             if span is not None:
                 quoted.update(t.i for t in span)
         turns = doc._.turns or []
-        for sent in claim_sentences(doc):
+        sentences = claim_sentences(doc)
+        for i, sent in enumerate(sentences):
             if any(t[0] <= sent.start_char < t[1] for t in turns):
                 continue  # a speaker's words, not the writer's (argmine_turns)
+            if markers().question_label.match(sent.text):
+                continue  # the question the page answers: the asker's words
             seg = _segment(segments, sent.start_char)
             if seg is None or seg[2] not in AUTHOR_SEGMENTS:
                 continue
@@ -187,6 +199,8 @@ class AuthorClaims(RuleComponent):
             if not words or sum(t.i in quoted for t in words) / len(words) >= 0.6:
                 continue
             score, _why = claim_score(sent, quoted)
+            if i and answers_question(sent, sentences[i - 1]):
+                score = max(score, self.threshold)
             if score < self.threshold:
                 continue
             start, end = sentence_chars(sent)
