@@ -106,3 +106,43 @@ The council is calling on the government to give councils a three-year settlemen
 """
     claims = _claims(text)
     assert ("Eastwick Borough Council", "author") in {(name, mode) for name, mode, t in claims if t.startswith("The council is calling")}
+
+
+STATEMENT = """Save Holloway Baths Campaign
+Home | News | Join
+
+Save Holloway Baths Campaign welcomes the council's decision to delay the sale.
+
+Save Holloway Baths Campaign does not accept the case for closure. Save Holloway Baths Campaign is calling on the council to:
+
+- keep the pool open until a new one is built;
+- publish the full condition survey.
+"""
+
+
+def test_the_organisation_as_subject_and_the_list_it_opens_are_its_own_claims():
+    own = [text for name, mode, text in _claims(STATEMENT) if mode == "author" and name == "Save Holloway Baths Campaign"]
+    assert "Save Holloway Baths Campaign does not accept the case for closure." in own
+    assert any(text.startswith("- keep the pool open") for text in own)
+    assert any(text.startswith("- publish the full condition survey") for text in own)
+
+
+def test_a_labelled_release_under_the_organisations_name_is_its_own():
+    text = """THE HARTLEY FOUNDATION
+
+PRESS RELEASE
+
+Library hours "cut to the bone", says report
+
+Opening hours have fallen by a third, according to research by the Hartley Foundation published today.
+"""
+    voice = find_voice(parse_text(text).document)
+    assert voice is not None and voice.name == "The Hartley Foundation" and "the Foundation" in voice.aliases
+
+
+def test_the_organisation_described_is_not_a_claim():
+    from argmine.components.own_voice import _opens_with
+
+    assert _opens_with("The Hartley Foundation is calling on ministers to act.", ["The Hartley Foundation"])
+    assert _opens_with("UNISON does not accept that case.", ["UNISON"])
+    assert not _opens_with("The Hartley Foundation is an independent charity.", ["The Hartley Foundation"])

@@ -24,7 +24,7 @@ from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import DATA_DIR
-from argmine.components.own_voice import OWN_STATEMENT, own_statements
+from argmine.components.own_voice import OWN_STATEMENT, continues_a_list, own_statements, speaks_of_itself, voice_names
 from argmine.components.quotes import find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars
 
@@ -183,6 +183,8 @@ class AuthorClaims(RuleComponent):
             if span is not None:
                 quoted.update(t.i for t in span)
         turns = doc._.turns or []
+        names = voice_names(doc)
+        own = {tuple(c["text"]) for c in claims if c["mode"] == "author"}
         sentences = claim_sentences(doc)
         for i, sent in enumerate(sentences):
             if any(t[0] <= sent.start_char < t[1] for t in turns):
@@ -199,11 +201,14 @@ class AuthorClaims(RuleComponent):
             if not words or sum(t.i in quoted for t in words) / len(words) >= 0.6:
                 continue
             score, _why = claim_score(sent, quoted)
-            if i and answers_question(sent, sentences[i - 1]):
+            if i and (answers_question(sent, sentences[i - 1]) or continues_a_list(sent, sentences[i - 1], own)):
                 score = max(score, self.threshold)
+            if names and voice == doc._.author and seg[2] != "title" and speaks_of_itself(sent, names):
+                score = max(score, self.threshold)  # "UNISON does not accept that case"
             if score < self.threshold:
                 continue
             start, end = sentence_chars(sent)
+            own.add((start, end))
             claims.append(
                 {
                     "text": [start, end],

@@ -141,15 +141,28 @@ def _speaks_as(name: str, body: str) -> Optional[OrganisationVoice]:
     return OrganisationVoice(full, aliases)
 
 
+def _labelled_release(document: Document, name: str, body: str) -> Optional[OrganisationVoice]:
+    """A page whose first line is the name, labelled "PRESS RELEASE" just below, naming the
+    organisation again in its text: the release is the organisation's own, whatever its verbs."""
+    segments = sorted(document.segments, key=lambda s: s.start)[:4]
+    label = _patterns()["release_label"]
+    if not any(label.match(line) for seg in segments for line in seg.text.split("\n")):
+        return None
+    if not re.search(re.escape(name.removeprefix("The ")), body, flags=re.IGNORECASE):
+        return None
+    full = _expanded(name, body)
+    return OrganisationVoice(full, tuple(dict.fromkeys(n for n in [full.removeprefix("The "), *short_forms(full, body)] if n != full)))
+
+
 def find_voice(document: Document) -> Optional[OrganisationVoice]:
     """The organisation an unsigned page speaks for, with its short forms, or None."""
     if document.meta.author:
         return None
     body = "\n".join(s.text for s in document.segments if s.kind.value == "body")
     for name in _candidates(document):
-        if person_name(name) or len(name) < 3:
-            continue
-        voice = _speaks_as(name, body)
+        if len(name) < 3 or person_name(name) and name.split()[-1].lower() not in _heads():
+            continue  # a writer's name ("Posted by Jo Reed"), not a "Save the Baths Campaign"
+        voice = _speaks_as(name, body) or _labelled_release(document, name, body)
         if voice:
             return voice
     return None
