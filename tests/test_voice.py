@@ -146,3 +146,10 @@ def test_the_organisation_described_is_not_a_claim():
     assert _opens_with("The Hartley Foundation is calling on ministers to act.", ["The Hartley Foundation"])
     assert _opens_with("UNISON does not accept that case.", ["UNISON"])
     assert not _opens_with("The Hartley Foundation is an independent charity.", ["The Hartley Foundation"])
+
+
+def test_denying_what_a_thing_is_argues_and_a_verb_denied_alone_does_not():
+    column = "Rota changes at the depot\n\nBy Jo Reed\n\nThe depot moved to a new rota in May. But a timetable is not a service. The union did not respond to requests for comment.\n"
+    own = [text for _, mode, text in _claims(column) if mode == "author"]
+    assert "But a timetable is not a service." in own
+    assert not any("did not respond" in text for text in own)

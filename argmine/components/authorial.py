@@ -34,6 +34,7 @@ GENERAL_VALENCE = 0.4  # |valence| in the stance lexicon that counts as evaluati
 WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "well", "too", "rather", "instead"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 EPISTEMIC = {"could", "might", "may", "would"}
+CONTRAST_OPENERS = {"but", "yet", "nor"}
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,16 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
            and (t.i in counted or _valence(t) >= GENERAL_VALENCE) for t in tokens):
         score += 0.3
         why.append("evaluative predicate")
-    if any(t.dep_ == "advmod" and t.lower_ in ("not", "n't", "never") or t.lower_ == "no" for t in tokens) and score > 0:
+    denied = [t for t in tokens if t.lower_ in ("not", "n't", "never") and t.dep_ == "advmod" and t.head == sent.root]
+    if denied and any(c.dep_ == "cop" for c in sent.root.children):
+        score += 0.55  # what a thing is denied: "a table is not a system", "that is not nothing"
+        why.append("denial")
+    elif denied:
+        score += 0.3  # "structures do not wash", but also "the council did not respond"
+    elif any(t.dep_ == "advmod" and t.lower_ in ("not", "n't", "never") or t.lower_ == "no" for t in tokens) and score > 0:
         score += 0.15
+    if tokens and tokens[0].lower_ in CONTRAST_OPENERS:
+        score += 0.15  # "But ...", "Nor ...", "Yet ...": the writer answering someone
     if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in tokens):
         score += 0.15
     # "too soon to judge", "too early to say": degree + infinitive is a judgement
