@@ -153,3 +153,34 @@ def test_denying_what_a_thing_is_argues_and_a_verb_denied_alone_does_not():
     own = [text for _, mode, text in _claims(column) if mode == "author"]
     assert "But a timetable is not a service." in own
     assert not any("did not respond" in text for text in own)
+
+
+BLOG = """The Night Shift - a porter's blog
+
+Why the new rota fails
+
+Posted on 2 May 2024 by Sam Okafor
+
+The new rota puts one porter on the whole east wing after midnight. That is not a plan; it is a gamble with patients' safety, and it will fail the first busy night.
+
+4 comments
+
+Posted by wardclerk_dee · 2 May 2024 at 21:04
+Spot on. The rota is unsafe and everybody on nights knows it.
+Reply
+
+Posted by NightSisterAnn · 2 May 2024 at 22:10
+The rota is a disgrace and it should be scrapped before somebody gets hurt.
+- Ann Porteous, Westfield
+Reply
+
+Leave a comment
+"""
+
+
+def test_posted_by_user_names_head_comments_and_a_dash_signature_names_the_writer():
+    from argmine.ingest import parse_text as parse
+
+    signers = {s.text[:20]: s.signer for s in parse(BLOG).document.segments if s.kind.value == "comment"}
+    assert signers["Spot on. The rota is"] == "wardclerk_dee"
+    assert signers["The rota is a disgra"] == "Ann Porteous"
