@@ -184,3 +184,12 @@ def test_posted_by_user_names_head_comments_and_a_dash_signature_names_the_write
     signers = {s.text[:20]: s.signer for s in parse(BLOG).document.segments if s.kind.value == "comment"}
     assert signers["Spot on. The rota is"] == "wardclerk_dee"
     assert signers["The rota is a disgra"] == "Ann Porteous"
+
+
+def test_a_live_blogs_greetings_are_not_the_writers_claims():
+    from argmine.components.authorial import markers
+
+    greetings = ["Good morning and welcome to our live coverage of the ferry inquiry.", "We'll be back tomorrow from 9am."]
+    for text in greetings:
+        low = " ".join(text.lower().replace("'ll", " 'll").split())
+        assert any(p in low for p in markers().narrative)
