@@ -198,3 +198,28 @@ The board's case looks weaker by the hour, and the cuts are a mistake.
     own = [text for _, mode, text in _claims(blog) if mode == "author"]
     assert not any("welcome to our live coverage" in text or "be back tomorrow" in text for text in own)
     assert any("cuts are a mistake" in text for text in own)
+
+
+MINUTES = """Harbour Transport Panel - 4 March
+
+Present: Cllr Ada Penrose (Chair); Cllr Tom Yelland.
+
+Cllr Penrose (Chair): Welcome. Item four is the ferry timetable.
+
+Cllr Yelland: The evening cuts are a mistake and will strand island families.
+
+Cllr Penrose (Chair): Thank you. I am not yet persuaded by the savings either.
+
+Cllr Yelland: Then we should ask for the figures again.
+
+MINUTE 4 (summary)
+
+The Head of Transport introduced the report on the winter timetable.
+"""
+
+
+def test_a_minute_heading_in_capitals_ends_the_last_turn():
+    from argmine.ingest.turns import read_turns
+
+    turns = read_turns(parse_text(MINUTES).document.segments)
+    assert turns and "Head of Transport introduced" not in MINUTES[turns[-1].start:turns[-1].end]

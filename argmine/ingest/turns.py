@@ -305,10 +305,11 @@ def _segment_lines(seg: Segment) -> list[tuple[int, str]]:
 
 
 def _closes(seg: Segment) -> bool:
-    """A heading of several words ("Minute 6 (summary)") ends the turn before it; a column
+    """A heading of several words ("Minute 6 (summary)", "MINUTE 6 (summary)") ends the turn before it; a column
     number or a time ("[Column 12]", "2.31 pm") does not."""
     text = seg.text.strip()
-    return seg.kind.value == "heading" and not text.startswith("[") and sum(w.isalpha() for w in text.split()) >= 2
+    words = [w.strip("()[]:;,.") for w in text.split()]
+    return seg.kind.value == "heading" and not text.startswith("[") and sum(w.isalpha() for w in words) >= 2
 
 
 def read_turns(segments: list[Segment]) -> list[Turn]:
