@@ -223,3 +223,24 @@ def test_a_minute_heading_in_capitals_ends_the_last_turn():
 
     turns = read_turns(parse_text(MINUTES).document.segments)
     assert turns and "Head of Transport introduced" not in MINUTES[turns[-1].start:turns[-1].end]
+
+
+def test_a_speaker_prefix_on_a_hard_wrapped_line_opens_a_turn():
+    from argmine.ingest.turns import read_turns
+
+    text = """HARBOUR PANEL - transcript
+
+CHAIR (Cllr Penrose): Thank you. We have one public question. Mr Quint, you have three
+minutes.
+
+JOHN QUINT (Island Ferry Users' Group): Thank you, Chair. Nine in ten of our members
+oppose the evening cuts, and we are not prepared to accept them.
+
+CHAIR: Thank you. Cllr Yelland will respond.
+
+CLLR YELLAND: Thank you, Mr Quint. The cuts are a mistake and I will vote against them.
+
+CHAIR: Thank you.
+"""
+    speakers = [t.speaker for t in read_turns(parse_text(text).document.segments)]
+    assert "John Quint" in speakers
