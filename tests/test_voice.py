@@ -233,8 +233,8 @@ def test_a_speaker_prefix_on_a_hard_wrapped_line_opens_a_turn():
 CHAIR (Cllr Penrose): Thank you. We have one public question. Mr Quint, you have three
 minutes.
 
-JOHN QUINT (Island Ferry Users' Group): Thank you, Chair. Nine in ten of our members
-oppose the evening cuts, and we are not prepared to accept them.
+JOHN QUINT (Island Ferry Users' Group): Thank you, Chair. Nine in ten
+of our members oppose the evening cuts, and we are not prepared to accept them.
 
 CHAIR: Thank you. Cllr Yelland will respond.
 
