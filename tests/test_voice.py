@@ -144,7 +144,7 @@ def test_the_organisation_described_is_not_a_claim():
     from argmine.components.own_voice import _opens_with
 
     assert _opens_with("The Hartley Foundation is calling on ministers to act.", ["The Hartley Foundation"])
-    assert _opens_with("UNISON does not accept that case.", ["UNISON"])
+    assert _opens_with("PORTWORK does not accept the figures.", ["PORTWORK"])
     assert not _opens_with("The Hartley Foundation is an independent charity.", ["The Hartley Foundation"])
 
 

@@ -145,7 +145,7 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
         why.append("evaluative predicate")
     denied = [t for t in tokens if t.lower_ in ("not", "n't", "never") and t.dep_ == "advmod" and t.head == sent.root]
     if denied and any(c.dep_ == "cop" for c in sent.root.children):
-        score += 0.55  # what a thing is denied: "a table is not a system", "that is not nothing"
+        score += 0.55  # what a thing is denied: "a timetable is not a service", "this is not reform"
         why.append("denial")
     elif denied:
         score += 0.3  # "structures do not wash", but also "the council did not respond"
@@ -213,7 +213,7 @@ class AuthorClaims(RuleComponent):
             if i and (answers_question(sent, sentences[i - 1]) or continues_a_list(sent, sentences[i - 1], own)):
                 score = max(score, self.threshold)
             if names and voice == doc._.author and seg[2] != "title" and speaks_of_itself(sent, names):
-                score = max(score, self.threshold)  # "UNISON does not accept that case"
+                score = max(score, self.threshold)  # "The Association does not accept the figures"
             if score < self.threshold:
                 continue
             start, end = sentence_chars(sent)

@@ -2,12 +2,12 @@
 
 A press release, campaign statement or consultation response published by an
 organisation (its voice found by `argmine.ingest.voice`) speaks of itself in the
-third person: "The union says that ...", "KAHP is calling on ...", "The College
+third person: "The union says that ...", "NAVH is calling on ...", "The Association
 welcomes ...". Attribution reads these as reported speech; a researcher coding the
 page reads them as the organisation's own position, in its own words. So a claim
 whose speaker mention names the page's own organisation — by its name, a short form
-the page uses for it, or a piece of a written-out name ("Keep X Public (KX)
-welcomes" whose source was read as "X Public") — becomes an `author` claim of that
+the page uses for it, or a piece of a written-out name ("Save Holloway Baths
+Campaign welcomes" whose source was read as "Holloway Baths Campaign") — becomes an `author` claim of that
 organisation. Claims by people speaking for it ("Cllr A, the council's lead
 member, said") stay theirs.
 """
@@ -75,7 +75,7 @@ def own_statements(doc: Doc, claims: list[ClaimDict]) -> list[ClaimDict]:
 
 def speaks_of_itself(sent: Span, names: list[str]) -> bool:
     """The sentence's subject is the page's own organisation and its verb says what the
-    organisation does or holds ("UNISON does not accept that case", "The College urges ...")."""
+    organisation does or holds ("PORTWORK does not accept the figures", "The Association urges ...")."""
     if _opens_with(sent.text, names):
         return True
     root = sent.root

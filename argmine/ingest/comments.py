@@ -52,7 +52,7 @@ def _without_place(text: str) -> str:
 
 def _commenter(text: str) -> Optional[str]:
     """A name as a comment header or signature gives it (full name, handle, 'Anonymous');
-    after "Posted by" any one-word user name ("HealthEconNerd") is the commenter."""
+    after "Posted by" any one-word user name ("FerryFan") is the commenter."""
     cleaned = _without_place(text.strip().lstrip("-–—~ ").strip())
     posted = _POSTED_BY.match(cleaned)
     if posted:

@@ -232,7 +232,7 @@ def _spoken(rest: str) -> bool:
     """Words after a prefix read as speech, not as a heading's second half
     ("Water Companies: Public Ownership")."""
     first = rest.split("\n", 1)[0].strip()
-    ends_a_sentence = re.search(r"[.!?…]['’\"”)]*$|(?<=[a-z]{3})[.!?…]['’\"”)]*\s+\S", first)  # "Thank you, Chair. Sixty-two" (a wrapped line)
+    ends_a_sentence = re.search(r"[.!?…]['’\"”)]*$|(?<=[a-z]{3})[.!?…]['’\"”)]*\s+\S", first)  # "Thank you, Chair. Nine in" (a wrapped line)
     return bool(_ENDS_UNSPOKEN.search(first) or ends_a_sentence) or len(first.split()) >= 8
 
 

@@ -7,9 +7,9 @@ by X" line, or the opening words of a "X response to ..." title, and it counts
 only when the page then speaks as it: the name, or a short form of it, returns
 as the subject of a sentence of the text ("X welcomes ...", "X today called on
 ..."). A page names itself in short once the header has named it in full: by
-its acronym ("RCCP", given in brackets or made of the name's initials), by its
-head noun ("the College" for a Royal College of ..., "the council"), or by the
-noun of an apposition ("UNISON, the UK's largest union, ..." -> "the union").
+its acronym ("NAVH", given in brackets or made of the name's initials), by its
+head noun ("the Association" for a Northfield Association of ..., "the council"), or by the
+noun of an apposition ("PORTWORK, the region's largest union, ..." -> "the union").
 Patterns and head nouns in `data/voice.json`.
 """
 
@@ -80,7 +80,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _expanded(name: str, body: str) -> str:
-    """An acronym's full name where the text gives it ("the Royal College of X (RCX)"), else the name."""
+    """An acronym's full name where the text gives it ("the Northfield Association of Village Halls (NAVH)"), else the name."""
     if not _is_acronym(name):
         return name
     m = re.search(rf"((?:[A-Z][\w'’-]*|of|and|for|the|in|on)(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|in|on))*)\s+\({re.escape(name)}\)", body)
@@ -93,7 +93,7 @@ def _expanded(name: str, body: str) -> str:
 
 
 def _initials(name: str) -> Optional[str]:
-    """"Royal College of Community Practitioners" -> "RCCP": the initials of its capitalised words."""
+    """"Northfield Association of Village Halls" -> "NAVH": the initials of its capitalised words."""
     words = [w for w in name.removeprefix("The ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 3 else None
 
@@ -122,7 +122,7 @@ def _opens_sentence(head: str, body: str) -> bool:
 
 
 def _preferred(name: str, body: str) -> str:
-    """"UNISON Eastern" -> "UNISON" when only the all-capitals first word opens a sentence."""
+    """"PORTWORK North" -> "PORTWORK" when only the all-capitals first word opens a sentence."""
     first = name.split()[0]
     if " " in name and first.isupper() and len(first) > 2 and not _opens_sentence(name, body) and _opens_sentence(first, body):
         return first
@@ -131,7 +131,7 @@ def _preferred(name: str, body: str) -> str:
 
 def _speaks_as(name: str, body: str) -> Optional[OrganisationVoice]:
     """The voice, if the page speaks as this organisation: its name, a short form of it, or an
-    all-capitals first word ("UNISON Eastern" -> "UNISON") opens a sentence of the text."""
+    all-capitals first word ("PORTWORK North" -> "PORTWORK") opens a sentence of the text."""
     full = _preferred(_expanded(name, body), body)
     shorts = short_forms(full, body)
     names = [full, full.removeprefix("The "), *shorts]
