@@ -52,7 +52,7 @@ def _heads() -> frozenset[str]:
 
 
 def _ordinary_case(name: str) -> str:
-    """"THE KINGSMERE INSTITUTE" -> "The Kingsmere Institute"; acronyms ("UNISON") kept."""
+    """"THE HARTLEY FOUNDATION" -> "The Hartley Foundation"; acronyms ("PORTWORK") kept."""
     if name.isupper() and " " in name:
         return name.title()
     return name
