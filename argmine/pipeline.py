@@ -136,7 +136,7 @@ def _split_name(name: str) -> list[str]:
 def _document_voices(article: "Article") -> tuple["ActorRegistry", "ActorEntry"]:
     """A fresh registry holding the document's writer (named by the byline, else "author")."""
     from argmine.components.registry import ActorRegistry
-    from argmine.ingest.voice import organisation_voice
+    from argmine.ingest.voice import find_voice
 
     registry = ActorRegistry()
     meta = article.document.meta
@@ -146,9 +146,10 @@ def _document_voices(article: "Article") -> tuple["ActorRegistry", "ActorEntry"]
         author.add_alias(meta.author)
         if len(names) > 1:
             author.add_alias(names[-1])
-    elif organisation := organisation_voice(article.document):
-        author = registry.create(organisation, "organisation")  # its own statement: "we" is the body
-        author.add_alias(organisation)
+    elif organisation := find_voice(article.document):
+        author = registry.create(organisation.name, "organisation")  # its own statement: "we" is the body
+        for alias in (organisation.name, *organisation.aliases):
+            author.add_alias(alias)
     else:
         author = registry.create("author", "author")
     if meta.author_role:

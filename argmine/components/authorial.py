@@ -24,6 +24,7 @@ from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import DATA_DIR
+from argmine.components.own_voice import OWN_STATEMENT, continues_a_list, own_statements, speaks_of_itself, voice_names
 from argmine.components.quotes import find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars
 
@@ -33,6 +34,7 @@ GENERAL_VALENCE = 0.4  # |valence| in the stance lexicon that counts as evaluati
 WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "well", "too", "rather", "instead"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 EPISTEMIC = {"could", "might", "may", "would"}
+CONTRAST_OPENERS = {"but", "yet", "nor"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Markers:
     phrases: tuple[str, ...]
     first_person: frozenset[str]
     narrative: tuple[str, ...]
+    question_label: re.Pattern[str]
+    short_answer: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +61,8 @@ def markers() -> Markers:
         phrases=tuple(raw["epistemic_phrases"]),
         first_person=frozenset(raw["first_person"]),
         narrative=tuple(raw["narrative_markers"]),
+        question_label=re.compile(raw["question_label"]),
+        short_answer=re.compile(raw["short_answer"]),
     )
 
 
@@ -137,8 +143,16 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
            and (t.i in counted or _valence(t) >= GENERAL_VALENCE) for t in tokens):
         score += 0.3
         why.append("evaluative predicate")
-    if any(t.dep_ == "advmod" and t.lower_ in ("not", "n't", "never") or t.lower_ == "no" for t in tokens) and score > 0:
+    denied = [t for t in tokens if t.lower_ in ("not", "n't", "never") and t.dep_ == "advmod" and t.head == sent.root]
+    if denied and any(c.dep_ == "cop" for c in sent.root.children):
+        score += 0.55  # what a thing is denied: "a timetable is not a service", "this is not reform"
+        why.append("denial")
+    elif denied:
+        score += 0.3  # "structures do not wash", but also "the council did not respond"
+    elif any(t.dep_ == "advmod" and t.lower_ in ("not", "n't", "never") or t.lower_ == "no" for t in tokens) and score > 0:
         score += 0.15
+    if tokens and tokens[0].lower_ in CONTRAST_OPENERS:
+        score += 0.15  # "But ...", "Nor ...", "Yet ...": the writer answering someone
     if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in tokens):
         score += 0.15
     # "too soon to judge", "too early to say": degree + infinitive is a judgement
@@ -157,6 +171,11 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     return round(score, 3), why
 
 
+def answers_question(sent: Span, previous: Span) -> bool:
+    """"Yes, with reservations." right after "Do you agree ...?": the writer's answer."""
+    return bool(markers().short_answer.match(sent.text)) and previous.text.rstrip().endswith("?")
+
+
 class AuthorClaims(RuleComponent):
     def __init__(self, name: str = "argmine_author_claims", threshold: float = THRESHOLD):
         self.name = name
@@ -165,17 +184,22 @@ class AuthorClaims(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # rebuilt by spaCy on each access: read once
         segments = doc._.segments or [(0, len(text), "body", doc._.author)]
-        claims: list[ClaimDict] = list(doc._.claims or [])
-        attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author"}
+        claims: list[ClaimDict] = own_statements(doc, list(doc._.claims or []))
+        attributed = {tuple(c["text"]) for c in claims if c["mode"] != "author" or c.get("rule") == OWN_STATEMENT}
         quoted: set[int] = set()
         for q in find_quotes(text):
             span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
             if span is not None:
                 quoted.update(t.i for t in span)
         turns = doc._.turns or []
-        for sent in claim_sentences(doc):
+        names = voice_names(doc)
+        own = {tuple(c["text"]) for c in claims if c["mode"] == "author"}
+        sentences = claim_sentences(doc)
+        for i, sent in enumerate(sentences):
             if any(t[0] <= sent.start_char < t[1] for t in turns):
                 continue  # a speaker's words, not the writer's (argmine_turns)
+            if markers().question_label.match(sent.text):
+                continue  # the question the page answers: the asker's words
             seg = _segment(segments, sent.start_char)
             if seg is None or seg[2] not in AUTHOR_SEGMENTS:
                 continue
@@ -186,9 +210,14 @@ class AuthorClaims(RuleComponent):
             if not words or sum(t.i in quoted for t in words) / len(words) >= 0.6:
                 continue
             score, _why = claim_score(sent, quoted)
+            if i and (answers_question(sent, sentences[i - 1]) or continues_a_list(sent, sentences[i - 1], own)):
+                score = max(score, self.threshold)
+            if names and voice == doc._.author and seg[2] != "title" and speaks_of_itself(sent, names):
+                score = max(score, self.threshold)  # "The Association does not accept the figures"
             if score < self.threshold:
                 continue
             start, end = sentence_chars(sent)
+            own.add((start, end))
             claims.append(
                 {
                     "text": [start, end],

@@ -454,7 +454,7 @@ class Resolver:
         for claim in resolved:
             claim["addressee_actor"] = self.named_within(claim.get("addressee"))
         merged = self.registry.merge_provisional_people()
-        merged.update(self.registry.merge_shortened_bodies())
+        merged.update(self.registry.merge_shortened_bodies(keep=frozenset({self.doc._.author or ""})))
         for claim in resolved:
             claim["actor"] = merged.get(claim["actor"], claim["actor"])
             if claim.get("addressee_actor"):

@@ -193,17 +193,18 @@ class ActorRegistry:
         entry.add_mention(*span)
         return entry
 
-    def merge_shortened_bodies(self) -> dict[str, str]:
+    def merge_shortened_bodies(self, keep: frozenset[str] = frozenset()) -> dict[str, str]:
         """A body named by the first words of one other body's name joins it: the headline's
         "Royal College warns ..." is the "Royal College of Surgeons" of the
-        text. Single words ("NHS") and prefixes shared by two bodies stay apart.
+        text. Single words ("NHS") and prefixes shared by two bodies stay apart, and so do
+        the ids in `keep` (the page's own organisation keeps the name its header gives).
 
         Returns the ids merged away, each mapped to the id that absorbed it."""
         merged: dict[str, str] = {}
         bodies = [e for e in self.entries.values() if e.kind == "organisation"]
         for entry in bodies:
             words = without_article(entry.name).split()
-            if len(words) < 2:
+            if len(words) < 2 or entry.id in keep:
                 continue
             longer = [o for o in bodies if o is not entry and o.id not in merged
                       and len(without_article(o.name).split()) > len(words) and without_article(o.name).split()[: len(words)] == words]

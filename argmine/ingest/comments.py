@@ -36,6 +36,7 @@ _SIGN_OFF = re.compile(
     r"best|sincerely|yours sincerely|yours faithfully|yours)[,.!]?\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
+_POSTED_BY = re.compile(r"^(?:posted|comment(?:ed)?|written|submitted|reply)\s+by\s+", re.IGNORECASE)
 _SENTENCE_END_THEN_TAIL = re.compile(r"[.!?…][\"”’')\]]*\s+(?P<tail>[^.!?…\n]{2,70})$")
 _DASH_THEN_TAIL = re.compile(r"\s[-–—~]{1,2}\s*(?P<tail>[^.!?…\n\-–—]{2,60})$")
 
@@ -50,8 +51,14 @@ def _without_place(text: str) -> str:
 
 
 def _commenter(text: str) -> Optional[str]:
-    """A name as a comment header or signature gives it (full name, handle, 'Anonymous')."""
+    """A name as a comment header or signature gives it (full name, handle, 'Anonymous');
+    after "Posted by" any one-word user name ("FerryFan") is the commenter."""
     cleaned = _without_place(text.strip().lstrip("-–—~ ").strip())
+    posted = _POSTED_BY.match(cleaned)
+    if posted:
+        cleaned = cleaned[posted.end():].strip()
+        if re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cleaned):
+            return cleaned
     if cleaned.lower().rstrip(".:") == "anonymous":
         return "Anonymous"
     return person_name(cleaned) or (cleaned if is_handle(cleaned) else None)
@@ -118,7 +125,9 @@ class _SectionReader:
         self.style: Optional[str] = None
         self.signer: Optional[str] = None
         self.pending: list[Label] = []
+        self.since_header: list[Label] = []  # header style: the comment lines under the last header
         self.prose_seen = False
+        self.texts: dict[int, str] = {}
 
     def read(self, i: int, unit: Unit) -> None:
         label = self.labels[i]
@@ -134,6 +143,7 @@ class _SectionReader:
         if not self.open_section:
             return
         self.inside.add(i)
+        self.texts[i] = unit.text
         is_comment_line, name = self._name_on(unit, label)
         if not is_comment_line:
             return
@@ -169,17 +179,26 @@ class _SectionReader:
     def _name_line(self, i: int, name: str) -> None:
         if self.style is None and not self.pending:
             self.style = "header"
-        if self.style == "header":
+        if self.style == "header" and self.since_header and self._dash_led(i):
+            self.labels[i] = Label(K.byline, "comment-signature", signer=name)
+            for label in self.since_header:  # "Posted by handle" ... "- Full Name, Place"
+                label.signer = name
+        elif self.style == "header":
             self.labels[i] = Label(K.byline, "comment-header", signer=name)
             self.signer = name
+            self.since_header = []
         else:
             self.labels[i] = Label(K.byline, "comment-signature", signer=name)
             self._sign(name)
+
+    def _dash_led(self, i: int) -> bool:
+        return self.texts.get(i, "").lstrip()[:1] in ("-", "–", "—", "~")
 
     def _comment_line(self, i: int, unit: Unit) -> None:
         self.style = self.style or "signature"
         comment = Label(K.comment, "comment", signer=self.signer if self.style == "header" else None)
         self.labels[i] = comment
+        self.since_header.append(comment)
         if self.style == "signature":
             self.pending.append(comment)
             signature = inline_signature(unit)

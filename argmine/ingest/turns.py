@@ -232,7 +232,8 @@ def _spoken(rest: str) -> bool:
     """Words after a prefix read as speech, not as a heading's second half
     ("Water Companies: Public Ownership")."""
     first = rest.split("\n", 1)[0].strip()
-    return bool(_ENDS_UNSPOKEN.search(first) or re.search(r"[.!?…]['’\"”)]*$", first)) or len(first.split()) >= 8
+    ends_a_sentence = re.search(r"[.!?…]['’\"”)]*$|(?<=[a-z]{3})[.!?…]['’\"”)]*\s+\S", first)  # "Thank you, Chair. Nine in" (a wrapped line)
+    return bool(_ENDS_UNSPOKEN.search(first) or ends_a_sentence) or len(first.split()) >= 8
 
 
 def _header_items(listing: str) -> list[str]:
@@ -305,10 +306,11 @@ def _segment_lines(seg: Segment) -> list[tuple[int, str]]:
 
 
 def _closes(seg: Segment) -> bool:
-    """A heading of several words ("Minute 6 (summary)") ends the turn before it; a column
+    """A heading of several words ("Minute 6 (summary)", "MINUTE 6 (summary)") ends the turn before it; a column
     number or a time ("[Column 12]", "2.31 pm") does not."""
     text = seg.text.strip()
-    return seg.kind.value == "heading" and not text.startswith("[") and sum(w.isalpha() for w in text.split()) >= 2
+    words = [w.strip("()[]:;,.") for w in text.split()]
+    return seg.kind.value == "heading" and not text.startswith("[") and sum(w.isalpha() for w in words) >= 2
 
 
 def read_turns(segments: list[Segment]) -> list[Turn]:
