@@ -7,8 +7,8 @@ the speaker is resolved, not just copied from the subject:
 - pronouns go to the most salient compatible actor: the last speaker first,
   then the last subject, then the last mention (gender from titles or from
   earlier pronouns; "it" for organisations, "they" for collectives);
-- role nominals and descriptions ("the clinical director", "the GP who
-  works in London", "one of the top officials within X") go to the person
+- role nominals and descriptions ("the clinical director", "the nurse who
+  runs the clinic", "one of the top officials within X") go to the person
   whose roles share the most words with the description — looking back, and
   forward within the next paragraphs for a lede that names its speaker later;
   "a spokesperson for X" goes to X;

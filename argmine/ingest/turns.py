@@ -230,7 +230,7 @@ def read_header(line: str, cast: Cast) -> bool:
 
 def _spoken(rest: str) -> bool:
     """Words after a prefix read as speech, not as a heading's second half
-    ("Water Companies: Public Ownership")."""
+    ("Bus Services: Rural Routes")."""
     first = rest.split("\n", 1)[0].strip()
     ends_a_sentence = re.search(r"[.!?…]['’\"”)]*$|(?<=[a-z]{3})[.!?…]['’\"”)]*\s+\S", first)  # "Thank you, Chair. Nine in" (a wrapped line)
     return bool(_ENDS_UNSPOKEN.search(first) or ends_a_sentence) or len(first.split()) >= 8
@@ -351,8 +351,8 @@ def read_turns(segments: list[Segment]) -> list[Turn]:
 
 def _mark_questioners(turns: list[Turn], segments: list[Segment]) -> list[Turn]:
     """Speakers whose turns are, most of them, questions put to others: what else they say
-    in a turn that ends in a question sets it up ("The pouches cost money. Was it worth
-    it?") and is not their claim."""
+    in a turn that ends in a question sets it up ("The scheme has run a year. Has it
+    worked?") and is not their claim."""
     ends: dict[str, list[bool]] = {}
     for turn in turns:
         spoken = " ".join(s.text[max(turn.start, s.start) - s.start: turn.end - s.start] for s in segments if s.start < turn.end and turn.start < s.end)

@@ -287,7 +287,7 @@ class Attributor:
         return trim(self.text, *chars) or chars
 
     def named_in_apposition(self, head: Token) -> Token:
-        """'A Department of Health spokesperson, Rachel Odum, said' (however the parser hung
+        """'A Treasury spokeswoman, Jane Marsh, said' (however the parser hung
         the phrase): a person's name in apposition to the subject is the speaker."""
         for c in head.children:
             if c.dep_ == "appos" and c.i > head.i:
