@@ -483,10 +483,6 @@ class _Dispatch:
         self.pool: Optional[ProcessPoolExecutor] = None
 
     @property
-    def targets(self) -> Any:
-        return self.run.pipeline_targets
-
-    @property
     def busy(self) -> bool:
         return len(self.in_flight) >= self.window
 
@@ -497,11 +493,11 @@ class _Dispatch:
         run = self.run
         items = [entry[0] for entry in entries]
         if not self.in_workers:
-            run.settle(entries, extract_batch(run.extractor, items, self.targets, run.versions))
+            run.settle(entries, extract_batch(run.extractor, items, run.pipeline_targets, run.versions))
             return
         if self.pool is None:
             self.pool = worker_pool(run.jobs)
-        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, self.targets, run.versions)] = entries
+        self.in_flight[self.pool.submit(extract_batch, run.extractor, items, run.pipeline_targets, run.versions)] = entries
 
     def collect(self, block: bool) -> None:
         if not self.in_flight:
