@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from argmine.components import extensions  # noqa: F401
 from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict
+from argmine.components.introductions import Introductions
 from argmine.components.lexicons import actor_lexicon, cue_lexicon
 from argmine.components.registry import ActorEntry, ActorRegistry
 
@@ -74,6 +75,9 @@ class Resolver:
         self.cues = cue_lexicon()
         self.segments = doc._.segments or []
         self.speakers: list[tuple[int, str]] = []  # (char offset, actor id) of resolved attributed claims
+        self.introductions = Introductions(doc, self.registry, self.lex.first_name_gender, self.person_named_by)
+        self.cued: list[int] = []  # sentence starts of attributed claims with a cue of their own
+        self.uncued: list[int] = []  # ... and of quotation sentences without one
 
     # -- where things are -------------------------------------------------------
     def paragraph_index(self, offset: int) -> int:
@@ -213,7 +217,7 @@ class Resolver:
     def by_pronoun(self, head: Token, offset: int) -> Optional[ActorEntry]:
         kind = self.lex.pronouns.get(head.lower_)
         if kind in ("male", "female"):
-            entry = self.salient(offset, ("person", "author"), gender=kind)
+            entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
@@ -222,6 +226,19 @@ class Resolver:
         if kind == "plural":
             return self.salient(offset, ("group", "organisation"))
         return None
+
+    def introduced(self, offset: int, gender: Optional[str] = None) -> Optional[ActorEntry]:
+        """The person the sentence before introduces ("Jo Bell was more measured."), if any."""
+        entry = self.introductions.person_before(offset, self.cued, self.uncued)
+        return entry if entry is not None and (gender is None or entry.gender in (None, gender)) else None
+
+    def note_claim_sentences(self, claims: list[ClaimDict]) -> None:
+        """Where attributed claims stand, cued or not, for `introduced`."""
+        for c in claims:
+            if c["mode"] == "author" or not (c.get("source") or c.get("actor") or c.get("link") is not None or c.get("continues")):
+                continue
+            quote_only = c["mode"] == "direct" and not c.get("cue") and c.get("rule") != "speaker-turn"
+            (self.uncued if quote_only else self.cued).append(c["text"][0])
 
     def by_description(self, span: Span, offset: int) -> Optional[ActorEntry]:
         """'the clinical director', 'one of the top officials within X': the person whose roles fit."""
@@ -430,6 +447,7 @@ class Resolver:
         claims: list[ClaimDict] = sorted(self.doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0]))
         resolved: list[dict] = []
         last_attributed: Optional[dict] = None
+        self.note_claim_sentences(claims)
         for claim in claims:
             if claim["mode"] == "author":
                 claim["actor"] = claim.get("actor") or self.voice_at(claim["text"][0])
@@ -439,7 +457,10 @@ class Resolver:
                 self._keep_first_part(claim, linked)
             elif claim.get("continues"):
                 prev = last_attributed
-                if prev is not None and prev.get("actor") and self._near(prev, claim):
+                introduced = self.introduced(claim["text"][0])
+                if introduced is not None:
+                    claim["actor"] = introduced.id
+                elif prev is not None and prev.get("actor") and self._near(prev, claim):
                     claim["actor"] = prev["actor"]
                     self._keep_first_part(claim, prev)
             elif claim.get("source") and claim.get("actor") is None:  # a speaker turn's actor is known
