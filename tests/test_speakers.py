@@ -43,3 +43,41 @@ def test_speakers_a_sentence_with_a_claim_introduces_nobody():
         "\"Nobody asked the traders.\""
     )
     assert {name for name, _ in found} == {"Mark Dunne"}
+
+
+def test_speakers_an_indefinite_description_is_someone_new_not_a_named_person():
+    found = speakers(
+        "The county's health board met on Monday.\n"
+        "Its members agreed to review the budget.\n"
+        "Nothing was decided about the clinics.\n"
+        "Cllr Jane Dobbs, leader of Eastfield Council, said the fund was being raided.\n"
+        "One council leader, who has been negotiating with the board since the summer, said: \"We would be better off taking our share back.\""
+    )
+    result = analyse(
+        "The county's health board met on Monday.\n"
+        "Its members agreed to review the budget.\n"
+        "Nothing was decided about the clinics.\n"
+        "Cllr Jane Dobbs, leader of Eastfield Council, said the fund was being raided.\n"
+        "One council leader, who has been negotiating with the board since the summer, said: \"We would be better off taking our share back.\""
+    )
+    last = attributed(result)[-1].actor
+    assert found[0][0] == "Jane Dobbs"
+    assert last.name == "council leader" and "One council leader" in last.aliases
+
+
+def test_speakers_one_described_by_a_relative_clause_speaks():
+    found = speakers("Several farmers came to the meeting. One, who asked not to be named, said the rent kept the farm going.")
+    assert len(found) == 1 and found[0][0] == "One"
+
+
+def test_speakers_a_report_by_a_body_speaks_for_the_body_and_keeps_its_description():
+    result = analyse("A survey of 900 tenants, carried out for the campaign by Northgate Research, found that most wanted the scheme kept.")
+    actor = attributed(result)[0].actor
+    assert actor.name == "Northgate Research"
+    assert "A survey of 900 tenants" in actor.aliases
+
+
+def test_speakers_a_body_spokesperson_keeps_the_description_as_an_alias():
+    result = analyse("A Department for Rural Affairs spokesperson said the grants would continue.")
+    actor = attributed(result)[0].actor
+    assert actor.kind == "organisation" and "A Department for Rural Affairs spokesperson" in actor.aliases

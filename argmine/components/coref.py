@@ -142,10 +142,41 @@ class Resolver:
         a document speaks for the body or person named as its author."""
         if head.lemma_.lower() not in self.lex.document_sources:
             return None
-        for m in self.doc.spans.get("argmine_mentions", []):
-            if span.start <= m.start and m.end <= span.end:
-                return self.registry.get(m.label_)
+        inside = [m for m in self.doc.spans.get("argmine_mentions", []) if span.start <= m.start and m.end <= span.end]
+        # "a poll of adults in X, carried out by Y": the body after "by" or "from" wrote it
+        inside.sort(key=lambda m: not self.after_by(m))
+        entry = self.registry.get(inside[0].label_) if inside and self.after_by(inside[0]) else None
+        entry = entry or self.body_named_after_by(span) or (self.registry.get(inside[0].label_) if inside else None)
+        if entry is not None and entry.id != self.doc._.author:  # the page's own body keeps its names
+            entry.add_alias(self.described(span))
+        return entry
+
+    def body_named_after_by(self, span: Span) -> Optional[ActorEntry]:
+        """'carried out by Northgate Research': capitalised words after "by" or "from" that
+        the recogniser did not list name the body that wrote the document."""
+        for t in span:
+            if t.lower_ not in ("by", "from") or t.i + 1 >= span.end:
+                continue
+            j = t.i + 1
+            while j < span.end and self.doc[j].pos_ == "DET":
+                j += 1
+            run = []
+            while j < span.end and (self.doc[j].text[:1].isupper() or run and self.doc[j].lower_ in ("of", "for", "and", "&")):
+                run.append(self.doc[j])
+                j += 1
+            while run and not run[-1].text[:1].isupper():
+                run.pop()
+            if len(run) >= 2:
+                words = self.doc[run[0].i : run[-1].i + 1]
+                return self.registry.add_organisation(words.text, words.text, (words.start_char, words.end_char))
         return None
+
+    def after_by(self, mention: Span) -> bool:
+        """'published *by* the Treasury', 'a note *from* the Fiscal Bureau'."""
+        i = mention.start - 1
+        while i >= 0 and self.doc[i].pos_ in ("DET", "ADJ"):
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in ("by", "from")
 
     def name_in_apposition(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """'The chair, Ian Hall, said': a name in apposition to a role names the speaker,
@@ -351,6 +382,8 @@ class Resolver:
         name = " ".join(words)
         entry = self.registry.add_group(name, span.text, chars)
         entry.add_alias(head.text if head.pos_ == "PROPN" else head.lower_)
+        if lemma in self.lex.document_sources or low in self.lex.document_sources:
+            entry.add_alias(self.described(span))  # "A review commissioned by X": how the text names it
         return entry
 
     def _group_word(self, token: Token) -> str:
@@ -364,19 +397,48 @@ class Resolver:
     def unnamed(self, span: Span) -> ActorEntry:
         """'a person familiar with the matter', 'a senior official': a source the text
         never names is an actor described by its own words."""
-        words = []
-        for t in span:
-            if t.text in {",", "(", ";", ":"} or t.lower_ in {"who", "whose", "which", "that"}:
-                break  # ", who asked not to be named": said of the source, not its name
-            if not t.is_punct:
-                words.append(t)
-        words = words[:10]
+        words = self.description_words(span)
+        described = self.described(span)  # "One carer": the description as written
         while words and words[0].lower_ in {"a", "an", "the", "one", "of"}:
             words = words[1:]
         name = " ".join(t.text for t in words) or span.text
         entry = self.registry.by_name(name, kind="person") or self.registry.create(name, "person")
         entry.add_alias(span.text)
+        if described:
+            entry.add_alias(described)
         return entry
+
+    @staticmethod
+    def description_words(span: Span) -> list[Token]:
+        """The words that name a described source, up to what is said of it
+        (", who asked not to be named"), at most ten."""
+        words = []
+        for t in span:
+            if t.text in {",", "(", ";", ":"} or t.lower_ in {"who", "whose", "which", "that"}:
+                break
+            if not t.is_punct:
+                words.append(t)
+        return words[:10]
+
+    def described(self, span: Span) -> str:
+        """The text of a description up to what is said of it, as written."""
+        words = []
+        for t in span:
+            if t.text in {",", "(", ";", ":"} or t.lower_ in {"who", "whose", "which", "that"}:
+                break
+            words.append(t)
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        return self.doc[words[0].i : words[-1].i + 1].text if words else ""
+
+    def new_referent(self, span: Span, head: Token, offset: int) -> bool:
+        """'One council leader, who ..., said', 'a senior civil servant said': an indefinite
+        description past the lede brings in someone new, not a person already named whose
+        roles share its words (a lede may describe its speaker before naming them)."""
+        first = next((t for t in span if not t.is_punct), None)
+        indefinite = first is not None and first.lower_ in {"a", "an", "one", "another"} and first.i < head.i
+        document = head.lemma_.lower() in self.lex.document_sources or head.lower_ in self.lex.document_sources
+        return indefinite and head.pos_ == "NOUN" and not document and self.paragraph_index(offset) > LEDE_PARAGRAPHS
 
     def organisation_noun(self, span: Span, head: Token, create: bool = True) -> Optional[ActorEntry]:
         """'the trust', 'the department', 'the government': the last such body, or a new one."""
@@ -421,6 +483,13 @@ class Resolver:
             # speaks for a body or person the text names (before, or just after);
             # else the spokesperson is the source as described ("a spokeswoman for the
             # ministry"), never the next person the article happens to name
+            entry = self.spokesperson_for(span)
+            if entry is not None:
+                # "A Treasury spokesperson": the body speaks; the description is how the text names it
+                entry.add_alias(self.described(span))
+            else:
+                entry = self.unnamed(span)
+        if entry is None and self.new_referent(span, head, start) and head.lower_ not in SPOKESPEOPLE:
             entry = self.spokesperson_for(span) or self.unnamed(span)
         if entry is None and (head.lemma_.lower() in self.lex.role_nouns or head.lower_ in self.lex.role_nouns or head.lower_ == "one") and head.tag_ not in ("NNS", "NNPS"):
             entry = self.by_description(span, start)
@@ -441,7 +510,18 @@ class Resolver:
             entry = self.unnamed(span)
         if entry is not None:
             entry.add_mention(start, end)
+            if entry.kind == "organisation" and (described := self.spokesperson_description(span)):
+                entry.add_alias(described)
         return entry
+
+    def spokesperson_description(self, span: Span) -> Optional[str]:
+        """'A Treasury spokesperson said': the body's name is the speaker's mention; the
+        whole description, as written, is another way the text names the body's voice."""
+        j = span.end
+        if j >= len(self.doc) or self.doc[j].lower_ not in SPOKESPEOPLE:
+            return None
+        start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].pos_ == "DET" else span.start
+        return self.doc[start : j + 1].text
 
     def run(self) -> None:
         claims: list[ClaimDict] = sorted(self.doc._.claims or [], key=lambda c: (c["text"][0], c["content"][0]))

@@ -312,10 +312,24 @@ class Attributor:
         low = head.lower_
         return lemma_of(head) in self.actor_lex.role_nouns or low in self.actor_lex.role_nouns or low in self.lex.spokespeople
 
+    @staticmethod
+    def described_as_a_person(head: Token) -> bool:
+        """'One, who asked not to be named,', 'another, a partner at a practice,': a relative
+        clause with "who" or an apposition describes the word as someone."""
+        doc = head.doc
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "who":
+            return True  # however the parser hung the clause
+        return any(
+            c.dep_ == "acl:relcl" and any(g.lower_ == "who" for g in c.children) or c.dep_ == "appos"
+            for c in head.children
+        )
+
     def acceptable_speaker(self, head: Token) -> bool:
         low = head.lower_
         if self.time_or_dateline(head):
             return False
+        if low in ("one", "another") and self.described_as_a_person(head):
+            return True  # "One, who asked not to be named, said": one of a group just named
         if low == "one" and any(c.dep_.startswith("nmod") for c in head.children):
             # "One of the top officials within X": a description of a speaker
             return any(t.lemma_.lower() in self.actor_lex.role_nouns or t.lower_ in self.actor_lex.groups for t in head.subtree)
