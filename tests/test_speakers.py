@@ -81,3 +81,15 @@ def test_speakers_a_body_spokesperson_keeps_the_description_as_an_alias():
     result = analyse("A Department for Rural Affairs spokesperson said the grants would continue.")
     actor = attributed(result)[0].actor
     assert actor.kind == "organisation" and "A Department for Rural Affairs spokesperson" in actor.aliases
+
+
+def test_speakers_a_chamber_chair_keeping_order_makes_no_claim():
+    text = (
+        "Mrs Ann Lowe (Eastvale) (Lab): Rural clinics are closing faster than anyone admits.\n"
+        "Mr Tom Hale (Westfield) (Con): The figures show the opposite, and the clinics are busier than ever.\n"
+        "Madam Deputy Speaker (Dame Joan Reeve): Order. I remind Members that there is now a four-minute limit on speeches.\n"
+        "Mrs Ann Lowe: The clinics in my constituency are closing, whatever the national figures say.\n"
+        "Mr Tom Hale: Then the board should publish its own figures."
+    )
+    names = {name for name, _ in speakers(text)}
+    assert names == {"Ann Lowe", "Tom Hale"}

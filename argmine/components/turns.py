@@ -28,7 +28,7 @@ from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict, TurnVoice
 from argmine.components.spans import claim_sentences, sentence_chars
 
-from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words, name_shaped, patterns, procedural
+from argmine.ingest.turns import ANSWERER, WRITER, Turn, core_words, name_shaped, patterns, presides, procedural
 
 if TYPE_CHECKING:
     from argmine.components.registry import ActorEntry, ActorRegistry
@@ -194,13 +194,23 @@ class TurnClaims(RuleComponent):
             if _turn_at(turns, claim["text"][0]) is not None and not _speaker_known(claim, doc):
                 _withdraw(claim)
         text = doc.text
+        chairs = _presiding(turns, doc)
         for sentence in turn_sentences(doc):
             turn = _turn_at(turns, sentence[0])
-            claim = turn_claim(text, sentence, turn) if turn else None
+            claim = turn_claim(text, sentence, turn) if turn and turn[2] not in chairs else None
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims
         return doc
+
+
+def _presiding(turns: list[TurnVoice], doc: Doc) -> set[str]:
+    """The actors whose turns are a chamber's chair keeping order ("Madam Deputy Speaker")."""
+    actors = doc._.actors or {}
+    return {
+        t[2] for t in turns
+        if any(presides(name) for name in (actors.get(t[2], {}).get("name", ""), doc.text[t[4]:t[5]] if t[4] is not None else ""))
+    }
 
 
 def _withdraw(claim: ClaimDict) -> None:

@@ -59,6 +59,7 @@ class Patterns:
     post_header: re.Pattern[str]
     post_end: re.Pattern[str]
     relay: re.Pattern[str]
+    presiding: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +82,14 @@ def patterns() -> Patterns:
         post_header=re.compile(raw["post_header"]),
         post_end=re.compile(raw["post_end"]),
         relay=re.compile(raw["relay"]),
+        presiding=re.compile(raw["presiding"]),
     )
+
+
+def presides(label: str) -> bool:
+    """'Madam Deputy Speaker (Dame Name)', 'Mr Speaker': the chair of a chamber keeps order
+    and calls speakers; what the chair says is procedure, no one's claim."""
+    return bool(patterns().presiding.match(label.strip()))
 
 
 @lru_cache(maxsize=None)
