@@ -93,3 +93,8 @@ def test_speakers_a_chamber_chair_keeping_order_makes_no_claim():
     )
     names = {name for name, _ in speakers(text)}
     assert names == {"Ann Lowe", "Tom Hale"}
+
+
+def test_speakers_the_group_counted_speaks_not_the_number():
+    found = speakers("Seven in ten of the head teachers surveyed said the new rules had added to their workload.")
+    assert len(found) == 1 and found[0][0] == "head teachers"

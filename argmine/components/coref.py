@@ -50,6 +50,8 @@ SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "rep
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source", "sources", "official", "officials"}
 #: Bodies that are identifiable without a name in national news ("the government said").
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
+#: Words that count a group ("some of the governors"): the group is the speaker.
+QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "both", "two-thirds", "third", "quarter"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -136,6 +138,23 @@ class Resolver:
                 if entry is not None and entry.kind in ("person", "author"):
                     return entry
         return None
+
+    @staticmethod
+    def behind_quantity(head: Token) -> Token:
+        """'Nine in ten of the councils surveyed', 'some of the governors': the group counted
+        speaks, not the number (a pronoun counted, "many of them", stays as it was)."""
+        t = head
+        if t.pos_ != "NUM" and t.lower_ not in QUANTIFIERS:
+            return head
+        for _ in range(3):
+            nmods = [c for c in t.children if c.dep_.startswith("nmod")]
+            of = [c for c in nmods if any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)]
+            if of:
+                return of[0] if of[0].pos_ in ("NOUN", "PROPN") else head
+            if not nmods:
+                break
+            t = nmods[0]  # "nine *in ten* of ..."
+        return head
 
     def document_author(self, span: Span, head: Token) -> Optional[ActorEntry]:
         """'a report by the King's Fund found', 'the Nuffield Trust's analysis shows':
@@ -476,6 +495,7 @@ class Resolver:
         if span is None:
             return None
         head = self.doc[claim["source_head"]] if claim.get("source_head") is not None else span.root
+        head = self.behind_quantity(head)
         entry = self.by_name(span, head) or self.name_in_apposition(span, head) or self.document_author(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
             entry = self.by_pronoun(head, start)
