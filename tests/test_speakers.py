@@ -98,3 +98,17 @@ def test_speakers_a_chamber_chair_keeping_order_makes_no_claim():
 def test_speakers_the_group_counted_speaks_not_the_number():
     found = speakers("Seven in ten of the head teachers surveyed said the new rules had added to their workload.")
     assert len(found) == 1 and found[0][0] == "head teachers"
+
+
+def test_speakers_a_surname_the_recogniser_left_out_belongs_to_the_name():
+    found = speakers("Maureen Hale, chief executive of the charity Carers in Kelby, urged both sides to \"stop squabbling\".")
+    assert found[0][0] == "Maureen Hale"
+
+
+def test_speakers_a_body_named_with_a_common_noun_keeps_its_whole_name():
+    found = speakers("Healthwatch West Fenmoor said patients must have a say in how the money is spent.")
+    assert found[0][0] == "Healthwatch West Fenmoor"
+
+
+def test_speakers_a_title_or_role_before_a_name_stays_outside_it():
+    assert speakers("Nurse Jo Bell said the ward was full.")[0][0] == "Jo Bell"

@@ -195,7 +195,12 @@ def find_public_bodies(doc: Doc, lex: ActorLexicon) -> list[Mention]:
 def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     found = []
     for ent in doc.ents:
+        body = _named_body_before(doc, ent, lex) if ent.label_ == "PERSON" else None
+        if body is not None:  # "Healthwatch West Fenmoor" read as a person
+            found.append(Mention(body.start, body.end, "organisation", [body.text]))
+            continue
         if ent.label_ == "PERSON":
+            ent = _with_surname(doc, ent, lex)
             title, names = _person_names(list(ent), lex)
             common = lex.org_heads | {w for w in lex.groups} | lex.role_nouns
             speech = cue_lexicon().speech | cue_lexicon().cognition
@@ -226,6 +231,37 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
                 span = doc[tokens[0].i : tokens[-1].i + 1]
                 found.append(Mention(span.start, span.end, "organisation", [span.text]))
     return found
+
+
+def _with_surname(doc: Doc, ent: Span, lex: ActorLexicon) -> Span:
+    """'Maureen' tagged a person and 'Hale' left out: a capitalised name word the parse
+    joins to the entity (its head, or a flat part of it) belongs to the name."""
+    end = ent.end
+    while end < len(doc) and end - ent.start < 4:
+        nxt = doc[end]
+        joined = doc[end - 1].head.i == nxt.i or nxt.dep_ in ("flat", "flat:name") and ent.start <= nxt.head.i < end
+        if not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and joined) or nxt.text in lex.org_heads or nxt.lower_ in lex.role_nouns:
+            break
+        end += 1
+    return doc[ent.start : end]
+
+
+def _named_body_before(doc: Doc, ent: Span, lex: ActorLexicon) -> Optional[Span]:
+    """A capitalised common noun joined to a name by the parse ("Healthwatch West Fenmoor",
+    not "Nurse Jo Bell"): the whole run is a body's name, not a person's."""
+    start = ent.start
+    while start > 0:
+        before = doc[start - 1]
+        joined = before.dep_ in ("compound", "flat", "flat:name") and start <= before.head.i < ent.end or any(
+            doc[k].head.i == before.i and doc[k].dep_ in ("flat", "flat:name", "compound") for k in range(start, ent.end)
+        )
+        if not (before.text[:1].isupper() and before.pos_ in ("NOUN", "PROPN") and joined):
+            break
+        if before.text in lex.titles or before.lower_ in lex.role_nouns:
+            return None
+        start -= 1
+    nouns = [t for t in doc[start : ent.start] if t.pos_ == "NOUN"]
+    return doc[start : ent.end] if nouns else None
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
