@@ -112,3 +112,13 @@ def test_speakers_a_body_named_with_a_common_noun_keeps_its_whole_name():
 
 def test_speakers_a_title_or_role_before_a_name_stays_outside_it():
     assert speakers("Nurse Jo Bell said the ward was full.")[0][0] == "Jo Bell"
+
+
+def test_speakers_a_source_inside_anothers_report_is_no_voice_of_its_own():
+    found = speakers("Dr Ravi Mehta, an economist at the university, said studies of other cities suggested the charge made little difference.")
+    assert {name for name, _ in found} == {"Ravi Mehta"}
+
+
+def test_speakers_a_named_person_inside_anothers_report_still_speaks():
+    found = speakers("The minister said that Dr Ravi Mehta had warned the charge would make little difference.")
+    assert "Ravi Mehta" in {name for name, _ in found}

@@ -580,7 +580,7 @@ class Resolver:
             claim["actor"] = merged.get(claim["actor"], claim["actor"])
             if claim.get("addressee_actor"):
                 claim["addressee_actor"] = merged.get(claim["addressee_actor"], claim["addressee_actor"])
-        self.doc._.claims = self._one_per_sentence_and_actor(resolved)
+        self.doc._.claims = self._one_per_sentence_and_actor(self.without_embedded(resolved))
         self.registry.write(self.doc)
 
     def unresolved(self, claim: dict) -> Optional[ActorEntry]:
@@ -629,6 +629,26 @@ class Resolver:
     def _near(self, prev: dict, claim: dict) -> bool:
         a, b = self.paragraph_index(prev["text"][0]), self.paragraph_index(claim["text"][0])
         return 0 <= b - a <= CONTINUATION_WINDOW and self.voice_at(prev["text"][0]) == self.voice_at(claim["text"][0])
+
+    def without_embedded(self, claims: list[dict]) -> list[dict]:
+        """'Dr X said studies suggested ...', 'he argued the council's officers had
+        recommended ...': a speaker inside what another speaker of the sentence reports is
+        part of that report, not a voice of its own, unless a named person."""
+        def inside(span: Optional[list[int]], outer: dict) -> bool:
+            return bool(span) and outer["content"][0] <= span[0] and span[1] <= outer["content"][1]
+
+        kept = []
+        for claim in claims:
+            entry = self.registry.get(claim["actor"]) if claim.get("actor") else None
+            named = entry is not None and entry.kind in ("person", "author") and entry.surname is not None
+            embedded = claim["mode"] != "author" and not named and any(
+                other is not claim and other["mode"] != "author" and other["text"] == claim["text"] and other.get("actor") != claim.get("actor")
+                and inside(claim.get("source"), other) and not inside(other.get("source"), claim)
+                for other in claims
+            )
+            if not embedded:
+                kept.append(claim)
+        return kept
 
     @staticmethod
     def _one_per_sentence_and_actor(claims: list[dict]) -> list[dict]:
