@@ -144,8 +144,8 @@ class Resolver:
         """'Nine in ten of the councils surveyed', 'some of the governors': the group counted
         speaks, not the number (a pronoun counted, "many of them", stays as it was)."""
         t = head
-        if t.pos_ != "NUM" and t.lower_ not in QUANTIFIERS:
-            return head
+        if t.pos_ != "NUM" and t.lower_ not in QUANTIFIERS or t.lower_ in ("one", "1"):
+            return head  # "one of the officials" is a person, described
         for _ in range(3):
             nmods = [c for c in t.children if c.dep_.startswith("nmod")]
             of = [c for c in nmods if any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)]
