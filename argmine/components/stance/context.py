@@ -11,6 +11,12 @@ the author's voice; across a quote run for a speaker (the author's own asides
 may interrupt it, another speaker ends it; gaps of at most two paragraphs
 between the speaker's claims). The component drops inherited support when the
 learned model reads the claim itself as opposition (``inherit_veto``).
+(3) **Turn.** A claim whose sentence opens with a contrast ("But ...",
+"However, ...") answers the speaker's claim just before it: it inherits the
+opposite stance ("Joint teams help patients. But this merger will cost
+jobs."). Only a claim in the sentence just before is turned against: after
+a neutral premise or someone else's sentence ("The board met in May. But ...")
+the contrast is with that sentence, and the claim inherits as usual.
 """
 
 from __future__ import annotations
@@ -101,9 +107,44 @@ def inherited(ctx: DocContext, i: int) -> Optional[StanceResult]:
             root = base.score if base.basis != "context" else base.score / s.inherit_damp
             score = round(root * s.inherit_damp, 3)
             if label_for(score, 0.0, 0.0, s) != "neutral":
-                return StanceResult(label_for(score, 0.0, 0.0, s), score, [], basis="context")
+                return turned(ctx, i, j, score)
             # too weak once damped: look further back in the run
     return None
+
+
+def turned(ctx: DocContext, i: int, j: int, score: float) -> StanceResult:
+    """Claim j's stance inherited by claim i, or its opposite when i's sentence opens
+    with a contrast and j's claim is in the sentence just before."""
+    start = first_char(ctx.text, ctx.claims[i]["content"][0])
+    opener = contrast_opener(ctx.doc, start)
+    prev = previous_sentence(ctx.doc, start) if opener else None
+    base_start, base_end = ctx.claims[j]["content"]
+    if prev is None or not (base_start < prev.end_char and prev.start_char < base_end):
+        return StanceResult(label_for(score, 0.0, 0.0, ctx.settings), score, [], basis="context")
+    return StanceResult(label_for(-score, 0.0, 0.0, ctx.settings), -score, [opener], basis="context")
+
+
+#: Words that open a sentence turning against the one before it ("But", "However, ...").
+TURN_OPENERS = frozenset({"but", "however", "yet", "nevertheless", "nonetheless"})
+#: Two-word openers that do the same ("Even so, ...", "That said, ...").
+TURN_OPENER_PAIRS = frozenset({("even", "so"), ("that", "said")})
+
+
+def contrast_opener(doc: Doc, char: int) -> Optional[str]:
+    """The contrast word that opens the sentence holding `char`, if it opens with one
+    (quote marks and dashes before it do not count)."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    words = [t for t in token[0].sent if not (t.is_punct or t.is_space)][:2]
+    if not words:
+        return None
+    if words[0].lower_ in TURN_OPENERS:
+        return words[0].text
+    pair = tuple(w.lower_ for w in words)
+    return " ".join(w.text for w in words) if pair in TURN_OPENER_PAIRS else None
 
 
 def decisive(result: StanceResult) -> bool:

@@ -1,0 +1,93 @@
+"""Stance from context: what a claim without evidence of its own takes from the claims around it.
+
+Every sentence here was written for these tests; they run on a blank English
+pipeline with a sentencizer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from argmine.components.stance import StanceComponent
+from argmine.target import load_target
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _claims(doc, spans):
+    """Claim dicts for (content text, actor, mode) triples, in order."""
+    out = []
+    at = 0
+    for content, actor, mode in spans:
+        start = doc.text.index(content, at)
+        end = start + len(content)
+        at = end
+        out.append({"text": [start, end], "content": [start, end], "cue": None, "cue_lemma": None,
+                    "source": None, "mode": mode, "actor": actor, "confidence": 0.9})
+    return out
+
+
+def _stances(blank, text, spans):
+    doc = blank(text)
+    doc._.claims = _claims(doc, spans)
+    component = StanceComponent(blank, target=load_target("integration"))
+    component.model = None  # the rules alone
+    component(doc)
+    return doc._.claims
+
+
+# --------------------------------------------------------------------------- turns
+
+
+def test_a_contrast_turns_against_the_speakers_claim_just_before(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“But nobody here was asked about rotas.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("But nobody here was asked about rotas.", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "oppose"]
+    assert claims[1]["stance_basis"] == "context"
+    assert claims[1]["stance_evidence"] == ["But"]
+
+
+def test_however_turns_the_same_way(blank):
+    text = ("The hospital doctor Carl Moss said the merger of the two trusts had failed patients. "
+            "However, the wards have never been busier, he said.")
+    claims = _stances(blank, text, [("the merger of the two trusts had failed patients", "carl", "indirect"),
+                                    ("However, the wards have never been busier", "carl", "indirect")])
+    assert [c["stance"] for c in claims] == ["oppose", "support"]
+
+
+def test_after_a_sentence_that_is_no_claim_the_contrast_is_with_that_sentence(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "The board met on Monday.\n"
+            "“But the wards will cope,” she added.")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("But the wards will cope", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "support"]
+    assert claims[1]["stance_evidence"] == []
+
+
+def test_a_contrast_with_the_writers_aside_does_not_turn_the_speaker(blank):
+    text = ("Ada Price, a district nurse, said the vanguards had failed NHS patients. "
+            "Her view carries weight in the region. "
+            "Yet she has sat on three such boards since 2015.")
+    claims = _stances(blank, text, [("the vanguards had failed NHS patients", "ada", "indirect"),
+                                    ("Her view carries weight in the region.", "author", "author"),
+                                    ("Yet she has sat on three such boards since 2015.", "ada", "indirect")])
+    assert claims[0]["stance"] == "oppose"
+    assert claims[2]["stance"] == "oppose"
+    assert claims[2]["stance_evidence"] == []
+
+
+def test_without_a_contrast_the_claim_inherits_as_before(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“Nobody here was asked about rotas.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("Nobody here was asked about rotas.", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "support"]
