@@ -91,3 +91,40 @@ def test_without_a_contrast_the_claim_inherits_as_before(blank):
     claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
                                     ("Nobody here was asked about rotas.", "ada", "direct")])
     assert [c["stance"] for c in claims] == ["support", "support"]
+
+
+# --------------------------------------------------------------------------- attitudes without an object
+
+_ABOUT = ("Integrated care in the NHS is a year old. The integrated care board will report in May, "
+          "and integrated care will then be judged by patients and hospital doctors.\n")
+
+
+def _one_claim(blank, sentence, about=_ABOUT):
+    claims = _stances(blank, about + sentence, [(sentence, "someone", "indirect")])
+    return claims[0]
+
+
+def test_an_attitude_with_no_object_is_toward_the_target_of_the_text(blank):
+    claim = _one_claim(blank, "Most GPs remain unconvinced.")
+    assert (claim["stance"], claim["stance_basis"]) == ("oppose", "topic")
+    assert claim["stance_evidence"] == ["unconvinced"]
+    assert _one_claim(blank, "We would support it.")["stance"] == "support"
+    assert _one_claim(blank, "Our members have never opposed it.")["stance"] == "support"
+
+
+def test_an_attitude_toward_something_named_is_not_toward_the_target(blank):
+    assert _one_claim(blank, "The chief executive rejected the figures.")["stance"] == "neutral"
+    assert _one_claim(blank, "Nurses are wary of the deadline.")["stance"] == "neutral"
+
+
+def test_an_attitude_described_rather_than_held_takes_no_side(blank):
+    assert _one_claim(blank, "The main objection was cost.")["stance"] == "neutral"
+
+
+def test_attitudes_on_both_sides_take_none(blank):
+    assert _one_claim(blank, "Some residents support it and others oppose it.")["stance"] == "neutral"
+
+
+def test_an_attitude_is_read_so_only_in_a_text_about_the_target(blank):
+    claim = _one_claim(blank, "Most GPs remain unconvinced.", about="The integrated care board met in May.\n")
+    assert claim["stance"] == "neutral"

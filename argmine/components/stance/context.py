@@ -5,6 +5,10 @@ target named in the previous sentence of the same paragraph when the claim
 points back to it ("This is a real shift", "they") or answers it (the previous
 sentence is a question: "How do the pilots measure up? Rather badly.").
 "Ministers like a headline" evaluates its own nouns, not a topic.
+An attitude whose object the claim does not name ("Most GPs remain
+unconvinced", "We would support it", "critics warn that it will fail")
+is taken to be toward the target in a text about the target:
+taking a side is what those words do, and the side is on the matter at hand.
 (2) **Inheritance.** Otherwise the claim inherits, damped, the stance of the
 same actor's nearest preceding claim that has one: within the paragraph for
 the author's voice; across a quote run for a speaker (the author's own asides
@@ -28,6 +32,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from argmine.components.stance.attitude import unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.result import StanceResult, label_for
 from argmine.components.stance.settings import Settings
@@ -47,6 +52,8 @@ class DocContext:
     settings: Settings
     anaphora: bool
     domain: bool
+    topical: bool = False  # the text names the target often enough to be about it
+
 
     def paragraph(self, offset: int) -> int:
         return paragraph_of(self.paragraphs, first_char(self.text, offset))
@@ -54,7 +61,7 @@ class DocContext:
 
 def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
-    return from_topic(ctx, i) or inherited(ctx, i)
+    return from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
 
 
 def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
@@ -72,6 +79,28 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
     if not polarity:
         return None
     value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
+    positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
+    score = round(value / (abs(value) + s.smoothing), 3)
+    label = label_for(score, positive, negative, s)
+    if label == "neutral":
+        return None
+    return StanceResult(label, score, list(own.free_evidence), basis="topic")
+
+
+def from_attitude(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """A side taken with no object named, in a text about the target: toward the target.
+
+    Only when the claim's free evaluation holds such attitudes of one side ("supported ...
+    opposed" in a poll report takes neither); its sign, negation included ("have
+    never opposed it"), gives the stance, damped as a topic is."""
+    s = ctx.settings
+    own = ctx.results[i]
+    if not (ctx.topical and own.free_valence and s.topic_damp) or own.has_target or own.basis != "none":
+        return None
+    span = ctx.doc.char_span(*ctx.claims[i]["content"], alignment_mode="expand")
+    if span is None or len(unnamed_sides(span, own.free_evidence)) != 1:
+        return None
+    value = own.free_valence * s.topic_damp
     positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
     score = round(value / (abs(value) + s.smoothing), 3)
     label = label_for(score, positive, negative, s)
