@@ -128,3 +128,35 @@ def test_attitudes_on_both_sides_take_none(blank):
 def test_an_attitude_is_read_so_only_in_a_text_about_the_target(blank):
     claim = _one_claim(blank, "Most GPs remain unconvinced.", about="The integrated care board met in May.\n")
     assert claim["stance"] == "neutral"
+
+
+def test_a_speaker_named_for_their_side_takes_it(blank):
+    sentence = "Opponents argue the costs are rising."
+    text = _ABOUT + sentence
+    doc = blank(text)
+    doc._.claims = _claims(doc, [("the costs are rising", "opponents", "indirect")])
+    at = text.index("Opponents")
+    doc._.claims[0]["source"] = [at, at + len("Opponents")]
+    component = StanceComponent(blank, target=load_target("integration"))
+    component.model = None
+    component(doc)
+    claim = doc._.claims[0]
+    assert (claim["stance"], claim["stance_basis"]) == ("oppose", "topic")
+    assert claim["stance_evidence"] == ["Opponents"]
+
+
+def test_a_negated_conviction_is_doubt(blank):
+    assert _one_claim(blank, "Not one of the nurses is convinced.")["stance"] == "oppose"
+
+
+def test_an_attitude_over_a_clause_names_no_object():
+    from argmine.errors import ModelError
+    from argmine.model import load_base_model
+
+    try:
+        nlp = load_base_model()
+    except ModelError:
+        pytest.skip("the trained model is not in data/models yet")
+    claim = _one_claim(nlp, "Some nurses feared the wards would close.")
+    assert claim["stance"] == "oppose"
+    assert _one_claim(nlp, "The chief executive rejected the figures.")["stance"] == "neutral"

@@ -21,9 +21,9 @@ from spacy.tokens import Span, Token
 from argmine.components.stance.text import AUXILIARIES, DETERMINERS
 
 #: Word beginnings of attitudes for something, and against something.
-FOR = re.compile(r"(support|welcom|favou?r|endors|champion|hail|applaud|prais)", re.IGNORECASE)
-AGAINST = re.compile(r"(oppos|object|reject|resist|critic|sceptic|skeptic|doubt|fear|warn|wary|unconvinc"
-                     r"|suspicio|worri|worry|reservation)", re.IGNORECASE)
+FOR = re.compile(r"(support|welcom|favou?r|endors|champion|hail|applaud|prais|commend|convinc)", re.IGNORECASE)
+AGAINST = re.compile(r"(oppos|opponent|object|reject|resist|critic|sceptic|skeptic|doubt|fear|warn|wary|unconvinc"
+                     r"|suspicio|worri|worry|reservation|condemn|denounc|deplor)", re.IGNORECASE)
 
 #: What may follow an attitude without being its object: a pointer back to the matter
 #: at hand ("support this", "hailed it as ..."), or the start of a clause ("feared that").
@@ -62,6 +62,8 @@ def described(token: Token) -> bool:
 def names_an_object(token: Token) -> bool:
     """Does the attitude at `token` name what it is about ("rejected the figures")?"""
     doc = token.doc
+    if any(child.dep_ in ("ccomp", "xcomp") for child in token.children):
+        return False  # a clause, with or without "that": "they feared the scheme would fail"
     k = token.i + 1
     while k < len(doc) and (doc[k].lower_ in _DEGREE or doc[k].tag_ in ("RB", "RBR", "RBS")):
         k += 1
@@ -85,3 +87,8 @@ def unnamed_sides(span: Span, evidence: Iterable[str]) -> set[int]:
         if side is not None and not names_an_object(token) and not described(token):
             sides.add(side)
     return sides
+
+
+def holder_sides(span: Span) -> set[int]:
+    """The sides of the holders of an attitude named in `span` ("Critics", "opponents of the plan")."""
+    return {side for token in span if _HOLDERS.match(token.lower_) and (side := side_of(token.lower_)) is not None}

@@ -32,7 +32,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from argmine.components.stance.attitude import unnamed_sides
+from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.result import StanceResult, label_for
 from argmine.components.stance.settings import Settings
@@ -90,23 +90,49 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
 def from_attitude(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """A side taken with no object named, in a text about the target: toward the target.
 
-    Only when the claim's free evaluation holds such attitudes of one side ("supported ...
-    opposed" in a poll report takes neither); its sign, negation included ("have
-    never opposed it"), gives the stance, damped as a topic is."""
+    The side is taken in the claim's own words (its free evaluation; its sign, negation
+    included, "have never opposed it", gives the stance) or by its attribution ("critics
+    warn that ...", "Opponents argue ..."), and on one side only ("supported ... opposed" in a
+    poll report takes neither); damped as a topic is."""
     s = ctx.settings
-    own = ctx.results[i]
-    if not (ctx.topical and own.free_valence and s.topic_damp) or own.has_target or own.basis != "none":
+    own, claim = ctx.results[i], ctx.claims[i]
+    if not (ctx.topical and s.topic_damp) or own.has_target or own.basis != "none":
         return None
-    span = ctx.doc.char_span(*ctx.claims[i]["content"], alignment_mode="expand")
-    if span is None or len(unnamed_sides(span, own.free_evidence)) != 1:
+    span = ctx.doc.char_span(*claim["content"], alignment_mode="expand")
+    if span is None:
         return None
-    value = own.free_valence * s.topic_damp
+    words = unnamed_sides(span, own.free_evidence) if own.free_valence else set()
+    told, evidence = attribution_sides(ctx.doc, claim, span)
+    if len(words | told) != 1:
+        return None
+    if words:
+        value, evidence = own.free_valence * s.topic_damp, list(own.free_evidence)
+    else:
+        value = next(iter(told)) * s.cue * s.topic_damp
     positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
     score = round(value / (abs(value) + s.smoothing), 3)
     label = label_for(score, positive, negative, s)
     if label == "neutral":
         return None
-    return StanceResult(label, score, list(own.free_evidence), basis="topic")
+    return StanceResult(label, score, evidence, basis="topic")
+
+
+def attribution_sides(doc: Doc, claim: dict, content: Span) -> tuple[set[int], list[str]]:
+    """Sides taken outside the content: by the cue ("warned that ...") or by a speaker
+    named for their side ("Critics", "Opponents of the scheme"), with their words."""
+    sides: set[int] = set()
+    evidence: list[str] = []
+    for key, holder in (("cue", False), ("source", True)):
+        if not claim.get(key):
+            continue
+        part = doc.char_span(*claim[key], alignment_mode="expand")
+        if part is None or not (part.end <= content.start or part.start >= content.end):
+            continue
+        found = holder_sides(part) if holder else unnamed_sides(part, [t.text for t in part])
+        if found:
+            sides |= found
+            evidence.append(part.text)
+    return sides, evidence
 
 
 def inherited(ctx: DocContext, i: int) -> Optional[StanceResult]:
