@@ -110,7 +110,7 @@ class StanceComponent:
         try:
             results = [self._own(doc, claim, anaphora, domain) for claim in claims]
             ctx = DocContext(doc, text, claims, results, paragraph_starts(text), self.target, self.settings,
-                             anaphora, domain)
+                             anaphora, domain, topical)
             for i, claim in enumerate(claims):
                 if not decisive(results[i]):
                     results[i] = (self._context(ctx, doc, i, domain)

@@ -5,12 +5,22 @@ target named in the previous sentence of the same paragraph when the claim
 points back to it ("This is a real shift", "they") or answers it (the previous
 sentence is a question: "How do the pilots measure up? Rather badly.").
 "Ministers like a headline" evaluates its own nouns, not a topic.
+An attitude whose object the claim does not name ("Most GPs remain
+unconvinced", "We would support it", "critics warn that it will fail")
+is taken to be toward the target in a text about the target:
+taking a side is what those words do, and the side is on the matter at hand.
 (2) **Inheritance.** Otherwise the claim inherits, damped, the stance of the
 same actor's nearest preceding claim that has one: within the paragraph for
 the author's voice; across a quote run for a speaker (the author's own asides
 may interrupt it, another speaker ends it; gaps of at most two paragraphs
 between the speaker's claims). The component drops inherited support when the
 learned model reads the claim itself as opposition (``inherit_veto``).
+(3) **Turn.** A claim whose sentence opens with a contrast ("But ...",
+"However, ...") answers the speaker's claim just before it: it inherits the
+opposite stance ("Joint teams help patients. But this merger will cost
+jobs."). Only a claim in the sentence just before is turned against: after
+a neutral premise or someone else's sentence ("The board met in May. But ...")
+the contrast is with that sentence, and the claim inherits as usual.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.result import StanceResult, label_for
 from argmine.components.stance.settings import Settings
@@ -41,6 +52,8 @@ class DocContext:
     settings: Settings
     anaphora: bool
     domain: bool
+    topical: bool = False  # the text names the target often enough to be about it
+
 
     def paragraph(self, offset: int) -> int:
         return paragraph_of(self.paragraphs, first_char(self.text, offset))
@@ -48,7 +61,7 @@ class DocContext:
 
 def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
-    return from_topic(ctx, i) or inherited(ctx, i)
+    return from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
 
 
 def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
@@ -72,6 +85,54 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
     if label == "neutral":
         return None
     return StanceResult(label, score, list(own.free_evidence), basis="topic")
+
+
+def from_attitude(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """A side taken with no object named, in a text about the target: toward the target.
+
+    The side is taken in the claim's own words (its free evaluation; its sign, negation
+    included, "have never opposed it", gives the stance) or by its attribution ("critics
+    warn that ...", "Opponents argue ..."), and on one side only ("supported ... opposed" in a
+    poll report takes neither); damped as a topic is."""
+    s = ctx.settings
+    own, claim = ctx.results[i], ctx.claims[i]
+    if not (ctx.topical and s.topic_damp) or own.has_target or own.basis != "none":
+        return None
+    span = ctx.doc.char_span(*claim["content"], alignment_mode="expand")
+    if span is None:
+        return None
+    words = unnamed_sides(span, own.free_evidence) if own.free_valence else set()
+    told, evidence = attribution_sides(ctx.doc, claim, span)
+    if len(words | told) != 1:
+        return None
+    if words:
+        value, evidence = own.free_valence * s.topic_damp, list(own.free_evidence)
+    else:
+        value = next(iter(told)) * s.cue * s.topic_damp
+    positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
+    score = round(value / (abs(value) + s.smoothing), 3)
+    label = label_for(score, positive, negative, s)
+    if label == "neutral":
+        return None
+    return StanceResult(label, score, evidence, basis="topic")
+
+
+def attribution_sides(doc: Doc, claim: dict, content: Span) -> tuple[set[int], list[str]]:
+    """Sides taken outside the content: by the cue ("warned that ...") or by a speaker
+    named for their side ("Critics", "Opponents of the scheme"), with their words."""
+    sides: set[int] = set()
+    evidence: list[str] = []
+    for key, holder in (("cue", False), ("source", True)):
+        if not claim.get(key):
+            continue
+        part = doc.char_span(*claim[key], alignment_mode="expand")
+        if part is None or not (part.end <= content.start or part.start >= content.end):
+            continue
+        found = holder_sides(part) if holder else unnamed_sides(part, [t.text for t in part])
+        if found:
+            sides |= found
+            evidence.append(part.text)
+    return sides, evidence
 
 
 def inherited(ctx: DocContext, i: int) -> Optional[StanceResult]:
@@ -101,9 +162,44 @@ def inherited(ctx: DocContext, i: int) -> Optional[StanceResult]:
             root = base.score if base.basis != "context" else base.score / s.inherit_damp
             score = round(root * s.inherit_damp, 3)
             if label_for(score, 0.0, 0.0, s) != "neutral":
-                return StanceResult(label_for(score, 0.0, 0.0, s), score, [], basis="context")
+                return turned(ctx, i, j, score)
             # too weak once damped: look further back in the run
     return None
+
+
+def turned(ctx: DocContext, i: int, j: int, score: float) -> StanceResult:
+    """Claim j's stance inherited by claim i, or its opposite when i's sentence opens
+    with a contrast and j's claim is in the sentence just before."""
+    start = first_char(ctx.text, ctx.claims[i]["content"][0])
+    opener = contrast_opener(ctx.doc, start)
+    prev = previous_sentence(ctx.doc, start) if opener else None
+    base_start, base_end = ctx.claims[j]["content"]
+    if prev is None or not (base_start < prev.end_char and prev.start_char < base_end):
+        return StanceResult(label_for(score, 0.0, 0.0, ctx.settings), score, [], basis="context")
+    return StanceResult(label_for(-score, 0.0, 0.0, ctx.settings), -score, [opener], basis="context")
+
+
+#: Words that open a sentence turning against the one before it ("But", "However, ...").
+TURN_OPENERS = frozenset({"but", "however", "yet", "nevertheless", "nonetheless"})
+#: Two-word openers that do the same ("Even so, ...", "That said, ...").
+TURN_OPENER_PAIRS = frozenset({("even", "so"), ("that", "said")})
+
+
+def contrast_opener(doc: Doc, char: int) -> Optional[str]:
+    """The contrast word that opens the sentence holding `char`, if it opens with one
+    (quote marks and dashes before it do not count)."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    words = [t for t in token[0].sent if not (t.is_punct or t.is_space)][:2]
+    if not words:
+        return None
+    if words[0].lower_ in TURN_OPENERS:
+        return words[0].text
+    pair = tuple(w.lower_ for w in words)
+    return " ".join(w.text for w in words) if pair in TURN_OPENER_PAIRS else None
 
 
 def decisive(result: StanceResult) -> bool:

@@ -1,0 +1,162 @@
+"""Stance from context: what a claim without evidence of its own takes from the claims around it.
+
+Every sentence here was written for these tests; they run on a blank English
+pipeline with a sentencizer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from argmine.components.stance import StanceComponent
+from argmine.target import load_target
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _claims(doc, spans):
+    """Claim dicts for (content text, actor, mode) triples, in order."""
+    out = []
+    at = 0
+    for content, actor, mode in spans:
+        start = doc.text.index(content, at)
+        end = start + len(content)
+        at = end
+        out.append({"text": [start, end], "content": [start, end], "cue": None, "cue_lemma": None,
+                    "source": None, "mode": mode, "actor": actor, "confidence": 0.9})
+    return out
+
+
+def _stances(blank, text, spans):
+    doc = blank(text)
+    doc._.claims = _claims(doc, spans)
+    component = StanceComponent(blank, target=load_target("integration"))
+    component.model = None  # the rules alone
+    component(doc)
+    return doc._.claims
+
+
+# --------------------------------------------------------------------------- turns
+
+
+def test_a_contrast_turns_against_the_speakers_claim_just_before(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“But nobody here was asked about rotas.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("But nobody here was asked about rotas.", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "oppose"]
+    assert claims[1]["stance_basis"] == "context"
+    assert claims[1]["stance_evidence"] == ["But"]
+
+
+def test_however_turns_the_same_way(blank):
+    text = ("The hospital doctor Carl Moss said the merger of the two trusts had failed patients. "
+            "However, the wards have never been busier, he said.")
+    claims = _stances(blank, text, [("the merger of the two trusts had failed patients", "carl", "indirect"),
+                                    ("However, the wards have never been busier", "carl", "indirect")])
+    assert [c["stance"] for c in claims] == ["oppose", "support"]
+
+
+def test_after_a_sentence_that_is_no_claim_the_contrast_is_with_that_sentence(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "The board met on Monday.\n"
+            "“But the wards will cope,” she added.")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("But the wards will cope", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "support"]
+    assert claims[1]["stance_evidence"] == []
+
+
+def test_a_contrast_with_the_writers_aside_does_not_turn_the_speaker(blank):
+    text = ("Ada Price, a district nurse, said the vanguards had failed NHS patients. "
+            "Her view carries weight in the region. "
+            "Yet she has sat on three such boards since 2015.")
+    claims = _stances(blank, text, [("the vanguards had failed NHS patients", "ada", "indirect"),
+                                    ("Her view carries weight in the region.", "author", "author"),
+                                    ("Yet she has sat on three such boards since 2015.", "ada", "indirect")])
+    assert claims[0]["stance"] == "oppose"
+    assert claims[2]["stance"] == "oppose"
+    assert claims[2]["stance_evidence"] == []
+
+
+def test_without_a_contrast_the_claim_inherits_as_before(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“Nobody here was asked about rotas.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("Nobody here was asked about rotas.", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "support"]
+
+
+# --------------------------------------------------------------------------- attitudes without an object
+
+_ABOUT = ("Integrated care in the NHS is a year old. The integrated care board will report in May, "
+          "and integrated care will then be judged by patients and hospital doctors.\n")
+
+
+def _one_claim(blank, sentence, about=_ABOUT):
+    claims = _stances(blank, about + sentence, [(sentence, "someone", "indirect")])
+    return claims[0]
+
+
+def test_an_attitude_with_no_object_is_toward_the_target_of_the_text(blank):
+    claim = _one_claim(blank, "Most GPs remain unconvinced.")
+    assert (claim["stance"], claim["stance_basis"]) == ("oppose", "topic")
+    assert claim["stance_evidence"] == ["unconvinced"]
+    assert _one_claim(blank, "We would support it.")["stance"] == "support"
+    assert _one_claim(blank, "Our members have never opposed it.")["stance"] == "support"
+
+
+def test_an_attitude_toward_something_named_is_not_toward_the_target(blank):
+    assert _one_claim(blank, "The chief executive rejected the figures.")["stance"] == "neutral"
+    assert _one_claim(blank, "Nurses are wary of the deadline.")["stance"] == "neutral"
+
+
+def test_an_attitude_described_rather_than_held_takes_no_side(blank):
+    assert _one_claim(blank, "The main objection was cost.")["stance"] == "neutral"
+
+
+def test_attitudes_on_both_sides_take_none(blank):
+    assert _one_claim(blank, "Some residents support it and others oppose it.")["stance"] == "neutral"
+
+
+def test_an_attitude_is_read_so_only_in_a_text_about_the_target(blank):
+    claim = _one_claim(blank, "Most GPs remain unconvinced.", about="The integrated care board met in May.\n")
+    assert claim["stance"] == "neutral"
+
+
+def test_a_speaker_named_for_their_side_takes_it(blank):
+    sentence = "Opponents argue the costs are rising."
+    text = _ABOUT + sentence
+    doc = blank(text)
+    doc._.claims = _claims(doc, [("the costs are rising", "opponents", "indirect")])
+    at = text.index("Opponents")
+    doc._.claims[0]["source"] = [at, at + len("Opponents")]
+    component = StanceComponent(blank, target=load_target("integration"))
+    component.model = None
+    component(doc)
+    claim = doc._.claims[0]
+    assert (claim["stance"], claim["stance_basis"]) == ("oppose", "topic")
+    assert claim["stance_evidence"] == ["Opponents"]
+
+
+def test_a_negated_conviction_is_doubt(blank):
+    assert _one_claim(blank, "Not one of the nurses is convinced.")["stance"] == "oppose"
+
+
+def test_an_attitude_over_a_clause_names_no_object():
+    from argmine.errors import ModelError
+    from argmine.model import load_base_model
+
+    try:
+        nlp = load_base_model()
+    except ModelError:
+        pytest.skip("the trained model is not in data/models yet")
+    claim = _one_claim(nlp, "Some nurses feared the wards would close.")
+    assert claim["stance"] == "oppose"
+    assert _one_claim(nlp, "The chief executive rejected the figures.")["stance"] == "neutral"
