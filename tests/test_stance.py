@@ -578,3 +578,21 @@ def test_component_inherited_support_yields_to_a_model_sure_of_opposition(blank)
     vetoed = _run_with_model(blank, oppose_bias=5.0)  # the model reads the claim as opposition
     assert vetoed[0]["stance"] == "support"
     assert vetoed[1]["stance_basis"] != "context"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The new board is not real integration.", "oppose"),
+        ("But the takeover is not partnership.", "oppose"),
+        ("That is not joined-up care; it is a rebranding exercise.", "oppose"),
+        ("The answer is not competition.", "support"),
+        ("Collaboration, not competition.", "support"),
+    ],
+)
+def test_stance_copular_denial_says_the_subject_is_not_the_target(nlp, text, label):
+    assert stance(nlp, text).label == label
+
+
+def test_stance_copular_denial_of_a_qualified_kind_keeps_the_subject(nlp):
+    assert stance(nlp, "Integrated care systems are not a reorganisation for its own sake.").label == "support"

@@ -214,7 +214,7 @@ def _rejects_a_noun_phrase(r: Reading, it: Item) -> bool:
     nxt = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 1]
     prv = [m for m in range(len(mentions)) if it.start - 2 <= mentions[m].end - 1 < it.start]
     clause_initial = it.start == 0 or r.pieces[it.start - 1].punct or r.pieces[it.start - 1].text in {"and", "but"}
-    if it.entry.words == ("not",) and nxt and (prv or clause_initial):
+    if it.entry.words == ("not",) and nxt and (prv or clause_initial or _copular_denial(r, it, nxt[0])):
         r.np_negations.append((it, nxt[0]))
         return True
     return False
@@ -391,7 +391,7 @@ def preference_frames(r: Reading) -> None:
     for neg, m in r.np_negations:
         r.rejected.add(m)
         before = [k for k in range(len(mentions)) if mentions[k].end <= neg.start and neg.start - mentions[k].end <= 1]
-        if before:
+        if before and not _copular_denial(r, neg, m):
             preferred.add(before[-1])
         rest = mentions[m].end  # "not Y but X"
         if rest < r.n and r.pieces[rest].text == "but":
@@ -403,6 +403,15 @@ def preference_frames(r: Reading) -> None:
         sign = 1 if m in preferred and m not in r.rejected else -1
         value = sign * r.settings.preference * men.polarity * men.weight * r.factor_at(men.start)
         r.contributions.append(Contribution(value, (men.text,), men.start))
+
+
+def _copular_denial(r: Reading, neg: Item, m: int) -> bool:
+    """"The merger is not integration.", "That is not partnership;": a copula before "not" and
+    the mention closing the clause deny that the subject is the target; the subject is not
+    preferred, as in "X, not Y". ("not a merger for its own sake" denies a kind of merger only.)"""
+    end = r.mentions[m].end
+    closes = end >= r.n or is_boundary(r.pieces[end])
+    return closes and neg.start > 0 and r.pieces[neg.start - 1].text in BE_FORMS
 
 
 def _event_value(r: Reading, rid: int, in_cond: list[Mention]) -> float:
