@@ -614,3 +614,17 @@ def test_stance_copular_denial_of_a_qualified_kind_keeps_the_subject(nlp):
 )
 def test_stance_evaluative_idioms_and_speech_act_formulas(nlp, text, label):
     assert stance(nlp, text).label == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Joint commissioning is a sensible idea, but the guidance always arrives in March.", "mixed"),
+        ("The vanguards have helped councils plan together but have made little difference to admissions.", "mixed"),
+        ("The vanguards have helped, but integration is clearly the answer.", "support"),
+        ("Joint working has failed, but nobody wants to say so.", "oppose"),
+        ("Integration is the answer, but only if it is funded properly and done well.", "support"),
+    ],
+)
+def test_stance_support_with_an_unread_but_clause_is_a_reservation(nlp, text, label):
+    assert stance(nlp, text).label == label

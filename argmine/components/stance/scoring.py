@@ -13,7 +13,8 @@
    tragic if X failed" judges the event X;
 6. **attachment** — every other evaluative item goes to the target mentions of
    its clause (nearer ones take more), else of the sentence at half strength,
-   else it is free evaluation.
+   else it is free evaluation; support followed by a "but" clause the rules cannot
+   read is support with a reservation (mixed).
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def score_sentence(src: Source, pieces: list[Piece], mentions: list[Mention], it
         contrast_regions, subordinate_regions, statement_regions,
         negation, negated_modals, quantity_negators,
         reversers, intensity, hedges_and_questions,
-        preference_frames, conditional_frames, attach_evaluators, two_sided_contrast,
+        preference_frames, conditional_frames, attach_evaluators, two_sided_contrast, reservation_after_but,
     ):
         phase(r)
     return r.contributions, r.free, r.starts_with_contrast
@@ -519,6 +520,27 @@ def two_sided_contrast(r: Reading) -> None:
     undamp = 1.0 / r.settings.before_contrast
     r.contributions = [Contribution(c.value * undamp, c.evidence, c.position) if c in before else c
                        for c in r.contributions]
+
+
+def reservation_after_but(r: Reading) -> None:
+    """"She backs joint commissioning in principle, but would not sign up to a shared budget":
+    support of the target named before "but", then a "but" clause in which the rules read
+    no evaluation, is support with a reservation. Such a sentence argues both ways
+    (mixed), as "X, but <criticism of X>" does; the first side is not damped."""
+    turn = r.contrast_at
+    if turn < 0 or not any(m.end <= turn for m in r.mentions):
+        return  # the target is named before the turn
+    if any(turn < it.start <= turn + 2 for it in r.kind("conditional")):
+        return  # "X is the answer, but only if it is funded": conditional support is support
+    before = [c for c in r.contributions if 0 <= c.position < turn]
+    if not before or any(c.position >= turn for c in r.contributions):
+        return
+    value = sum(c.value for c in before) / r.settings.before_contrast
+    if value <= 0:
+        return
+    r.contributions = [Contribution(c.value / r.settings.before_contrast, c.evidence, c.position) if c in before else c
+                       for c in r.contributions]
+    r.contributions.append(Contribution(-value, (r.pieces[turn].text,), turn))
 
 
 # --------------------------------------------------------------------------- helpers
