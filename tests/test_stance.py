@@ -628,3 +628,15 @@ def test_stance_evaluative_idioms_and_speech_act_formulas(nlp, text, label):
 )
 def test_stance_support_with_an_unread_but_clause_is_a_reservation(nlp, text, label):
     assert stance(nlp, text).label == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Provider collaboratives, not mergers, are the best way forward.", "mixed"),
+        ("We want closer joint working rather than a merger.", "mixed"),
+        ("Collaboration, rather than competition, is the way forward.", "support"),
+    ],
+)
+def test_stance_one_form_of_the_target_preferred_to_another_is_mixed(nlp, text, label):
+    assert stance(nlp, text).label == label

@@ -65,6 +65,7 @@ class Reading:
     sentence_factor: float = 1.0
     rejected: set[int] = field(default_factory=set)
     framed: set[int] = field(default_factory=set)  # ids of items a conditional frame used
+    instruments_weighed: bool = False  # "X rather than Y" with X and Y both the target's
     contributions: list[Contribution] = field(default_factory=list)
     free: list[Contribution] = field(default_factory=list)
 
@@ -131,6 +132,7 @@ def score_sentence(src: Source, pieces: list[Piece], mentions: list[Mention], it
         negation, negated_modals, quantity_negators,
         reversers, intensity, hedges_and_questions,
         preference_frames, conditional_frames, attach_evaluators, two_sided_contrast, reservation_after_but,
+        instrument_against_instrument,
     ):
         phase(r)
     return r.contributions, r.free, r.starts_with_contrast
@@ -399,11 +401,21 @@ def preference_frames(r: Reading) -> None:
             after = [k for k in range(len(mentions)) if rest < mentions[k].start <= rest + 2]
             if after:
                 preferred.add(after[0])
+    r.instruments_weighed = _weighs_instruments(r, preferred)
     for m in sorted(preferred | r.rejected):
         men = mentions[m]
         sign = 1 if m in preferred and m not in r.rejected else -1
         value = sign * r.settings.preference * men.polarity * men.weight * r.factor_at(men.start)
         r.contributions.append(Contribution(value, (men.text,), men.start))
+
+
+def _weighs_instruments(r: Reading, preferred: set[int]) -> bool:
+    """One of the target's forms preferred to another ("collaboratives, not mergers"); not a
+    copular "X is not Y", which tells what X is, not which of the two the speaker prefers."""
+    if any(neg.start > 0 and r.pieces[neg.start - 1].text in BE_FORMS for neg, _ in r.np_negations):
+        return False
+    pro = {m for m in range(len(r.mentions)) if r.mentions[m].polarity > 0}
+    return bool(pro & (preferred - r.rejected)) and bool(pro & r.rejected)
 
 
 def _copular_denial(r: Reading, neg: Item, m: int) -> bool:
@@ -541,6 +553,19 @@ def reservation_after_but(r: Reading) -> None:
     r.contributions = [Contribution(c.value / r.settings.before_contrast, c.evidence, c.position) if c in before else c
                        for c in r.contributions]
     r.contributions.append(Contribution(-value, (r.pieces[turn].text,), turn))
+
+
+def instrument_against_instrument(r: Reading) -> None:
+    """"Collaboratives, not mergers", "joint working rather than a merger": preferring one of the
+    target's forms to another argues for the target and against it at once (mixed, as
+    "better integration, yes; merger, no"): the weaker side is raised to the stronger."""
+    if not r.instruments_weighed:
+        return
+    positive = sum(c.value for c in r.contributions if c.value > 0)
+    negative = -sum(c.value for c in r.contributions if c.value < 0)
+    if positive and negative and positive != negative:
+        sign = 1 if positive < negative else -1
+        r.contributions.append(Contribution(sign * abs(positive - negative), (), -1))
 
 
 # --------------------------------------------------------------------------- helpers
