@@ -578,3 +578,65 @@ def test_component_inherited_support_yields_to_a_model_sure_of_opposition(blank)
     vetoed = _run_with_model(blank, oppose_bias=5.0)  # the model reads the claim as opposition
     assert vetoed[0]["stance"] == "support"
     assert vetoed[1]["stance_basis"] != "context"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The new board is not real integration.", "oppose"),
+        ("But the takeover is not partnership.", "oppose"),
+        ("That is not joined-up care; it is a rebranding exercise.", "oppose"),
+        ("The answer is not competition.", "support"),
+        ("Collaboration, not competition.", "support"),
+    ],
+)
+def test_stance_copular_denial_says_the_subject_is_not_the_target(nlp, text, label):
+    assert stance(nlp, text).label == label
+
+
+def test_stance_copular_denial_of_a_qualified_kind_keeps_the_subject(nlp):
+    assert stance(nlp, "Integrated care systems are not a reorganisation for its own sake.").label == "support"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The partnership is a merger in all but name.", "oppose"),
+        ("Critics call the alliance privatisation by another name.", "oppose"),
+        ("The new care model is a solution in search of a problem.", "oppose"),
+        ("Joint commissioning is finally bearing fruit.", "support"),
+        ("The hospital group is a power grab.", "oppose"),
+        ("The integrated care boards are here to stay.", "support"),
+        ("The results of the pooled budget speak for themselves.", "support"),
+        ("I should say the integrated care board meets again on Monday.", "neutral"),
+        ("There are no plans to merge the two trusts.", "neutral"),
+    ],
+)
+def test_stance_evaluative_idioms_and_speech_act_formulas(nlp, text, label):
+    assert stance(nlp, text).label == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Joint commissioning is a sensible idea, but the guidance always arrives in March.", "mixed"),
+        ("The vanguards have helped councils plan together but have made little difference to admissions.", "mixed"),
+        ("The vanguards have helped, but integration is clearly the answer.", "support"),
+        ("Joint working has failed, but nobody wants to say so.", "oppose"),
+        ("Integration is the answer, but only if it is funded properly and done well.", "support"),
+    ],
+)
+def test_stance_support_with_an_unread_but_clause_is_a_reservation(nlp, text, label):
+    assert stance(nlp, text).label == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Provider collaboratives, not mergers, are the best way forward.", "mixed"),
+        ("We want closer joint working rather than a merger.", "mixed"),
+        ("Collaboration, rather than competition, is the way forward.", "support"),
+    ],
+)
+def test_stance_one_form_of_the_target_preferred_to_another_is_mixed(nlp, text, label):
+    assert stance(nlp, text).label == label

@@ -13,7 +13,8 @@
    tragic if X failed" judges the event X;
 6. **attachment** — every other evaluative item goes to the target mentions of
    its clause (nearer ones take more), else of the sentence at half strength,
-   else it is free evaluation.
+   else it is free evaluation; support followed by a "but" clause the rules cannot
+   read is support with a reservation (mixed).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Reading:
     sentence_factor: float = 1.0
     rejected: set[int] = field(default_factory=set)
     framed: set[int] = field(default_factory=set)  # ids of items a conditional frame used
+    instruments_weighed: bool = False  # "X rather than Y" with X and Y both the target's
     contributions: list[Contribution] = field(default_factory=list)
     free: list[Contribution] = field(default_factory=list)
 
@@ -129,7 +131,8 @@ def score_sentence(src: Source, pieces: list[Piece], mentions: list[Mention], it
         contrast_regions, subordinate_regions, statement_regions,
         negation, negated_modals, quantity_negators,
         reversers, intensity, hedges_and_questions,
-        preference_frames, conditional_frames, attach_evaluators, two_sided_contrast,
+        preference_frames, conditional_frames, attach_evaluators, two_sided_contrast, reservation_after_but,
+        instrument_against_instrument,
     ):
         phase(r)
     return r.contributions, r.free, r.starts_with_contrast
@@ -214,7 +217,7 @@ def _rejects_a_noun_phrase(r: Reading, it: Item) -> bool:
     nxt = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 1]
     prv = [m for m in range(len(mentions)) if it.start - 2 <= mentions[m].end - 1 < it.start]
     clause_initial = it.start == 0 or r.pieces[it.start - 1].punct or r.pieces[it.start - 1].text in {"and", "but"}
-    if it.entry.words == ("not",) and nxt and (prv or clause_initial):
+    if it.entry.words == ("not",) and nxt and (prv or clause_initial or _copular_denial(r, it, nxt[0])):
         r.np_negations.append((it, nxt[0]))
         return True
     return False
@@ -391,18 +394,37 @@ def preference_frames(r: Reading) -> None:
     for neg, m in r.np_negations:
         r.rejected.add(m)
         before = [k for k in range(len(mentions)) if mentions[k].end <= neg.start and neg.start - mentions[k].end <= 1]
-        if before:
+        if before and not _copular_denial(r, neg, m):
             preferred.add(before[-1])
         rest = mentions[m].end  # "not Y but X"
         if rest < r.n and r.pieces[rest].text == "but":
             after = [k for k in range(len(mentions)) if rest < mentions[k].start <= rest + 2]
             if after:
                 preferred.add(after[0])
+    r.instruments_weighed = _weighs_instruments(r, preferred)
     for m in sorted(preferred | r.rejected):
         men = mentions[m]
         sign = 1 if m in preferred and m not in r.rejected else -1
         value = sign * r.settings.preference * men.polarity * men.weight * r.factor_at(men.start)
         r.contributions.append(Contribution(value, (men.text,), men.start))
+
+
+def _weighs_instruments(r: Reading, preferred: set[int]) -> bool:
+    """One of the target's forms preferred to another ("collaboratives, not mergers"); not a
+    copular "X is not Y", which tells what X is, not which of the two the speaker prefers."""
+    if any(neg.start > 0 and r.pieces[neg.start - 1].text in BE_FORMS for neg, _ in r.np_negations):
+        return False
+    pro = {m for m in range(len(r.mentions)) if r.mentions[m].polarity > 0}
+    return bool(pro & (preferred - r.rejected)) and bool(pro & r.rejected)
+
+
+def _copular_denial(r: Reading, neg: Item, m: int) -> bool:
+    """"The merger is not integration.", "That is not partnership;": a copula before "not" and
+    the mention closing the clause deny that the subject is the target; the subject is not
+    preferred, as in "X, not Y". ("not a merger for its own sake" denies a kind of merger only.)"""
+    end = r.mentions[m].end
+    closes = end >= r.n or is_boundary(r.pieces[end])
+    return closes and neg.start > 0 and r.pieces[neg.start - 1].text in BE_FORMS
 
 
 def _event_value(r: Reading, rid: int, in_cond: list[Mention]) -> float:
@@ -510,6 +532,40 @@ def two_sided_contrast(r: Reading) -> None:
     undamp = 1.0 / r.settings.before_contrast
     r.contributions = [Contribution(c.value * undamp, c.evidence, c.position) if c in before else c
                        for c in r.contributions]
+
+
+def reservation_after_but(r: Reading) -> None:
+    """"She backs joint commissioning in principle, but would not sign up to a shared budget":
+    support of the target named before "but", then a "but" clause in which the rules read
+    no evaluation, is support with a reservation. Such a sentence argues both ways
+    (mixed), as "X, but <criticism of X>" does; the first side is not damped."""
+    turn = r.contrast_at
+    if turn < 0 or not any(m.end <= turn for m in r.mentions):
+        return  # the target is named before the turn
+    if any(turn < it.start <= turn + 2 for it in r.kind("conditional")):
+        return  # "X is the answer, but only if it is funded": conditional support is support
+    before = [c for c in r.contributions if 0 <= c.position < turn]
+    if not before or any(c.position >= turn for c in r.contributions):
+        return
+    value = sum(c.value for c in before) / r.settings.before_contrast
+    if value <= 0:
+        return
+    r.contributions = [Contribution(c.value / r.settings.before_contrast, c.evidence, c.position) if c in before else c
+                       for c in r.contributions]
+    r.contributions.append(Contribution(-value, (r.pieces[turn].text,), turn))
+
+
+def instrument_against_instrument(r: Reading) -> None:
+    """"Collaboratives, not mergers", "joint working rather than a merger": preferring one of the
+    target's forms to another argues for the target and against it at once (mixed, as
+    "better integration, yes; merger, no"): the weaker side is raised to the stronger."""
+    if not r.instruments_weighed:
+        return
+    positive = sum(c.value for c in r.contributions if c.value > 0)
+    negative = -sum(c.value for c in r.contributions if c.value < 0)
+    if positive and negative and positive != negative:
+        sign = 1 if positive < negative else -1
+        r.contributions.append(Contribution(sign * abs(positive - negative), (), -1))
 
 
 # --------------------------------------------------------------------------- helpers
