@@ -1,0 +1,19 @@
+"""Attribution constructions common in political news: sources cited with 'according to'
+that are documents or counts of people, and the like. Texts are written for the tests."""
+
+from analysis import analyse, attributed
+
+
+def test_attribution_according_to_a_document_is_a_source():
+    claims = attributed(analyse("Average rents rose by a fifth over the decade, according to census data."))
+    assert len(claims) == 1
+    assert claims[0].source.text == "census data"
+    assert claims[0].content.text == "Average rents rose by a fifth over the decade"
+
+
+def test_attribution_according_to_a_counted_group_and_a_memoir():
+    claims = attributed(analyse(
+        "The mayor will chair the new board, according to three people briefed on the talks.\n"
+        "She later compared the meeting to a visit to the dentist, according to his memoir."
+    ))
+    assert [c.source.text for c in claims] == ["three people briefed on the talks", "his memoir"]
