@@ -17,3 +17,13 @@ def test_attribution_according_to_a_counted_group_and_a_memoir():
         "She later compared the meeting to a visit to the dentist, according to his memoir."
     ))
     assert [c.source.text for c in claims] == ["three people briefed on the talks", "his memoir"]
+
+
+def test_attribution_citing_and_embracing_take_what_they_govern():
+    claims = attributed(analyse(
+        "The senator opposed the bill, citing its cost to small farms.\n"
+        "The governor embraced the proposal for a higher minimum wage."
+    ))
+    cues = {c.cue.text: c for c in claims}
+    assert "its cost to small farms" in cues["citing"].content.text
+    assert "the proposal for a higher minimum wage" in cues["embraced"].content.text
