@@ -27,3 +27,20 @@ def test_attribution_citing_and_embracing_take_what_they_govern():
     cues = {c.cue.text: c for c in claims}
     assert "its cost to small farms" in cues["citing"].content.text
     assert "the proposal for a higher minimum wage" in cues["embraced"].content.text
+
+
+def test_attribution_prepositional_cues_take_the_object_of_their_preposition():
+    claims = attributed(analyse(
+        "In her speech the governor talked about wages and rents.\n"
+        "Most of the delegates voted against the amendment."
+    ))
+    found = {c.cue.text: c.content.text for c in claims}
+    assert found == {"talked about": "wages and rents", "voted against": "the amendment"}
+
+
+def test_attribution_prepositional_cue_needs_its_preposition_and_no_object():
+    claims = attributed(analyse(
+        "She spoke at the rally in the town square.\n"
+        "The mayor refers the dispute to the full council."
+    ))
+    assert claims == []

@@ -7,7 +7,7 @@ extended without touching the rules. Loaded once per process.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +52,8 @@ class CueLexicon:
     colon_intro_verbs: frozenset[str]
     of_content_nouns: frozenset[str]
     time_words: frozenset[str]
+    #: verbs that cue a claim only with one of these prepositions ('referred to', 'talked about')
+    prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -107,6 +109,7 @@ def cue_lexicon() -> CueLexicon:
         of_content_nouns=_lower_set(raw["of_content_nouns"]),
         time_words=_lower_set(raw["time_words"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
+        prepositional_cues={k: _lower_set(v) for k, v in raw.get("prepositional_cues", {}).items() if not k.startswith("_")},
     )
 
 

@@ -149,3 +149,54 @@ def parenthetical(a: Attributor, sent: Span) -> list[Candidate]:
         return [Candidate(sent, content, "indirect", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb), source,
                           head.i, confidence=0.7, rule="verb:parenthetical")]
     return []
+
+
+def prepositional_cues(a: Attributor, sent: Span) -> list[Candidate]:
+    """'X referred to the deal', 'talked about jobs', 'voted against the bill', 'weighed in
+    on the dispute': a verb that cues a claim only through its preposition (cue data
+    `prepositional_cues`); the preposition's object is what is said or judged."""
+    found = []
+    for verb in sent:
+        preps = a.lex.prepositional_cues.get(lemma_of(verb))
+        if not preps or verb.pos_ != "VERB" or a.in_quote(verb):
+            continue
+        if any(c.dep_ == "obj" for c in verb.children):
+            continue  # "refers the bill to cabinet": the phrase completes an act on an object
+        found_prep = governed_phrase(verb, preps)
+        if found_prep is None:
+            continue
+        prep, phrase = found_prep
+        head = a.subject_of(verb)
+        if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+            head = a.nearby_subject(verb, sent)
+        if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+            continue
+        content = span_chars([t for t in phrase.subtree if not (t.dep_ == "case" and t.head.i == phrase.i)])
+        content = trim(a.text, *content) if content else None
+        if content is None:
+            continue
+        head = a.named_in_apposition(head)
+        cue = (verb.idx, max(verb.idx + len(verb.text), prep.idx + len(prep.text)))
+        source = a.speaker_span(head)
+        if source[0] <= verb.idx < source[1]:
+            # "The senator referred to ..." parsed as a noun phrase: the speaker stops at the verb
+            source = span_chars([t for t in a.doc[head.left_edge.i : verb.i] if not t.is_punct]) or source
+        found.append(Candidate(sent, content, "indirect", cue, f"{lemma_of(verb)} {prep.lower_}", source, head.i,
+                               confidence=0.7, rule="verb:prepositional"))
+    return found
+
+
+def governed_phrase(verb: Token, preps: frozenset[str]) -> Optional[tuple[Token, Token]]:
+    """The (preposition, phrase) a prepositional cue governs: an `obl` after the verb whose
+    case is one of `preps` ('talked *about* jobs'), or any `obl` after a particle that is
+    ('weighed *in* on the dispute')."""
+    particle = next((c for c in verb.children if c.dep_ == "compound:prt" and c.lower_ in preps), None)
+    for c in verb.children:
+        if c.dep_ != "obl" or c.i < verb.i:
+            continue
+        case = next((g for g in c.children if g.dep_ == "case"), None)
+        if case is not None and case.lower_ in preps:
+            return case, c
+        if particle is not None and case is not None:
+            return particle, c
+    return None
