@@ -44,3 +44,13 @@ def test_attribution_prepositional_cue_needs_its_preposition_and_no_object():
         "The mayor refers the dispute to the full council."
     ))
     assert claims == []
+
+
+def test_attribution_discussing_and_reminding_are_cues():
+    claims = attributed(analyse(
+        "The two leaders discussed the trade dispute over dinner.\n"
+        "The mayor reminded voters that the levy would expire next year."
+    ))
+    found = {c.cue.text: c.content.text for c in claims}
+    assert "the trade dispute" in found["discussed"]
+    assert found["reminded"] == "the levy would expire next year"
