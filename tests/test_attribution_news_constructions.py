@@ -54,3 +54,10 @@ def test_attribution_discussing_and_reminding_are_cues():
     found = {c.cue.text: c.content.text for c in claims}
     assert "the trade dispute" in found["discussed"]
     assert found["reminded"] == "the levy would expire next year"
+
+
+def test_attribution_a_refusal_is_a_stance_on_what_is_refused():
+    claims = attributed(analyse("The senator refused to endorse the party's nominee."))
+    assert len(claims) == 1
+    assert claims[0].cue.text == "refused"
+    assert "to endorse the party's nominee" in claims[0].content.text
