@@ -61,3 +61,14 @@ def test_attribution_a_refusal_is_a_stance_on_what_is_refused():
     assert len(claims) == 1
     assert claims[0].cue.text == "refused"
     assert "to endorse the party's nominee" in claims[0].content.text
+
+
+def test_attribution_a_speech_verb_object_is_what_is_said():
+    claims = attributed(analyse("During a stop in the county, the senator repeated her promise to repeal the levy."))
+    assert len(claims) == 1
+    assert claims[0].cue.text == "repeated"
+    assert claims[0].content.text == "her promise to repeal the levy"
+
+
+def test_attribution_no_speaker_when_nobody_proposed_anything():
+    assert attributed(analyse("Neither council proposed a merger of the two services.")) == []

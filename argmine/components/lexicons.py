@@ -54,6 +54,8 @@ class CueLexicon:
     time_words: frozenset[str]
     #: verbs that cue a claim only with one of these prepositions ('referred to', 'talked about')
     prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: speech verbs whose noun-phrase object is what is said ('announced his resignation')
+    object_speech_verbs: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -110,6 +112,7 @@ def cue_lexicon() -> CueLexicon:
         time_words=_lower_set(raw["time_words"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
         prepositional_cues={k: _lower_set(v) for k, v in raw.get("prepositional_cues", {}).items() if not k.startswith("_")},
+        object_speech_verbs=_lower_set(raw.get("object_speech_verbs", [])),
     )
 
 

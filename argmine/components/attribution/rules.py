@@ -74,6 +74,7 @@ def _sentence_only(fn: Callable[[Attributor, Span], list[Candidate]]) -> Finder:
 RULES: tuple[Rule, ...] = (
     Rule("verb-cue", _sentence_only(verbs.verb_cues)),
     Rule("prepositional-cue", _sentence_only(verbs.prepositional_cues)),
+    Rule("object-cue", _sentence_only(verbs.object_cues)),
     Rule("possessive-frame", _sentence_only(frames.possessive_frames)),
     Rule("passive-nominal", _sentence_only(frames.passive_nominal)),
     Rule("source-from", _sentence_only(frames.from_sources)),

@@ -200,3 +200,42 @@ def governed_phrase(verb: Token, preps: frozenset[str]) -> Optional[tuple[Token,
         if particle is not None and case is not None:
             return particle, c
     return None
+
+
+def object_cues(a: Attributor, sent: Span) -> list[Candidate]:
+    """'He also mentioned the violence in his city', 'announced his resignation': a speech
+    verb (cue data `object_speech_verbs`) whose noun-phrase object is what is said, when it
+    has no clause or quotation of its own (those are `verb_cues`' to read)."""
+    found = []
+    for verb in sent:
+        if lemma_of(verb) not in a.lex.object_speech_verbs or a.in_quote(verb) or not a.is_cue(verb):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or a.in_quote(obj):
+            continue
+        head = cue_speaker(a, verb, sent)
+        if head is None or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
+            continue  # "Neither board proposed a merger": nobody is reported saying anything
+        content = span_chars([t for t in obj.subtree if not t.is_punct or obj.left_edge.i < t.i < obj.right_edge.i])
+        content = trim(a.text, *content) if content else None
+        if content is None:
+            continue
+        found.append(Candidate(sent, content, "indirect", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb),
+                               a.speaker_span(head), head.i, confidence=0.7, rule="verb:object"))
+    return found
+
+
+def cue_speaker(a: Attributor, verb: Token, sent: Span) -> Optional[Token]:
+    """The speaker of a cue verb as `verb_cues` finds it: its subject (or the source behind a
+    finding), else a noun phrase next to it when the parse gave it none."""
+    head = a.subject_of(verb)
+    if head is not None:
+        head = a.behind_findings(head)
+    own = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
+    if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+        head = None if own else a.nearby_subject(verb, sent)
+    if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+        return None
+    return a.named_in_apposition(head)
