@@ -72,3 +72,12 @@ def test_attribution_a_speech_verb_object_is_what_is_said():
 
 def test_attribution_no_speaker_when_nobody_proposed_anything():
     assert attributed(analyse("Neither council proposed a merger of the two services.")) == []
+
+
+def test_attribution_a_title_before_a_colon_names_who_says_what_follows():
+    titles = {0: "title", 1: "title", 2: "title"}
+    claims = attributed(analyse("Mayor Ann Holt: the levy stays until 2030\nPoll: voters split on the new levy\nLetters: should the two services merge?", kinds=titles))
+    assert [(c.source.text, c.content.text) for c in claims] == [
+        ("Mayor Ann Holt", "the levy stays until 2030"),
+        ("Poll", "voters split on the new levy"),
+    ]

@@ -56,6 +56,8 @@ class CueLexicon:
     prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     #: speech verbs whose noun-phrase object is what is said ('announced his resignation')
     object_speech_verbs: frozenset[str] = frozenset()
+    #: nouns that speak for themselves before a title's colon ('Poll: ...')
+    headline_sources: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -113,6 +115,7 @@ def cue_lexicon() -> CueLexicon:
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
         prepositional_cues={k: _lower_set(v) for k, v in raw.get("prepositional_cues", {}).items() if not k.startswith("_")},
         object_speech_verbs=_lower_set(raw.get("object_speech_verbs", [])),
+        headline_sources=_lower_set(raw.get("headline_sources", [])),
     )
 
 

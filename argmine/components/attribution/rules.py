@@ -82,6 +82,7 @@ RULES: tuple[Rule, ...] = (
     Rule("parenthetical", _sentence_only(verbs.parenthetical), fallback=True),
     Rule("dash", _sentence_only(layout.dash_attribution), fallback=True),
     Rule("headline", _sentence_only(layout.headline), fallback=True, kinds=frozenset({"title"})),
+    Rule("headline-colon", _sentence_only(layout.headline_colon), fallback=True, kinds=frozenset({"title"})),
     Rule("name-colon-quote", _sentence_only(layout.name_colon_quote), fallback=True),
     Rule("colon-intro", colon_intro, fallback=True),
     Rule("quote-continues", quote_continues, fallback=True),
