@@ -81,3 +81,8 @@ def test_attribution_a_title_before_a_colon_names_who_says_what_follows():
         ("Mayor Ann Holt", "the levy stays until 2030"),
         ("Poll", "voters split on the new levy"),
     ]
+
+
+def test_attribution_refusing_to_speak_is_no_claim_but_refusing_to_act_is():
+    assert attributed(analyse("The governor refused to comment on the report.")) == []
+    assert len(attributed(analyse("The governor refused to sign the bill."))) == 1

@@ -117,6 +117,8 @@ class Attributor:
             return False
         if verb.dep_ == "xcomp" and lemma_of(verb.head) in self.lex.refusal_verbs:
             return False  # "declined to say whether ..."
+        if self.refuses_to_speak(verb):
+            return False  # nor is the refusal itself ("refused to endorse X" is a stance)
         if self.asks_anonymity(verb):
             return False  # "who asked not to be named": a condition of speaking, no claim
         if lemma_of(verb) == "ask" and (
@@ -130,6 +132,13 @@ class Attributor:
             # "called for an inquiry" / "called on ministers to ..." a demand
             return False
         return True
+
+    def refuses_to_speak(self, verb: Token) -> bool:
+        """'declined to say whether', 'refused to comment': a refusal whose complement is
+        itself a speech or thought verb reports nothing said."""
+        return lemma_of(verb) in self.lex.refusal_verbs and any(
+            c.dep_ == "xcomp" and cue_classes(c, self.lex) & {"speech", "cognition"} for c in verb.children
+        )
 
     def asks_anonymity(self, verb: Token) -> bool:
         """'asked not to be named', 'spoke on condition they not be identified'."""
