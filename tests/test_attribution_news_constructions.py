@@ -86,3 +86,12 @@ def test_attribution_a_title_before_a_colon_names_who_says_what_follows():
 def test_attribution_refusing_to_speak_is_no_claim_but_refusing_to_act_is():
     assert attributed(analyse("The governor refused to comment on the report.")) == []
     assert len(attributed(analyse("The governor refused to sign the bill."))) == 1
+
+
+def test_attribution_a_date_after_a_participle_is_not_the_speaker():
+    claims = attributed(analyse(
+        "A poll released Monday suggests the senator is leading.\n"
+        "The report released Monday said the agency had failed."
+    ))
+    assert [c.content.text for c in claims] == ["the senator is leading", "the agency had failed"]
+    assert all("Monday" not in c.source.text for c in claims)

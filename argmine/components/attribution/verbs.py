@@ -22,7 +22,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         cls = "speech" if "speech" in classes else "cognition" if "cognition" in classes else "evaluation"
         head = a.subject_of(verb)
         if head is not None:
-            head = a.behind_findings(head)
+            head = a.behind_findings(dated_participle_subject(a, head))
         own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
         if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
             # the parser's own subject of this verb is not a speaker ("the dissolution
@@ -52,7 +52,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
             content = trim(a.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
             mode, quote = "direct", first
         if content is None:
-            comp = [c for c in verb.children if c.dep_ in CLAUSAL and not c.i == attribution_head.i]
+            comp = [c for c in verb.children if c.dep_ in CLAUSAL and attribution_head.i not in (t.i for t in c.subtree)]
             if comp:
                 content = a.clause_content(comp[0])
             elif verb.dep_ in ("parataxis",) or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
@@ -232,10 +232,28 @@ def cue_speaker(a: Attributor, verb: Token, sent: Span) -> Optional[Token]:
     finding), else a noun phrase next to it when the parse gave it none."""
     head = a.subject_of(verb)
     if head is not None:
-        head = a.behind_findings(head)
+        head = a.behind_findings(dated_participle_subject(a, head))
     own = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
     if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
         head = None if own else a.nearby_subject(verb, sent)
     if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
         return None
     return a.named_in_apposition(head)
+
+
+def dated_participle_subject(a: Attributor, head: Token) -> Token:
+    """'A poll released Monday shows ...': the parser may take the date after a participle for
+    the cue's subject; the speaker is what the participle describes (its subject, or the noun
+    it modifies). Any other head is returned as it is."""
+    if head.tag_ == "VBN" and head.dep_ == "csubj":
+        participle = head  # "A poll released Monday shows": the participle parsed as a clausal subject
+    elif head.i == 0 or not a.time_or_dateline(head):
+        return head
+    else:
+        participle = a.doc[head.i - 1]
+    if participle.tag_ not in ("VBN", "VBD"):  # (a slip that takes the date for a subject may take the participle for a past tense)
+        return head
+    if participle.dep_ in ("acl", "amod") and participle.head.i < participle.i:
+        return participle.head
+    subject = next((c for c in participle.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < participle.i), None)
+    return subject if subject is not None else head
