@@ -95,3 +95,9 @@ def test_attribution_a_date_after_a_participle_is_not_the_speaker():
     ))
     assert [c.content.text for c in claims] == ["the senator is leading", "the agency had failed"]
     assert all("Monday" not in c.source.text for c in claims)
+
+
+def test_attribution_naming_read_from_a_small_clause():
+    claims = attributed(analyse("Ms. Ann Holt called the council’s standards “strong.”\nShe called the police."))
+    assert len(claims) == 1
+    assert claims[0].cue.text == "called" and "standards" in claims[0].content.text

@@ -127,7 +127,7 @@ class Attributor:
             or not any(c.dep_ in SUBJECTS for c in verb.children) and verb.i == verb.sent.start
         ):
             return False  # "Asked whether ..., X said": the question is put to the speaker
-        if lemma_of(verb) in self.lex.naming_verbs and not self.names_something(verb) and self.particle_obl(verb) is None:
+        if lemma_of(verb) in self.lex.naming_verbs and not (self.names_something(verb) or self.names_in_small_clause(verb)) and self.particle_obl(verb) is None:
             # "called police" reports an act; "called the plan a mistake" a judgement,
             # "called for an inquiry" / "called on ministers to ..." a demand
             return False
@@ -185,6 +185,15 @@ class Attributor:
         second += [c for c in objects[0].children if c.dep_ in ("appos", "acl") and c.i > objects[0].i]
         quoted = any(self.in_quote(t) for t in self.doc[objects[0].i + 1 : verb.sent.end])
         return bool(second) or quoted
+
+    def names_in_small_clause(self, verb: Token) -> bool:
+        """'called Florida's standards “strong”', 'called Mrs. X an “Aunt Tom”' as the parser
+        may read them: no object, but a complement with a subject of its own, or two
+        complements (the thing named, then the name)."""
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        return len(complements) >= 2 or any(
+            g.dep_ in ("nsubj", "nsubj:pass") and g.i < c.i for c in complements for g in c.children
+        )
 
     def expresses(self, verb: Token) -> bool:
         """'expressed concern', 'voiced doubts': a light verb with an attitude noun."""
