@@ -101,3 +101,11 @@ def test_attribution_naming_read_from_a_small_clause():
     claims = attributed(analyse("Ms. Ann Holt called the council’s standards “strong.”\nShe called the police."))
     assert len(claims) == 1
     assert claims[0].cue.text == "called" and "standards" in claims[0].content.text
+
+
+def test_attribution_a_poll_shows_but_figures_are_the_writers():
+    claims = attributed(analyse(
+        "A new poll shows the senator ahead by four points.\n"
+        "Figures show a rise in waiting times."
+    ))
+    assert [(c.source.text, c.content.text[:18]) for c in claims] == [("A new poll", "the senator ahead")]

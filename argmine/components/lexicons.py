@@ -58,6 +58,8 @@ class CueLexicon:
     object_speech_verbs: frozenset[str] = frozenset()
     #: nouns that speak for themselves before a title's colon ('Poll: ...')
     headline_sources: frozenset[str] = frozenset()
+    #: object cues only when a poll, study or report is their subject ('a poll shows X ahead')
+    evidence_object_verbs: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -116,6 +118,7 @@ def cue_lexicon() -> CueLexicon:
         prepositional_cues={k: _lower_set(v) for k, v in raw.get("prepositional_cues", {}).items() if not k.startswith("_")},
         object_speech_verbs=_lower_set(raw.get("object_speech_verbs", [])),
         headline_sources=_lower_set(raw.get("headline_sources", [])),
+        evidence_object_verbs=_lower_set(raw.get("evidence_object_verbs", [])),
     )
 
 

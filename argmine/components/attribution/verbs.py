@@ -208,7 +208,8 @@ def object_cues(a: Attributor, sent: Span) -> list[Candidate]:
     has no clause or quotation of its own (those are `verb_cues`' to read)."""
     found = []
     for verb in sent:
-        if lemma_of(verb) not in a.lex.object_speech_verbs or a.in_quote(verb) or not a.is_cue(verb):
+        evidence = lemma_of(verb) in a.lex.evidence_object_verbs
+        if not (evidence or lemma_of(verb) in a.lex.object_speech_verbs) or a.in_quote(verb) or not a.is_cue(verb):
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
             continue
@@ -218,6 +219,8 @@ def object_cues(a: Attributor, sent: Span) -> list[Candidate]:
         head = cue_speaker(a, verb, sent)
         if head is None or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
             continue  # "Neither board proposed a merger": nobody is reported saying anything
+        if evidence and lemma_of(head) not in a.lex.headline_sources and head.lower_ not in a.lex.headline_sources:
+            continue  # "a poll shows X ahead" is the poll's; "figures show a rise" the writer's
         content = span_chars([t for t in obj.subtree if not t.is_punct or obj.left_edge.i < t.i < obj.right_edge.i])
         content = trim(a.text, *content) if content else None
         if content is None:
