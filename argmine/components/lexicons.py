@@ -7,7 +7,7 @@ extended without touching the rules. Loaded once per process.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +52,14 @@ class CueLexicon:
     colon_intro_verbs: frozenset[str]
     of_content_nouns: frozenset[str]
     time_words: frozenset[str]
+    #: verbs that cue a claim only with one of these prepositions ('referred to', 'talked about')
+    prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: speech verbs whose noun-phrase object is what is said ('announced his resignation')
+    object_speech_verbs: frozenset[str] = frozenset()
+    #: nouns that speak for themselves before a title's colon ('Poll: ...')
+    headline_sources: frozenset[str] = frozenset()
+    #: object cues only when a poll, study or report is their subject ('a poll shows X ahead')
+    evidence_object_verbs: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -107,6 +115,10 @@ def cue_lexicon() -> CueLexicon:
         of_content_nouns=_lower_set(raw["of_content_nouns"]),
         time_words=_lower_set(raw["time_words"]),
         addressee_frames={k: _lower_set(v) for k, v in raw["addressee_frames"].items() if not k.startswith("_")},
+        prepositional_cues={k: _lower_set(v) for k, v in raw.get("prepositional_cues", {}).items() if not k.startswith("_")},
+        object_speech_verbs=_lower_set(raw.get("object_speech_verbs", [])),
+        headline_sources=_lower_set(raw.get("headline_sources", [])),
+        evidence_object_verbs=_lower_set(raw.get("evidence_object_verbs", [])),
     )
 
 

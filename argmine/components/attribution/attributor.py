@@ -117,6 +117,8 @@ class Attributor:
             return False
         if verb.dep_ == "xcomp" and lemma_of(verb.head) in self.lex.refusal_verbs:
             return False  # "declined to say whether ..."
+        if self.refuses_to_speak(verb):
+            return False  # nor is the refusal itself ("refused to endorse X" is a stance)
         if self.asks_anonymity(verb):
             return False  # "who asked not to be named": a condition of speaking, no claim
         if lemma_of(verb) == "ask" and (
@@ -125,11 +127,18 @@ class Attributor:
             or not any(c.dep_ in SUBJECTS for c in verb.children) and verb.i == verb.sent.start
         ):
             return False  # "Asked whether ..., X said": the question is put to the speaker
-        if lemma_of(verb) in self.lex.naming_verbs and not self.names_something(verb) and self.particle_obl(verb) is None:
+        if lemma_of(verb) in self.lex.naming_verbs and not (self.names_something(verb) or self.names_in_small_clause(verb)) and self.particle_obl(verb) is None:
             # "called police" reports an act; "called the plan a mistake" a judgement,
             # "called for an inquiry" / "called on ministers to ..." a demand
             return False
         return True
+
+    def refuses_to_speak(self, verb: Token) -> bool:
+        """'declined to say whether', 'refused to comment': a refusal whose complement is
+        itself a speech or thought verb reports nothing said."""
+        return lemma_of(verb) in self.lex.refusal_verbs and any(
+            c.dep_ == "xcomp" and cue_classes(c, self.lex) & {"speech", "cognition"} for c in verb.children
+        )
 
     def asks_anonymity(self, verb: Token) -> bool:
         """'asked not to be named', 'spoke on condition they not be identified'."""
@@ -176,6 +185,15 @@ class Attributor:
         second += [c for c in objects[0].children if c.dep_ in ("appos", "acl") and c.i > objects[0].i]
         quoted = any(self.in_quote(t) for t in self.doc[objects[0].i + 1 : verb.sent.end])
         return bool(second) or quoted
+
+    def names_in_small_clause(self, verb: Token) -> bool:
+        """'called Florida's standards “strong”', 'called Mrs. X an “Aunt Tom”' as the parser
+        may read them: no object, but a complement with a subject of its own, or two
+        complements (the thing named, then the name)."""
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        return len(complements) >= 2 or any(
+            g.dep_ in ("nsubj", "nsubj:pass") and g.i < c.i for c in complements for g in c.children
+        )
 
     def expresses(self, verb: Token) -> bool:
         """'expressed concern', 'voiced doubts': a light verb with an attitude noun."""

@@ -4,7 +4,7 @@ were made by X", "opposition from X", "according to X"."""
 from __future__ import annotations
 
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.words import lemma_of, noun_lemmas
@@ -113,14 +113,39 @@ def according_to(a: Attributor, sent: Span) -> list[Candidate]:
                 continue
             head = after
             # the head of the noun phrase that follows
-            while head.head.i >= after.i and head.head.i < sent.end and head.head.i != head.i and head.head.i > first.i and head.dep_ in ("det", "amod", "compound", "flat", "nmod:poss", "case", "fixed"):
+            while head.head.i >= after.i and head.head.i < sent.end and head.head.i != head.i and head.head.i > first.i and head.dep_ in ("det", "amod", "compound", "flat", "nmod:poss", "case", "fixed", "nummod"):
                 head = head.head
-            if not a.acceptable_speaker(head):
+            if not cited_source(a, head):
                 continue
             frame = {first.i + j for j in range(n)} | {t.i for t in head.subtree}
             content = a.sentence_minus(sent, frame)
             if content is None:
                 continue
             cue = (first.idx, sent[k + n - 1].idx + len(sent[k + n - 1].text))
-            found.append(Candidate(sent, content, "indirect", cue, " ".join(phrase), a.speaker_span(head), head.i, confidence=0.8, rule="according-to"))
+            found.append(Candidate(sent, content, "indirect", cue, " ".join(phrase), a.speaker_span(head), speaker_behind(a, head).i, confidence=0.8, rule="according-to"))
     return found
+
+
+def cited_source(a: Attributor, head: Token) -> bool:
+    """What follows 'according to' is a source whatever it is: a speaker, or a document,
+    a poll, figures, returns or a readout ('according to census data'); only a date, the
+    writer ('according to me') or a bare pronoun that points at no one is not."""
+    if a.acceptable_speaker(head):
+        return True
+    if a.time_or_dateline(head) or a.voice_is_first_person(head) or a.in_quote(head):
+        return False
+    return head.pos_ in ("NOUN", "PROPN")
+
+
+def speaker_behind(a: Attributor, head: Token) -> Token:
+    """Who speaks through a cited document: 'his memoir' is his, 'early results of the exit
+    poll' the poll's. The source stays the phrase as written; this is the word an actor is
+    read from."""
+    if a.acceptable_speaker(head):
+        return a.behind_findings(head)
+    for c in head.children:
+        if c.dep_ == "nmod:poss" and a.acceptable_speaker(c):
+            return c
+        if c.dep_ == "nmod" and c.i > head.i and a.acceptable_speaker(c) and any(g.dep_ == "case" and g.lower_ in ("of", "from", "by") for g in c.children):
+            return c
+    return head

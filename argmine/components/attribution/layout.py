@@ -106,3 +106,26 @@ def name_colon_quote(a: Attributor, sent: Span) -> list[Candidate]:
         return []
     return [Candidate(sent, content, "direct", None, None, (first.start_char, first.end_char), first.root.i, a.quotes[qids[0]],
                       confidence=0.7, rule="name-colon-quote")]
+
+
+def headline_colon(a: Attributor, sent: Span) -> list[Candidate]:
+    """A title 'Speaker: what they say' ('Mayor: the levy stays', 'Poll: voters split on
+    the levy'): a short head before the colon that is a named person or body, or a noun
+    that speaks for itself (cue data `headline_sources`); what follows is theirs."""
+    words = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(words[:7]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 2 >= len(words) or any(a.in_quote(t) for t in words[:colon]):
+        return []
+    prefix = words[:colon]
+    mention = next((m for t in prefix if (m := a.mention_at(t)) is not None and m.end_char <= words[colon].idx), None)
+    named = mention is not None and (a.person_mention(mention) or (a.doc._.actors or {}).get(mention.label_, {}).get("kind") == "organisation")
+    source_word = next((t for t in reversed(prefix) if t.lower_ in a.lex.headline_sources), None)
+    if not named and source_word is None:
+        return []
+    head = mention.root if named else source_word
+    content = trim(a.text, words[colon + 1].idx, words[-1].idx + len(words[-1].text))
+    source = span_chars([t for t in prefix if not t.is_punct])
+    if not content or not source:
+        return []
+    colon_tok = words[colon]
+    return [Candidate(sent, content, "indirect", (colon_tok.idx, colon_tok.idx + 1), ":", source, head.i, confidence=0.6, rule="headline-colon")]

@@ -73,6 +73,8 @@ def _sentence_only(fn: Callable[[Attributor, Span], list[Candidate]]) -> Finder:
 
 RULES: tuple[Rule, ...] = (
     Rule("verb-cue", _sentence_only(verbs.verb_cues)),
+    Rule("prepositional-cue", _sentence_only(verbs.prepositional_cues)),
+    Rule("object-cue", _sentence_only(verbs.object_cues)),
     Rule("possessive-frame", _sentence_only(frames.possessive_frames)),
     Rule("passive-nominal", _sentence_only(frames.passive_nominal)),
     Rule("source-from", _sentence_only(frames.from_sources)),
@@ -80,6 +82,7 @@ RULES: tuple[Rule, ...] = (
     Rule("parenthetical", _sentence_only(verbs.parenthetical), fallback=True),
     Rule("dash", _sentence_only(layout.dash_attribution), fallback=True),
     Rule("headline", _sentence_only(layout.headline), fallback=True, kinds=frozenset({"title"})),
+    Rule("headline-colon", _sentence_only(layout.headline_colon), fallback=True, kinds=frozenset({"title"})),
     Rule("name-colon-quote", _sentence_only(layout.name_colon_quote), fallback=True),
     Rule("colon-intro", colon_intro, fallback=True),
     Rule("quote-continues", quote_continues, fallback=True),

@@ -22,7 +22,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         cls = "speech" if "speech" in classes else "cognition" if "cognition" in classes else "evaluation"
         head = a.subject_of(verb)
         if head is not None:
-            head = a.behind_findings(head)
+            head = a.behind_findings(dated_participle_subject(a, head))
         own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
         if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
             # the parser's own subject of this verb is not a speaker ("the dissolution
@@ -52,7 +52,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
             content = trim(a.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
             mode, quote = "direct", first
         if content is None:
-            comp = [c for c in verb.children if c.dep_ in CLAUSAL and not c.i == attribution_head.i]
+            comp = [c for c in verb.children if c.dep_ in CLAUSAL and attribution_head.i not in (t.i for t in c.subtree)]
             if comp:
                 content = a.clause_content(comp[0])
             elif verb.dep_ in ("parataxis",) or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
@@ -149,3 +149,114 @@ def parenthetical(a: Attributor, sent: Span) -> list[Candidate]:
         return [Candidate(sent, content, "indirect", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb), source,
                           head.i, confidence=0.7, rule="verb:parenthetical")]
     return []
+
+
+def prepositional_cues(a: Attributor, sent: Span) -> list[Candidate]:
+    """'X referred to the deal', 'talked about jobs', 'voted against the bill', 'weighed in
+    on the dispute': a verb that cues a claim only through its preposition (cue data
+    `prepositional_cues`); the preposition's object is what is said or judged."""
+    found = []
+    for verb in sent:
+        preps = a.lex.prepositional_cues.get(lemma_of(verb))
+        if not preps or verb.pos_ != "VERB" or a.in_quote(verb):
+            continue
+        if any(c.dep_ == "obj" for c in verb.children):
+            continue  # "refers the bill to cabinet": the phrase completes an act on an object
+        found_prep = governed_phrase(verb, preps)
+        if found_prep is None:
+            continue
+        prep, phrase = found_prep
+        head = a.subject_of(verb)
+        if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+            head = a.nearby_subject(verb, sent)
+        if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+            continue
+        content = span_chars([t for t in phrase.subtree if not (t.dep_ == "case" and t.head.i == phrase.i)])
+        content = trim(a.text, *content) if content else None
+        if content is None:
+            continue
+        head = a.named_in_apposition(head)
+        cue = (verb.idx, max(verb.idx + len(verb.text), prep.idx + len(prep.text)))
+        source = a.speaker_span(head)
+        if source[0] <= verb.idx < source[1]:
+            # "The senator referred to ..." parsed as a noun phrase: the speaker stops at the verb
+            source = span_chars([t for t in a.doc[head.left_edge.i : verb.i] if not t.is_punct]) or source
+        found.append(Candidate(sent, content, "indirect", cue, f"{lemma_of(verb)} {prep.lower_}", source, head.i,
+                               confidence=0.7, rule="verb:prepositional"))
+    return found
+
+
+def governed_phrase(verb: Token, preps: frozenset[str]) -> Optional[tuple[Token, Token]]:
+    """The (preposition, phrase) a prepositional cue governs: an `obl` after the verb whose
+    case is one of `preps` ('talked *about* jobs'), or any `obl` after a particle that is
+    ('weighed *in* on the dispute')."""
+    particle = next((c for c in verb.children if c.dep_ == "compound:prt" and c.lower_ in preps), None)
+    for c in verb.children:
+        if c.dep_ != "obl" or c.i < verb.i:
+            continue
+        case = next((g for g in c.children if g.dep_ == "case"), None)
+        if case is not None and case.lower_ in preps:
+            return case, c
+        if particle is not None and case is not None:
+            return particle, c
+    return None
+
+
+def object_cues(a: Attributor, sent: Span) -> list[Candidate]:
+    """'He also mentioned the violence in his city', 'announced his resignation': a speech
+    verb (cue data `object_speech_verbs`) whose noun-phrase object is what is said, when it
+    has no clause or quotation of its own (those are `verb_cues`' to read)."""
+    found = []
+    for verb in sent:
+        evidence = lemma_of(verb) in a.lex.evidence_object_verbs
+        if not (evidence or lemma_of(verb) in a.lex.object_speech_verbs) or a.in_quote(verb) or not a.is_cue(verb):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or a.in_quote(obj):
+            continue
+        head = cue_speaker(a, verb, sent)
+        if head is None or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
+            continue  # "Neither board proposed a merger": nobody is reported saying anything
+        if evidence and lemma_of(head) not in a.lex.headline_sources and head.lower_ not in a.lex.headline_sources:
+            continue  # "a poll shows X ahead" is the poll's; "figures show a rise" the writer's
+        content = span_chars([t for t in obj.subtree if not t.is_punct or obj.left_edge.i < t.i < obj.right_edge.i])
+        content = trim(a.text, *content) if content else None
+        if content is None:
+            continue
+        found.append(Candidate(sent, content, "indirect", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb),
+                               a.speaker_span(head), head.i, confidence=0.7, rule="verb:object"))
+    return found
+
+
+def cue_speaker(a: Attributor, verb: Token, sent: Span) -> Optional[Token]:
+    """The speaker of a cue verb as `verb_cues` finds it: its subject (or the source behind a
+    finding), else a noun phrase next to it when the parse gave it none."""
+    head = a.subject_of(verb)
+    if head is not None:
+        head = a.behind_findings(dated_participle_subject(a, head))
+    own = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
+    if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+        head = None if own else a.nearby_subject(verb, sent)
+    if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
+        return None
+    return a.named_in_apposition(head)
+
+
+def dated_participle_subject(a: Attributor, head: Token) -> Token:
+    """'A poll released Monday shows ...': the parser may take the date after a participle for
+    the cue's subject; the speaker is what the participle describes (its subject, or the noun
+    it modifies). Any other head is returned as it is."""
+    if head.tag_ == "VBN" and head.dep_ == "csubj":
+        participle = head  # "A poll released Monday shows": the participle parsed as a clausal subject
+    elif head.i == 0 or not a.time_or_dateline(head):
+        return head
+    else:
+        participle = a.doc[head.i - 1]
+    if participle.tag_ not in ("VBN", "VBD"):  # (a slip that takes the date for a subject may take the participle for a past tense)
+        return head
+    if participle.dep_ in ("acl", "amod") and participle.head.i < participle.i:
+        return participle.head
+    subject = next((c for c in participle.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < participle.i), None)
+    return subject if subject is not None else head
