@@ -415,3 +415,28 @@ def test_attribution_speaker_and_verb_set_off_by_commas_inside_the_claim(text):
 
 def test_attribution_a_relative_clause_between_commas_is_no_attribution():
     assert attributed(analyse("The plan, which ministers announced, would protect front-line services.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told councillors that "the bus lanes have failed every commuter in the city".',
+        'Dr Ruth Okafor described the scheme as "a car park with ambitions".',
+        'Residents vowed to "fight the plan street by street" at the hearing.',
+    ],
+)
+def test_attribution_quotation_woven_into_the_reported_clause_is_indirect(text):
+    assert only(analyse(text)).mode == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told councillors: "The bus lanes have failed."',
+        '"The bus lanes have failed," the mayor told councillors.',
+        'The mayor said, "The bus lanes have failed."',
+        'The scheme was "a car park with ambitions", as Dr Ruth Okafor explained.',
+    ],
+)
+def test_attribution_quotation_set_off_from_its_cue_stays_direct(text):
+    assert only(analyse(text)).mode == "direct"

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
+from argmine.components.attribution.fragments import woven_in
 from argmine.components.attribution.words import CLAUSAL, SUBJECTS, cue_classes, lemma_of
 from argmine.components.quotes import Quote
 from argmine.components.spans import span_chars, trim
@@ -46,7 +47,12 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         mode = "indirect"
         quote: Optional[Quote] = None
         qids = a.quotes_for_cue(verb, sent, quote_ids, len(cues))
-        if qids and (classes & {"speech", "cognition"} or a.after_colon(qids[0], sent)) and a.quote_is_the_claim(verb, sent, qids, attribution):
+        if (
+            qids
+            and (classes & {"speech", "cognition"} or a.after_colon(qids[0], sent))
+            and a.quote_is_the_claim(verb, sent, qids, attribution)
+            and not woven_in(a.quotes[qids[0]], verb, sent)
+        ):
             # (an evaluation verb's quote names what is judged: "called the plan “a mess”")
             first, last = a.quotes[qids[0]], a.quotes[qids[-1]]
             content = trim(a.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
