@@ -440,3 +440,21 @@ def test_attribution_quotation_woven_into_the_reported_clause_is_indirect(text):
 )
 def test_attribution_quotation_set_off_from_its_cue_stays_direct(text):
     assert only(analyse(text)).mode == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If councillors believe the scheme is finished, the funding for the new routes will simply stop.",
+        "Unless the board says otherwise, the depot will close in the spring.",
+        "I suspect Councillor Ama Boateng would agree that the lanes are far too narrow.",
+        "We think the transport authority knows the timetable cannot work.",
+    ],
+)
+def test_attribution_a_cue_in_a_condition_or_under_the_writers_conjecture_reports_nothing(text):
+    assert attributed(analyse(text)) == []
+
+
+def test_attribution_a_report_given_as_the_writers_reason_still_counts():
+    c = only(analyse("I know this because Councillor Ama Boateng told the meeting that the lanes had worked."))
+    assert c.actor.name == "Ama Boateng" and c.mode == "indirect"

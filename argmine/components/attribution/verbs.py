@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.fragments import woven_in
+from argmine.components.attribution.hypothetical import reports_nothing
 from argmine.components.attribution.words import CLAUSAL, SUBJECTS, cue_classes, lemma_of
 from argmine.components.quotes import Quote
 from argmine.components.spans import span_chars, trim
@@ -34,7 +35,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
             continue
         if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
             continue
-        if a.only_says_how(verb, sent):
+        if a.only_says_how(verb, sent) or reports_nothing(verb, a.lex.cognition):
             continue
 
         attribution_head = head

@@ -1,0 +1,37 @@
+"""Cues that report nothing: a condition, or the writer's own conjecture about others.
+
+"If ministers believe the work is done, the money dries up" does not report what
+ministers believe: the cue sits in a condition (if, unless, in case) of the
+writer's own sentence. "I suspect the mayor would agree that ..." and "We think
+the council knows ..." put words in others' mouths under the writer's own
+verb of thinking: the writer's claim, not the mayor's or the council's. Such a
+cue yields no attributed claim, and the sentence stays the writer's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from argmine.components.attribution.words import FIRST_PERSON
+
+CONDITIONS = {"if", "unless"}
+
+
+def in_a_condition(verb: Token) -> bool:
+    """The cue heads a conditional clause: "If X believes ...", "Unless X says ..."."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+
+
+def under_writers_conjecture(verb: Token, cognition: frozenset[str]) -> bool:
+    """The cue is the complement of a first-person verb of thinking: "I suspect X would agree"."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in cognition and head.lower_ not in cognition:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.children)
+
+
+def reports_nothing(verb: Token, cognition: frozenset[str]) -> bool:
+    """A cue in a condition, or under the writer's own conjecture."""
+    return in_a_condition(verb) or under_writers_conjecture(verb, cognition)
