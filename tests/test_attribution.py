@@ -458,3 +458,13 @@ def test_attribution_a_cue_in_a_condition_or_under_the_writers_conjecture_report
 def test_attribution_a_report_given_as_the_writers_reason_still_counts():
     c = only(analyse("I know this because Councillor Ama Boateng told the meeting that the lanes had worked."))
     assert c.actor.name == "Ama Boateng" and c.mode == "indirect"
+
+
+def test_attribution_a_pronoun_with_no_named_person_goes_to_the_person_described_before():
+    result = analyse(
+        "A neighbour who drives the school bus summed it up better than I could.\n"
+        "“If the road closes, I lose my job,” she said."
+    )
+    c = only(result)
+    assert c.mode == "direct" and c.source.text == "she"
+    assert "A neighbour who drives the school bus" in [c.actor.name, *c.actor.aliases]

@@ -6,7 +6,9 @@ the speaker is resolved, not just copied from the subject:
   surname; acronyms and "the X" for organisations);
 - pronouns go to the most salient compatible actor: the last speaker first,
   then the last subject, then the last mention (gender from titles or from
-  earlier pronouns; "it" for organisations, "they" for collectives);
+  earlier pronouns; "it" for organisations, "they" for collectives); with no
+  person named, "she"/"he" is the person the sentence before has as subject
+  ("A friend who is a nurse put it bluntly");
 - role nominals and descriptions ("the clinical director", "the nurse who
   runs the clinic", "one of the top officials within X") go to the person
   whose roles share the most words with the description — looking back, and
@@ -49,6 +51,8 @@ SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "rep
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source", "sources", "official", "officials"}
 #: Bodies that are identifiable without a name in national news ("the government said").
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
+#: People described by their relation to the writer or to others ("a friend", "a neighbour").
+PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "acquaintance", "patient", "resident", "woman", "man"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -213,7 +217,7 @@ class Resolver:
     def by_pronoun(self, head: Token, offset: int) -> Optional[ActorEntry]:
         kind = self.lex.pronouns.get(head.lower_)
         if kind in ("male", "female"):
-            entry = self.salient(offset, ("person", "author"), gender=kind)
+            entry = self.salient(offset, ("person", "author"), gender=kind) or self.described_antecedent(head)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
@@ -221,6 +225,22 @@ class Resolver:
             return self.salient(offset, ("organisation",))
         if kind == "plural":
             return self.salient(offset, ("group", "organisation"))
+        return None
+
+    def described_antecedent(self, head: Token) -> Optional[ActorEntry]:
+        """"A friend who is a nurse put it bluntly. “...,” she said.": with no person named,
+        "she" is the person the sentence before describes as its subject."""
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        if self.paragraph_index(sent.start_char) - self.paragraph_index(previous.start_char) > 1:
+            return None
+        for token in previous:
+            person = token.lemma_.lower() in self.lex.role_nouns or token.lemma_.lower() in PERSON_NOUNS
+            if token.dep_ in ("nsubj", "nsubj:pass") and token.tag_ == "NN" and person:
+                subtree = list(token.subtree)
+                return self.unnamed(self.doc[subtree[0].i : subtree[-1].i + 1])
         return None
 
     def by_description(self, span: Span, offset: int) -> Optional[ActorEntry]:
