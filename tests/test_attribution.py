@@ -468,3 +468,23 @@ def test_attribution_a_pronoun_with_no_named_person_goes_to_the_person_described
     c = only(result)
     assert c.mode == "direct" and c.source.text == "she"
     assert "A neighbour who drives the school bus" in [c.actor.name, *c.actor.aliases]
+
+
+def test_attribution_a_pronoun_stays_inside_its_live_blog_post():
+    result = analyse(
+        "14:10\n"
+        "Councillor Ama Boateng said the depot should stay open.\n"
+        "13:45\n"
+        "Dr Lewis Grant, the county's public health director, was blunt.\n"
+        "“The junction is dangerous and everyone on this estate knows it,” he said.",
+        kinds={0: "heading", 2: "heading"},
+    )
+    assert [c.actor.name for c in attributed(result)] == ["Ama Boateng", "Lewis Grant"]
+
+
+def test_attribution_a_pronoun_goes_to_the_name_a_sentence_gives_as_its_subject():
+    result = analyse(
+        "The first witness of the afternoon was Tobias Wrenfield, who runs the ferry.\n"
+        "“The crossing pays for the whole village,” he told the panel."
+    )
+    assert only(result).actor.name == "Tobias Wrenfield"

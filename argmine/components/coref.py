@@ -6,9 +6,10 @@ the speaker is resolved, not just copied from the subject:
   surname; acronyms and "the X" for organisations);
 - pronouns go to the most salient compatible actor: the last speaker first,
   then the last subject, then the last mention (gender from titles or from
-  earlier pronouns; "it" for organisations, "they" for collectives); with no
-  person named, "she"/"he" is the person the sentence before has as subject
-  ("A friend who is a nurse put it bluntly");
+  earlier pronouns; "it" for organisations, "they" for collectives), never
+  reaching into another live-blog post (a time heading starts one); with no
+  person named, "she"/"he" is the person a sentence just before introduces
+  ("A friend who is a nurse put it bluntly", "The first witness was Jane Doe");
 - role nominals and descriptions ("the clinical director", "the nurse who
   runs the clinic", "one of the top officials within X") go to the person
   whose roles share the most words with the description — looking back, and
@@ -53,6 +54,8 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source"
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
 #: People described by their relation to the writer or to others ("a friend", "a neighbour").
 PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "acquaintance", "patient", "resident", "woman", "man"}
+#: A live-blog post's time heading: "16:31", "3.49pm", "09:05 BST".
+POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|BST|GMT|CET|ET|PT)?\s*$", re.IGNORECASE)
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -78,6 +81,8 @@ class Resolver:
         self.cues = cue_lexicon()
         self.segments = doc._.segments or []
         self.speakers: list[tuple[int, str]] = []  # (char offset, actor id) of resolved attributed claims
+        text = doc.text
+        self.post_headings = [start for start, end, kind, _voice in self.segments if kind == "heading" and POST_TIME.match(text[start:end])]
 
     # -- where things are -------------------------------------------------------
     def paragraph_index(self, offset: int) -> int:
@@ -85,6 +90,12 @@ class Resolver:
             if start <= offset < end:
                 return i
         return 0
+
+    def post_start(self, offset: int) -> int:
+        """Where the live-blog post holding `offset` begins (its time heading), else 0:
+        a pronoun never reaches into another post, which may be hours apart."""
+        starts = [start for start in self.post_headings if start <= offset]
+        return starts[-1] if starts else 0
 
     def voice_at(self, offset: int) -> Optional[str]:
         for start, end, _kind, voice in self.segments:
@@ -103,15 +114,16 @@ class Resolver:
     def salient(self, offset: int, kinds: tuple[str, ...], gender: Optional[str] = None) -> Optional[ActorEntry]:
         """Last compatible speaker within a few paragraphs, else last subject mention, else last mention."""
         here = self.paragraph_index(offset)
+        floor = self.post_start(offset)
 
         def fits(entry: Optional[ActorEntry]) -> bool:
             return entry is not None and entry.kind in kinds and (gender is None or entry.gender in (None, gender))
 
         for pos, actor_id in reversed(self.speakers):
             entry = self.registry.get(actor_id)
-            if pos < offset and here - self.paragraph_index(pos) <= 3 and fits(entry):
+            if floor <= pos < offset and here - self.paragraph_index(pos) <= 3 and fits(entry):
                 return entry
-        before = [m for m in self.mentions(kinds) if m[1] <= offset and fits(m[2])]
+        before = [m for m in self.mentions(kinds) if floor <= m[0] and m[1] <= offset and fits(m[2])]
         subjects = []
         for s, e, entry in before:
             span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -228,15 +240,31 @@ class Resolver:
         return None
 
     def described_antecedent(self, head: Token) -> Optional[ActorEntry]:
-        """"A friend who is a nurse put it bluntly. “...,” she said.": with no person named,
-        "she" is the person the sentence before describes as its subject."""
-        sent = head.sent
-        if sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent
-        if self.paragraph_index(sent.start_char) - self.paragraph_index(previous.start_char) > 1:
-            return None
-        for token in previous:
+        """With no person named before the pronoun (in its post), "she"/"he" is the person
+        a sentence just before introduces: its subject described ("A friend who is a nurse
+        put it bluntly"), or a name given as what its subject is ("The first witness was
+        Jane Doe"). Up to three sentences back, within this paragraph and the one before."""
+        here = self.paragraph_index(head.sent.start_char)
+        sent, looked = head.sent, 0
+        while sent.start > 0 and looked < 3:
+            sent = self.doc[sent.start - 1].sent
+            looked += 1
+            if sent.start_char < self.post_start(head.idx) or here - self.paragraph_index(sent.start_char) > 1:
+                return None
+            entry = self.introduced_in(sent)
+            if entry is not None:
+                return entry
+        return None
+
+    def introduced_in(self, sent: Span) -> Optional[ActorEntry]:
+        """The person a sentence introduces: "The first witness was Jane Doe" (a name as the
+        predicate of "be"), else a subject that is a person noun ("A neighbour who ...")."""
+        root = sent.root
+        if root.tag_ == "NNP" and any(t.dep_ == "cop" and t.i < root.i for t in sent):
+            words = [t for t in root.subtree if t.i <= root.i and t.tag_ == "NNP" and (t.dep_ in ("compound", "flat") or t.i == root.i)]
+            if len(words) >= 2:
+                return self.registry.add_person([t.text for t in words], " ".join(t.text for t in words), (words[0].idx, root.idx + len(root.text)))
+        for token in sent:
             person = token.lemma_.lower() in self.lex.role_nouns or token.lemma_.lower() in PERSON_NOUNS
             if token.dep_ in ("nsubj", "nsubj:pass") and token.tag_ == "NN" and person:
                 subtree = list(token.subtree)
@@ -527,7 +555,8 @@ class Resolver:
 
     def _near(self, prev: dict, claim: dict) -> bool:
         a, b = self.paragraph_index(prev["text"][0]), self.paragraph_index(claim["text"][0])
-        return 0 <= b - a <= CONTINUATION_WINDOW and self.voice_at(prev["text"][0]) == self.voice_at(claim["text"][0])
+        same_post = self.post_start(prev["text"][0]) == self.post_start(claim["text"][0])
+        return 0 <= b - a <= CONTINUATION_WINDOW and same_post and self.voice_at(prev["text"][0]) == self.voice_at(claim["text"][0])
 
     @staticmethod
     def _one_per_sentence_and_actor(claims: list[dict]) -> list[dict]:
