@@ -488,3 +488,18 @@ def test_attribution_a_pronoun_goes_to_the_name_a_sentence_gives_as_its_subject(
         "“The crossing pays for the whole village,” he told the panel."
     )
     assert only(result).actor.name == "Tobias Wrenfield"
+
+
+def test_attribution_a_lower_case_quotation_finishing_the_writers_clause_after_a_parenthetical_cue_is_indirect():
+    c = only(analyse('The new timetable, Dr Ruth Okafor said, "has left whole estates without a bus after six".'))
+    assert c.mode == "indirect"
+
+
+def test_attribution_a_quotation_split_by_its_cue_stays_direct():
+    c = only(analyse('"The new timetable," Dr Ruth Okafor said, "has left whole estates without a bus after six."'))
+    assert c.mode == "direct"
+
+
+def test_attribution_a_whole_quoted_clause_after_a_parenthetical_cue_stays_direct():
+    c = only(analyse('In a housing crisis, Dr Ruth Okafor said, "a car park is a luxury we cannot afford".'))
+    assert c.mode == "direct"

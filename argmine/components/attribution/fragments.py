@@ -8,7 +8,9 @@ plan was “a mess”", "told MPs that “the law is failing”", "described it 
 “a ritual”", "vowed to “fight it”" — the writer has reported the speech in
 their own syntax and lifted some of the speaker's words into it: reported
 speech with a quoted fragment, mode indirect. A capitalised quotation after a
-word other than "that" ("told reporters “We will appeal”") is still set off.
+word other than "that" ("told reporters “We will appeal”") is still set off. After a
+parenthetical cue, a quotation in lower case that finishes the writer's clause, its
+subject left outside ("Integration, he said, “has become a slogan”"), is a fragment too.
 """
 
 from __future__ import annotations
@@ -29,6 +31,26 @@ def woven_in(quote: Quote, verb: Token, sent: Span) -> bool:
     if not tokens:
         return False
     last = tokens[-1]
+    if last.text == "," and len(tokens) > 1 and tokens[-2].i == verb.i:
+        return _continues_the_writers_clause(quote, verb, sent)
     if last.i == verb.i or not (last.is_alpha or last.like_num) or quote.start - (last.idx + len(last.text)) > 1:
         return False
     return last.lower_ == "that" or not doc.text[quote.inner_start : quote.inner_start + 1].isupper()
+
+
+def _continues_the_writers_clause(quote: Quote, verb: Token, sent: Span) -> bool:
+    """"Integration, he said, “has become a slogan”": after a parenthetical cue, a quotation
+    opening in lower case finishes a clause the writer began, unless a quotation before
+    the cue began it ("“The plan,” she said, “is flawed”" is one quotation, split)."""
+    doc = sent.doc
+    text = doc.text
+    if text[quote.inner_start : quote.inner_start + 1].isupper():
+        return False
+    if any(mark in text[sent.start_char : verb.idx] for mark in "\"“”‘«"):
+        return False
+    inside = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="contract")
+    if inside is None:
+        return False
+    # "In a crisis, he said, “a view cannot be a veto”": a whole clause, its subject quoted too
+    tops = {t.i for t in inside if not inside.start <= t.head.i < inside.end or t.head.i == t.i}
+    return not any(t.dep_ in ("nsubj", "nsubj:pass", "expl") and t.head.i in tops for t in inside)
