@@ -503,3 +503,8 @@ def test_attribution_a_quotation_split_by_its_cue_stays_direct():
 def test_attribution_a_whole_quoted_clause_after_a_parenthetical_cue_stays_direct():
     c = only(analyse('In a housing crisis, Dr Ruth Okafor said, "a car park is a luxury we cannot afford".'))
     assert c.mode == "direct"
+
+
+def test_attribution_a_report_inside_another_speakers_report_is_left_to_that_speaker():
+    c = only(analyse("Dr Lena Marsh said studies of Dutch towns suggested a toll of two euros would barely dent visitor numbers."))
+    assert c.actor.name == "Lena Marsh"

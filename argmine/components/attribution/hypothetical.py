@@ -1,14 +1,19 @@
-"""Cues that report nothing: a condition, or the writer's own conjecture about others.
+"""Cues that report nothing of their own: a condition, the writer's own conjecture
+about others, or a report inside another speaker's report.
 
 "If ministers believe the work is done, the money dries up" does not report what
 ministers believe: the cue sits in a condition (if, unless, in case) of the
 writer's own sentence. "I suspect the mayor would agree that ..." and "We think
 the council knows ..." put words in others' mouths under the writer's own
 verb of thinking: the writer's claim, not the mayor's or the council's. Such a
-cue yields no attributed claim, and the sentence stays the writer's.
+cue yields no attributed claim, and the sentence stays the writer's. "She argued
+that officers had recommended approval" is her claim; the officers' recommendation
+is a third party reported inside it (optional in the gold conventions), left to her.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from spacy.tokens import Token
 
@@ -35,3 +40,10 @@ def under_writers_conjecture(verb: Token, cognition: frozenset[str]) -> bool:
 def reports_nothing(verb: Token, cognition: frozenset[str]) -> bool:
     """A cue in a condition, or under the writer's own conjecture."""
     return in_a_condition(verb) or under_writers_conjecture(verb, cognition)
+
+
+def inside_a_report(verb: Token, reports: Callable[[Token], bool]) -> bool:
+    """The cue heads the reported clause of another cue that has a speaker of its own:
+    "She argued that officers had recommended approval" (`reports` tests the outer cue)."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.i != verb.i and reports(head)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.fragments import woven_in
-from argmine.components.attribution.hypothetical import reports_nothing
+from argmine.components.attribution.hypothetical import inside_a_report, reports_nothing
 from argmine.components.attribution.words import CLAUSAL, SUBJECTS, cue_classes, lemma_of
 from argmine.components.quotes import Quote
 from argmine.components.spans import span_chars, trim
@@ -36,6 +36,8 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
             continue
         if a.only_says_how(verb, sent) or reports_nothing(verb, a.lex.cognition):
+            continue
+        if inside_a_report(verb, lambda outer: outer in cues and _has_speaker(a, outer)):
             continue
 
         attribution_head = head
@@ -113,6 +115,12 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         )
     return found
 
+
+
+def _has_speaker(a: Attributor, verb: Token) -> bool:
+    """The cue's own subject is one a claim can be credited to."""
+    head = a.subject_of(verb)
+    return head is not None and not a.in_quote(head) and a.acceptable_speaker(a.behind_findings(head))
 
 
 def object_complement(verb: Token) -> list[Token]:
