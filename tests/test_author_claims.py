@@ -60,3 +60,18 @@ def test_author_claims_headings_are_never_claims():
     result = analyse("The Problem With Reorganisation\nIt is essential that we stop reorganising.", kinds={0: "heading"})
     texts = [c.text for c in author_claims(result)]
     assert texts == ["It is essential that we stop reorganising."]
+
+
+def test_author_claims_the_writers_labelled_take_is_a_claim():
+    result = analyse("Our take on the first morning: the mood in the hall was quieter than last spring.")
+    assert len(author_claims(result)) == 1
+
+
+def test_author_claims_what_nobody_did_is_the_writers_observation():
+    result = analyse("Nobody at the hearing spoke up for the old timetable, and the chair moved on quickly.")
+    assert len(author_claims(result)) == 1
+
+
+def test_author_claims_a_letters_page_notice_is_not_a_claim():
+    result = analyse("Letters may be edited for length and must include a full postal address.")
+    assert author_claims(result) == []

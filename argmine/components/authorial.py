@@ -37,6 +37,7 @@ WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "w
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 EPISTEMIC = {"could", "might", "may", "would"}
 CONTRAST_OPENERS = {"but", "yet", "nor"}
+NOBODY = {"nobody", "none", "neither"}  # "Nobody argued for ...": what is denied of everyone
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
         score += 0.3
         why.append("evaluative predicate")
     denied = [t for t in tokens if t.lower_ in ("not", "n't", "never") and t.dep_ == "advmod" and t.head == sent.root]
+    denied += [t for t in tokens if t.lower_ in NOBODY and t.dep_ in ("nsubj", "nsubj:pass") and t.head == sent.root]
     if denied and any(c.dep_ == "cop" for c in sent.root.children):
         score += 0.55  # what a thing is denied: "a timetable is not a service", "this is not reform"
         why.append("denial")
