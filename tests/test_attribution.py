@@ -445,9 +445,9 @@ def test_attribution_quotation_set_off_from_its_cue_stays_direct(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "If councillors believe the scheme is finished, the funding for the new routes will simply stop.",
+        "If the harbour board thinks the ferry can wait another year, islanders will pay the price.",
         "Unless the board says otherwise, the depot will close in the spring.",
-        "I suspect Councillor Ama Boateng would agree that the lanes are far too narrow.",
+        "I expect Councillor Ama Boateng would say that the lanes are far too narrow.",
         "We think the transport authority knows the timetable cannot work.",
     ],
 )
@@ -456,18 +456,18 @@ def test_attribution_a_cue_in_a_condition_or_under_the_writers_conjecture_report
 
 
 def test_attribution_a_report_given_as_the_writers_reason_still_counts():
-    c = only(analyse("I know this because Councillor Ama Boateng told the meeting that the lanes had worked."))
+    c = only(analyse("We learned it only because Councillor Ama Boateng told the meeting that the lanes had worked."))
     assert c.actor.name == "Ama Boateng" and c.mode == "indirect"
 
 
 def test_attribution_a_pronoun_with_no_named_person_goes_to_the_person_described_before():
     result = analyse(
-        "A neighbour who drives the school bus summed it up better than I could.\n"
+        "A neighbour who drives the school bus stopped me at the gate on Monday.\n"
         "“If the road closes, I lose my job,” she said."
     )
     c = only(result)
     assert c.mode == "direct" and c.source.text == "she"
-    assert "A neighbour who drives the school bus" in [c.actor.name, *c.actor.aliases]
+    assert c.actor.name == "neighbour" and c.actor.kind == "person"
 
 
 def test_attribution_a_pronoun_stays_inside_its_live_blog_post():
@@ -484,7 +484,7 @@ def test_attribution_a_pronoun_stays_inside_its_live_blog_post():
 
 def test_attribution_a_pronoun_goes_to_the_name_a_sentence_gives_as_its_subject():
     result = analyse(
-        "The first witness of the afternoon was Tobias Wrenfield, who runs the ferry.\n"
+        "The last speaker of the evening was Tobias Wrenfield, who runs the ferry.\n"
         "“The crossing pays for the whole village,” he told the panel."
     )
     assert only(result).actor.name == "Tobias Wrenfield"
@@ -506,5 +506,14 @@ def test_attribution_a_whole_quoted_clause_after_a_parenthetical_cue_stays_direc
 
 
 def test_attribution_a_report_inside_another_speakers_report_is_left_to_that_speaker():
-    c = only(analyse("Dr Lena Marsh said studies of Dutch towns suggested a toll of two euros would barely dent visitor numbers."))
+    c = only(analyse("The harbourmaster, Dr Lena Marsh, said surveys of the quay suggested the north wall would not survive another winter."))
     assert c.actor.name == "Lena Marsh"
+
+
+def test_attribution_a_nominal_frame_in_a_crosshead_reports_no_one():
+    result = analyse(
+        "Late objections from the marina owners\n"
+        "The harbour board will meet again in June to set the winter timetable.",
+        kinds={0: "heading"},
+    )
+    assert attributed(result) == []

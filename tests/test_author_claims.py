@@ -63,15 +63,15 @@ def test_author_claims_headings_are_never_claims():
 
 
 def test_author_claims_the_writers_labelled_take_is_a_claim():
-    result = analyse("Our take on the first morning: the mood in the hall was quieter than last spring.")
+    result = analyse("Our verdict on the harbour plan: the board has still not made its case.")
     assert len(author_claims(result)) == 1
 
 
 def test_author_claims_what_nobody_did_is_the_writers_observation():
-    result = analyse("Nobody at the hearing spoke up for the old timetable, and the chair moved on quickly.")
+    result = analyse("Nobody at the meeting defended the fare rise, and the board could only shrug.")
     assert len(author_claims(result)) == 1
 
 
 def test_author_claims_a_letters_page_notice_is_not_a_claim():
-    result = analyse("Letters may be edited for length and must include a full postal address.")
+    result = analyse("Contributions may be edited and should be under 300 words.")
     assert author_claims(result) == []

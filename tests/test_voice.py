@@ -249,13 +249,13 @@ CHAIR: Thank you.
 
 COLUMN = """I have cycled to work in this city for twenty years, and I am tired of being told the new lanes are a luxury.
 The council should be proud of them.
-Every morning the same junction fills with cars that have nowhere to go.
+Most mornings the junction by the station is full of cars with nowhere to go.
 But a painted line is not a lane.
 It is vital that the missing links are finished this year.
-Here is what would help.
+Here is the alternative.
 Families would ride if the routes joined up, and they would stay off the pavements.
-Join us at the town hall on Friday.
-Councillor Mary Ashdown was less keen when the committee met last week.
+Sign the petition at the library before Friday.
+Councillor Mary Okoro left the meeting early last week.
 """
 
 REPORT = """The council opened two new cycle lanes on Monday.
@@ -271,11 +271,11 @@ def _own(text: str) -> list[tuple[str, str]]:
 
 def test_an_argued_piece_owns_its_plain_premises_but_not_appeals_signposts_or_narration():
     own = dict(_own(COLUMN))
-    assert own.get("Every morning the same junction fills with cars that have nowhere to go.") == "argued-piece"
+    assert own.get("Most mornings the junction by the station is full of cars with nowhere to go.") == "argued-piece"
     assert "Families would ride if the routes joined up, and they would stay off the pavements." in own
     assert "But a painted line is not a lane." in own
-    for line in ("Here is what would help.", "Join us at the town hall on Friday.",
-                 "Councillor Mary Ashdown was less keen when the committee met last week."):
+    for line in ("Here is the alternative.", "Sign the petition at the library before Friday.",
+                 "Councillor Mary Okoro left the meeting early last week."):
         assert line not in own, line
 
 

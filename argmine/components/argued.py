@@ -4,8 +4,8 @@ In a news report most of the writer's sentences describe, and only those that
 carry markers of evaluation (`authorial.claim_score`) are the writer's claims.
 A letter to the editor, an opinion column, a blog post or a campaign statement
 is the other way round: the whole text is the writer's case, and its bare
-premises ("Every winter the same patients are stuck on the same wards", "But a
-merger is a different animal", "Perhaps they will, on paper") argue as much as
+premises ("Each spring the ferry runs half empty", "A timetable is only a
+promise", "Maybe so, for a while") argue as much as
 its evaluative sentences. Such a piece shows itself by how much of it already
 reads as argument: when at least `ARGUED_SHARE` of the sentences the writer
 could own passed the ordinary bar, the rest of its prose sentences in the body
@@ -13,8 +13,8 @@ count at the lower bar `PLAIN_SCORE`.
 
 Not every line of such a page is prose: headings, sign-offs, addresses,
 navigation and footnotes have no closing full stop, or are too short; a call to
-the reader ("Join us on Saturday") is an appeal, not a claim; a past action of
-a named actor ("The chair was more measured") narrates. Those are left out.
+the reader ("Sign the petition today") is an appeal, not a claim; a past action
+of a named actor ("Councillor Okoro left early") narrates. Those are left out.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def is_prose(sent: Span) -> bool:
 
 
 def appeals_to_reader(sent: Span) -> bool:
-    """An imperative addressed to the reader ("Join us at ...", "Bring a friend"):
+    """An imperative addressed to the reader ("Sign the petition", "Write to your MP"):
     the root is a bare verb with no subject."""
     root = sent.root
     return root.tag_ == "VB" and root.i == sent.start + _leading_fillers(sent) and not any(
@@ -92,16 +92,16 @@ def _named_subject(sent: Span, actor_starts: set[int]) -> bool:
 
 
 def narrates_an_actor(sent: Span, actor_starts: set[int]) -> bool:
-    """A named actor's doing told in the past tense ("The chair was more measured",
-    "Lowe spent 14 years as a nurse"): narration, not the writer's argument."""
+    """A named actor's doing told in the past tense ("Councillor Okoro left early",
+    "Okoro was calmer"): narration, not the writer's argument."""
     root = sent.root
     past = root.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_.startswith(("aux", "cop")) for c in root.children)
     return past and _named_subject(sent, actor_starts)
 
 
 def describes_an_actor(sent: Span, actor_starts: set[int]) -> bool:
-    """Who a named actor is ("The Trust is the professional body for ...", "X was one of
-    the sites chosen"): a name, then "be" and a determiner or "one", not denied. Read
+    """Who a named actor is ("The Ferry Users' Forum is a volunteer group", "X was one
+    of six towns picked"): a name, then "be" and a determiner or "one", not denied. Read
     from the surface: parsers often misread such long names."""
     words = [t for t in sent if not t.is_space and not t.is_punct]
     verb = next((i for i, t in enumerate(words) if t.lemma_ == "be"), None)
@@ -112,14 +112,14 @@ def describes_an_actor(sent: Span, actor_starts: set[int]) -> bool:
 
 
 def signposts(sent: Span) -> bool:
-    """"Here is what works." / "So here is a proposal.": the writer pointing ahead."""
+    """"Here is my answer." / "So here's the plan.": the writer pointing ahead."""
     return bool(SIGNPOST.match(sent.text))
 
 
 def reports_someone(sent: Span) -> bool:
     """A report the attribution rules did not take up: a quotation through a cue with its
-    own subject ("The review found “gaps” in ..."), or "with some questioning ...", "with
-    critics warning that ...": someone else's position, not the writer's."""
+    own subject ("The audit found “serious lapses” in ..."), or "with many doubting ...",
+    "with critics warning that ...": someone else's position, not the writer's."""
     lex = cue_lexicon()
     cues = [t for t in sent if t.pos_ == "VERB" and cue_classes(t, lex) & {"speech", "cognition"}]
     if any(t.tag_ == "VBG" and "with" in {w.lower_ for w in sent.doc[max(sent.start, t.i - 3) : t.i]} for t in cues):

@@ -37,7 +37,7 @@ WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "w
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 EPISTEMIC = {"could", "might", "may", "would"}
 CONTRAST_OPENERS = {"but", "yet", "nor"}
-NOBODY = {"nobody", "none", "neither"}  # "Nobody argued for ...": what is denied of everyone
+NOBODY = {"nobody", "none", "neither"}  # "Nobody defended the fares": what is denied of everyone
 
 
 @dataclass(frozen=True)

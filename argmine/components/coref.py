@@ -9,7 +9,7 @@ the speaker is resolved, not just copied from the subject:
   earlier pronouns; "it" for organisations, "they" for collectives), never
   reaching into another live-blog post (a time heading starts one); with no
   person named, "she"/"he" is the person a sentence just before introduces
-  ("A friend who is a nurse put it bluntly", "The first witness was Jane Doe");
+  ("A neighbour who drives the bus spoke next", "The first witness was Jane Doe");
 - role nominals and descriptions ("the clinical director", "the nurse who
   runs the clinic", "one of the top officials within X") go to the person
   whose roles share the most words with the description — looking back, and
@@ -241,8 +241,8 @@ class Resolver:
 
     def described_antecedent(self, head: Token) -> Optional[ActorEntry]:
         """With no person named before the pronoun (in its post), "she"/"he" is the person
-        a sentence just before introduces: its subject described ("A friend who is a nurse
-        put it bluntly"), or a name given as what its subject is ("The first witness was
+        a sentence just before introduces: its subject described ("A neighbour who drives the
+        bus spoke next"), or a name given as what its subject is ("The first witness was
         Jane Doe"). Up to three sentences back, within this paragraph and the one before."""
         here = self.paragraph_index(head.sent.start_char)
         sent, looked = head.sent, 0

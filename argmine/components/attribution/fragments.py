@@ -4,13 +4,13 @@ A quotation is the claim itself (direct) when it is set off from the reporting
 clause: it opens the sentence, or follows a comma or a colon ("X said: “...”",
 "“...,” X said"), or follows the cue verb at once ("X said “We ...”"). When
 the opening mark instead follows a word of the reported clause — "said the
-plan was “a mess”", "told MPs that “the law is failing”", "described it as
-“a ritual”", "vowed to “fight it”" — the writer has reported the speech in
+plan was “a mess”", "told the board that “the ferry is losing money”",
+"called it “a shambles”", "promised to “keep the harbour open”" — the writer has reported the speech in
 their own syntax and lifted some of the speaker's words into it: reported
 speech with a quoted fragment, mode indirect. A capitalised quotation after a
 word other than "that" ("told reporters “We will appeal”") is still set off. After a
 parenthetical cue, a quotation in lower case that finishes the writer's clause, its
-subject left outside ("Integration, he said, “has become a slogan”"), is a fragment too.
+subject left outside ("The ferry, she said, “is running on goodwill”"), is a fragment too.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def woven_in(quote: Quote, verb: Token, sent: Span) -> bool:
 
 
 def _continues_the_writers_clause(quote: Quote, verb: Token, sent: Span) -> bool:
-    """"Integration, he said, “has become a slogan”": after a parenthetical cue, a quotation
+    """"The ferry, she said, “is running on goodwill”": after a parenthetical cue, a quotation
     opening in lower case finishes a clause the writer began, unless a quotation before
     the cue began it ("“The plan,” she said, “is flawed”" is one quotation, split)."""
     doc = sent.doc
@@ -51,6 +51,6 @@ def _continues_the_writers_clause(quote: Quote, verb: Token, sent: Span) -> bool
     inside = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="contract")
     if inside is None:
         return False
-    # "In a crisis, he said, “a view cannot be a veto”": a whole clause, its subject quoted too
+    # "In winter, she said, “the ferry is a lifeline”": a whole clause, its subject quoted too
     tops = {t.i for t in inside if not inside.start <= t.head.i < inside.end or t.head.i == t.i}
     return not any(t.dep_ in ("nsubj", "nsubj:pass", "expl") and t.head.i in tops for t in inside)

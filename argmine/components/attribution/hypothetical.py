@@ -1,13 +1,13 @@
 """Cues that report nothing of their own: a condition, the writer's own conjecture
 about others, or a report inside another speaker's report.
 
-"If ministers believe the work is done, the money dries up" does not report what
-ministers believe: the cue sits in a condition (if, unless, in case) of the
-writer's own sentence. "I suspect the mayor would agree that ..." and "We think
+"If the board thinks the ferry can wait, islanders will pay" does not report what
+the board thinks: the cue sits in a condition (if, unless) of the
+writer's own sentence. "I imagine the mayor would say that ..." and "We think
 the council knows ..." put words in others' mouths under the writer's own
 verb of thinking: the writer's claim, not the mayor's or the council's. Such a
-cue yields no attributed claim, and the sentence stays the writer's. "She argued
-that officers had recommended approval" is her claim; the officers' recommendation
+cue yields no attributed claim, and the sentence stays the writer's. "She said
+engineers had advised a footbridge" is her claim; the engineers' advice
 is a third party reported inside it (optional in the gold conventions), left to her.
 """
 
@@ -28,7 +28,7 @@ def in_a_condition(verb: Token) -> bool:
 
 
 def under_writers_conjecture(verb: Token, cognition: frozenset[str]) -> bool:
-    """The cue is the complement of a first-person verb of thinking: "I suspect X would agree"."""
+    """The cue is the complement of a first-person verb of thinking: "I expect X would say"."""
     if verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return False
     head = verb.head
@@ -44,6 +44,6 @@ def reports_nothing(verb: Token, cognition: frozenset[str]) -> bool:
 
 def inside_a_report(verb: Token, reports: Callable[[Token], bool]) -> bool:
     """The cue heads the reported clause of another cue that has a speaker of its own:
-    "She argued that officers had recommended approval" (`reports` tests the outer cue)."""
+    "She said engineers had advised a footbridge" (`reports` tests the outer cue)."""
     head = verb.head
     return verb.dep_ == "ccomp" and head.i != verb.i and reports(head)

@@ -71,11 +71,15 @@ def _sentence_only(fn: Callable[[Attributor, Span], list[Candidate]]) -> Finder:
     return lambda a, sent, _earlier: fn(a, sent)
 
 
+#: A crosshead or a letter's title ("Late objections from the owners") names a topic; a
+#: nominal frame there reports no one. (Headlines proper are segment kind "title".)
+NOT_HEADINGS = frozenset({"title", "standfirst", "body", "comment"})
+
 RULES: tuple[Rule, ...] = (
     Rule("verb-cue", _sentence_only(verbs.verb_cues)),
     Rule("possessive-frame", _sentence_only(frames.possessive_frames)),
     Rule("passive-nominal", _sentence_only(frames.passive_nominal)),
-    Rule("source-from", _sentence_only(frames.from_sources)),
+    Rule("source-from", _sentence_only(frames.from_sources), kinds=NOT_HEADINGS),
     Rule("according-to", _sentence_only(frames.according_to)),
     Rule("parenthetical", _sentence_only(verbs.parenthetical), fallback=True),
     Rule("dash", _sentence_only(layout.dash_attribution), fallback=True),
