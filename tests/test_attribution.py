@@ -517,3 +517,15 @@ def test_attribution_a_nominal_frame_in_a_crosshead_reports_no_one():
         kinds={0: "heading"},
     )
     assert attributed(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a poll of 800 ferry users, 64% said that the fares were too high.", "users"),
+        ("A majority of residents said the bridge should stay.", "residents"),
+        ("The Ferry Users' Forum published a poll in May in which 58% of respondents said the fares were unfair.", "Ferry Users' Forum"),
+    ],
+)
+def test_attribution_a_share_of_people_speaks_for_those_people_or_for_whoever_asked_them(text, speaker):
+    assert speaker in only(analyse(text)).actor.name
