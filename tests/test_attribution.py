@@ -529,3 +529,19 @@ def test_attribution_a_nominal_frame_in_a_crosshead_reports_no_one():
 )
 def test_attribution_a_share_of_people_speaks_for_those_people_or_for_whoever_asked_them(text, speaker):
     assert speaker in only(analyse(text)).actor.name
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The harbour board has done its part by accepting the new fares.", "accepting", True),
+        ("After admitting the error, the board cut the fares.", "admitting", True),
+        ("The board, admitting the error, cut the fares.", "admitting", False),
+    ],
+)
+def test_attribution_a_gerund_saying_how_or_when_something_was_done_is_no_cue(text, verb, expected):
+    from argmine import model
+    from argmine.components.attribution.hypothetical import a_means_or_time
+
+    doc = model.load_base_model()(text)
+    assert a_means_or_time(next(t for t in doc if t.text == verb)) is expected

@@ -563,7 +563,7 @@ class Resolver:
         rank = {"direct": 0, "indirect": 1, "author": 2}
         kept: dict[tuple, dict] = {}
         for claim in claims:
-            key = (tuple(claim["text"]), claim["actor"])
+            key = (claim["text"][1], claim["actor"])  # by where the sentence ends: a turn's claim leaves out its label
             other = kept.get(key)
             if other is None or (rank[claim["mode"]], -claim["confidence"]) < (rank[other["mode"]], -other["confidence"]):
                 kept[key] = claim

@@ -1,5 +1,6 @@
 """Cues that report nothing of their own: a condition, the writer's own conjecture
-about others, or a report inside another speaker's report.
+about others, a means or a time ("by accepting the plan"), or a report inside another
+speaker's report.
 
 "If the board thinks the ferry can wait, islanders will pay" does not report what
 the board thinks: the cue sits in a condition (if, unless) of the
@@ -20,6 +21,7 @@ from spacy.tokens import Token
 from argmine.components.attribution.words import FIRST_PERSON
 
 CONDITIONS = {"if", "unless"}
+MEANS = {"by", "after", "before", "since", "without"}
 
 
 def in_a_condition(verb: Token) -> bool:
@@ -37,9 +39,15 @@ def under_writers_conjecture(verb: Token, cognition: frozenset[str]) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.children)
 
 
+def a_means_or_time(verb: Token) -> bool:
+    """A gerund saying how or when something was done, not what anyone holds:
+    "has done its bit by accepting the solar farm", "after admitting the error"."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in MEANS for c in verb.children)
+
+
 def reports_nothing(verb: Token, cognition: frozenset[str]) -> bool:
-    """A cue in a condition, or under the writer's own conjecture."""
-    return in_a_condition(verb) or under_writers_conjecture(verb, cognition)
+    """A cue in a condition, under the writer's own conjecture, or saying how or when."""
+    return in_a_condition(verb) or under_writers_conjecture(verb, cognition) or a_means_or_time(verb)
 
 
 def inside_a_report(verb: Token, reports: Callable[[Token], bool]) -> bool:

@@ -19,6 +19,7 @@ from argmine.components.attribution import frames, layout, verbs
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.words import DIRECT_SHARE, lemma_of
 from argmine.components.spans import claim_sentences, trim
+from argmine.ingest.turns import patterns as turn_patterns
 
 #: A rule reads the Attributor, one sentence and the candidates found so far in the document.
 Finder = Callable[[Attributor, Span, list[Candidate]], list[Candidate]]
@@ -51,8 +52,8 @@ def colon_intro(a: Attributor, sent: Span, _earlier: list[Candidate]) -> list[Ca
     """The sentence after 'X told the meeting:' / 'The committee has accepted this:' is X's
     (a quotation, or a block of text set off by the colon)."""
     found = layout.colon_introducer(a, sent)
-    if found is None:
-        return []
+    if found is None or is_post_header(sent.text):
+        return []  # "X has been posting:" hands on to a post, whose header line is no claim
     verb, head = found
     head = a.named_in_apposition(head)
     qids = [qi for qi in a.sentence_quotes(sent) if a.quotes[qi].inner_end - a.quotes[qi].inner_start >= 3]
@@ -65,6 +66,11 @@ def colon_intro(a: Attributor, sent: Span, _earlier: list[Candidate]) -> list[Ca
         return []
     return [Candidate(sent, content, "direct", (verb.idx, verb.idx + len(verb.text)), lemma_of(verb), a.speaker_span(head), head.i,
                       a.quotes[qids[0]] if quoted else None, confidence=0.75, rule="colon-intro")]
+
+
+def is_post_header(text: str) -> bool:
+    """The first line of an embedded social-media post: "Name @handle · 4:31 pm"."""
+    return bool(turn_patterns().post_header.match(text.strip()))
 
 
 def _sentence_only(fn: Callable[[Attributor, Span], list[Candidate]]) -> Finder:
