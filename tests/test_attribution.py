@@ -537,6 +537,7 @@ def test_attribution_a_share_of_people_speaks_for_those_people_or_for_whoever_as
         ("The harbour board has done its part by accepting the new fares.", "accepting", True),
         ("After admitting the error, the board cut the fares.", "admitting", True),
         ("The board, admitting the error, cut the fares.", "admitting", False),
+        ("She won the vote by arguing that the fares were unfair.", "arguing", False),
     ],
 )
 def test_attribution_a_gerund_saying_how_or_when_something_was_done_is_no_cue(text, verb, expected):

@@ -40,9 +40,12 @@ def under_writers_conjecture(verb: Token, cognition: frozenset[str]) -> bool:
 
 
 def a_means_or_time(verb: Token) -> bool:
-    """A gerund saying how or when something was done, not what anyone holds:
-    "has done its bit by accepting the solar farm", "after admitting the error"."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in MEANS for c in verb.children)
+    """A gerund saying how or when something was done, not what anyone holds: "has done
+    its bit by accepting the depot", "after admitting the error" (but "by arguing that
+    ..." reports what is argued: a clause after the gerund keeps it a cue)."""
+    if verb.tag_ != "VBG" or not any(c.dep_ == "mark" and c.lower_ in MEANS for c in verb.children):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp") or c.text in ":\"“" for c in verb.children)
 
 
 def reports_nothing(verb: Token, cognition: frozenset[str]) -> bool:
