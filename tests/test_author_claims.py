@@ -75,3 +75,8 @@ def test_author_claims_what_nobody_did_is_the_writers_observation():
 def test_author_claims_a_letters_page_notice_is_not_a_claim():
     result = analyse("Contributions may be edited and should be under 300 words.")
     assert author_claims(result) == []
+
+
+def test_author_claims_an_evaluative_word_inside_a_name_is_no_evaluation():
+    result = analyse("The Better Ferries Fund will publish its accounts in the spring.")
+    assert author_claims(result) == []

@@ -97,12 +97,21 @@ def _phrases_in(low: str) -> list[str]:
     return [p for p, pattern in _phrase_patterns() if p in low and pattern.search(low)]
 
 
+def in_a_name(token) -> bool:
+    """A capitalised modifier inside a proper name ("the *Better* Care Fund", "*Fair* Trade
+    Foundation"): part of what something is called, not the writer's evaluation."""
+    if token.pos_ != "ADJ" or not token.text[:1].isupper() or token.i + 1 >= len(token.doc):
+        return False
+    after = token.nbor()
+    return after.is_alpha and after.text[:1].isupper() and after.lower_ != "i" and after.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
 def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     """How strongly a sentence reads as the writer's own argument, and why."""
     m = markers()
     score = 0.0
     why: list[str] = []
-    tokens = [t for t in sent if t.i not in quoted and not t.is_space]
+    tokens = [t for t in sent if t.i not in quoted and not t.is_space and not in_a_name(t)]
     low = " ".join(t.lower_ for t in tokens)
     if any(t.lower_ in m.first_person for t in tokens):
         score += 0.45
