@@ -546,3 +546,13 @@ def test_attribution_a_gerund_saying_how_or_when_something_was_done_is_no_cue(te
 
     doc = model.load_base_model()(text)
     assert a_means_or_time(next(t for t in doc if t.text == verb)) is expected
+
+
+def test_attribution_a_quotations_first_sentence_goes_to_the_speaker_its_cue_names_later():
+    result = analyse(
+        "The last speaker of the evening was Tobias Wrenfield, who runs the ferry.\n"
+        "“Everyone keeps talking about the harbour. This is a working port and it always has been,” he told the panel."
+    )
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Tobias Wrenfield", "Tobias Wrenfield"]
+    assert claims[0].content.text == "Everyone keeps talking about the harbour"

@@ -18,8 +18,11 @@ from spacy.tokens import Span
 from argmine.components.attribution import frames, layout, verbs
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.words import DIRECT_SHARE, lemma_of
+from argmine.components.quotes import PARAGRAPH_BREAK
 from argmine.components.spans import claim_sentences, trim
 from argmine.ingest.turns import patterns as turn_patterns
+
+CONTINUATION_PARAGRAPHS = 2  # as far back as a quotation paragraph continues its speaker (coref)
 
 #: A rule reads the Attributor, one sentence and the candidates found so far in the document.
 Finder = Callable[[Attributor, Span, list[Candidate]], list[Candidate]]
@@ -109,7 +112,28 @@ def run_rules(a: Attributor, segment_kind: Callable[[int], Optional[str]], rules
                 continue
             found += rule.find(a, sent, claims)
         claims.extend(one_per_speaker(found))
+    return speaker_later_in_the_quotation(claims)
+
+
+def speaker_later_in_the_quotation(claims: list[Candidate]) -> list[Candidate]:
+    """“First sentence. Second sentence,” she said.: the first sentence, which no cue of its
+    own or earlier quotation names and no speaker just before can continue, is spoken by
+    whoever the same quotation's cue names later."""
+    for i, cand in enumerate(claims):
+        if cand.rule != "quote-continues" or cand.link is not None or cand.quote is None:
+            continue
+        if i and _paragraphs_between(claims[i - 1], cand) <= CONTINUATION_PARAGRAPHS:
+            continue  # the speaker just before may go on (news convention)
+        later = next((c for c in claims[i + 1:] if c.quote == cand.quote and c.source is not None), None)
+        if later is not None:
+            cand.source, cand.source_head, cand.cue, cand.cue_lemma = later.source, later.source_head, later.cue, later.cue_lemma
+            cand.continues = False
     return claims
+
+
+def _paragraphs_between(before: Candidate, after: Candidate) -> int:
+    doc = after.sent.doc
+    return len(PARAGRAPH_BREAK.findall(doc.text[before.sent.end_char : after.sent.start_char]))
 
 
 def one_per_speaker(found: list[Candidate]) -> list[Candidate]:
