@@ -556,3 +556,9 @@ def test_attribution_a_quotations_first_sentence_goes_to_the_speaker_its_cue_nam
     claims = attributed(result)
     assert [c.actor.name for c in claims] == ["Tobias Wrenfield", "Tobias Wrenfield"]
     assert claims[0].content.text == "Everyone keeps talking about the harbour"
+
+
+def test_attribution_a_document_speaks_for_its_owner():
+    result = analyse("The Harbour Trust runs the ferry. Its latest survey of ferry users found that fewer than half were satisfied.")
+    c = only(result)
+    assert c.actor.name == "Harbour Trust" and c.source.text == "Its"

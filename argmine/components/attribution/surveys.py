@@ -1,4 +1,4 @@
-"""A share of people as the speaker: "64% said ...", "two-thirds of nurses said ...".
+"""Who speaks through a survey or a report: "64% said ...", "its survey found ...".
 
 A survey result reports what people said, through a share of them as the
 grammatical subject: "A majority of residents said the bridge should stay",
@@ -8,6 +8,11 @@ no speaker a reader would cite; the people it is a share of are. The speaker is
 the noun after "of" — the share's own, else the survey's — unless those are
 anonymous ("61% of respondents"): then it is whoever ran the survey ("X
 published a survey in which ...", "a survey by X"), or nobody when that is unclear.
+
+A document someone owns speaks for its owner: "Its latest survey found ...", "The
+council's own review found ...", "Her team's analysis found ...". The speaker is
+the owner ("its", "the council", "her"), resolved like any mention, rather than
+the document, which no reader would cite as the one who holds the finding.
 """
 
 from __future__ import annotations
@@ -70,3 +75,20 @@ def _surveyor(survey: Token) -> Optional[Token]:
     if found is None or any(t.like_url or t.text in "[]()<>/" for t in found.subtree):
         return None
     return found
+
+
+#: Collectives that stand for their head: "her team's analysis" is hers.
+TEAMS = {"team", "staff", "researchers", "colleagues", "department", "office", "unit", "group"}
+
+
+def owner_of_document(head: Token, documents: frozenset[str]) -> Optional[Token]:
+    """The owner of a document-source speaker ("*Its* survey", "*the council's* review",
+    "*her* team's analysis"); None when the speaker is no owned document."""
+    if head.lemma_.lower() not in documents and head.lower_ not in documents:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "nmod:poss"), None)
+    if owner is None:
+        return None
+    if owner.lemma_.lower() in TEAMS:
+        return next((c for c in owner.children if c.dep_ == "nmod:poss"), owner)
+    return owner

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.fragments import woven_in
 from argmine.components.attribution.hypothetical import inside_a_report, reports_nothing
-from argmine.components.attribution.surveys import respondents
+from argmine.components.attribution.surveys import owner_of_document, respondents
 from argmine.components.attribution.words import CLAUSAL, SUBJECTS, cue_classes, lemma_of
 from argmine.components.quotes import Quote
 from argmine.components.spans import span_chars, trim
@@ -27,6 +27,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         if head is not None:
             head = a.behind_findings(head)
             head = respondents(head, sent) or head  # "64% of users said": the users
+            head = owner_of_document(head, a.actor_lex.document_sources) or head  # "its survey found": its owner
         own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
         if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
             # the parser's own subject of this verb is not a speaker ("the dissolution
