@@ -228,6 +228,17 @@ def test_live_blog_post_reporting_its_speaker_in_the_third_person_is_indirect():
     assert [(name, mode) for name, mode, _ in claims] == [("Idris Penhallow", "indirect")]
 
 
+def test_a_posts_hashtags_and_the_wrapped_end_of_a_line_are_no_claims_of_their_own():
+    from argmine.components.turns import asserts_something, turn_claim
+
+    assert not asserts_something("#HarbourInquiry #ferries")
+    text = '│ Idris Penhallow to the inquiry: "Nobody should mistake the fares for a\n│ retreat from the island service.'
+    turn = (0, len(text), "idris-penhallow", 2, None, None)
+    wrapped = text.index("│ retreat")
+    assert turn_claim(text, (wrapped, len(text)), turn) is None
+    assert turn_claim(text, (0, wrapped - 1), turn)["mode"] == "direct"
+
+
 LETTERS = """THE HARBOURSIDE HERALD
 Opinion | Letters
 

@@ -114,6 +114,8 @@ def asserts_something(text: str) -> bool:
     stripped = text.strip().rstrip("\"'”’)")
     if not any(c.isalpha() for c in stripped) or stripped.endswith("?") or _RECORD_LINE.match(stripped):
         return False
+    if all(word[:1] in "#@" for word in stripped.split()):
+        return False  # a post's hashtags and handles: "#HarbourInquiry"
     if stripped.endswith(("—", "–", "--")) and len(stripped.split()) <= 8:
         return False  # cut off by the next speaker: "Can I—"
     if name_shaped(stripped.rstrip(".")) and len(stripped.split()) >= 2:
@@ -179,6 +181,8 @@ def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice, speaker: s
         return None
     while words_start < end and (text[words_start].isspace() or text[words_start] in "│|>"):  # a boxed post's rule
         words_start += 1
+    if words_start < end and text[words_start].islower() and words_start > start:
+        return None  # the wrapped end of the sentence above, cut at a post's rule: not a sentence of its own
     label = [turn[4], turn[5]] if turn[4] is not None else None
     mode = "indirect" if reported_in_third_person(text[words_start:end], speaker) else "direct"
     return {
