@@ -562,3 +562,11 @@ def test_attribution_a_document_speaks_for_its_owner():
     result = analyse("The Harbour Trust runs the ferry. Its latest survey of ferry users found that fewer than half were satisfied.")
     c = only(result)
     assert c.actor.name == "Harbour Trust" and c.source.text == "Its"
+
+
+def test_attribution_its_goes_to_the_body_named_just_before_rather_than_an_earlier_one():
+    result = analyse(
+        "The Better Ferries Fund backs the harbour plan. Even the county's transport department doubts it. "
+        "Its own survey of ferry users found that fewer than half were satisfied."
+    )
+    assert "transport department" in only(result).actor.name

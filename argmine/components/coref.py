@@ -6,7 +6,8 @@ the speaker is resolved, not just copied from the subject:
   surname; acronyms and "the X" for organisations);
 - pronouns go to the most salient compatible actor: the last speaker first,
   then the last subject, then the last mention (gender from titles or from
-  earlier pronouns; "it" for organisations, "they" for collectives), never
+  earlier pronouns; "it" for organisations — or for a body a noun phrase just
+  before names ("his own department. Its survey ..."), "they" for collectives), never
   reaching into another live-blog post (a time heading starts one); with no
   person named, "she"/"he" is the person a sentence just before introduces
   ("A neighbour who drives the bus spoke next", "The first witness was Jane Doe");
@@ -234,10 +235,27 @@ class Resolver:
                 entry.gender = kind
             return entry
         if kind == "neuter":
-            return self.salient(offset, ("organisation",))
+            return self.body_just_before(head, offset) or self.salient(offset, ("organisation",))
         if kind == "plural":
             return self.salient(offset, ("group", "organisation"))
         return None
+
+    def body_just_before(self, head: Token, offset: int) -> Optional[ActorEntry]:
+        """"Nor is the claim backed by his own department. Its survey found ...": "it"/"its"
+        is the body a noun phrase of the sentence before (or of its own sentence, before
+        it) names, when that comes after the last organisation the text has named."""
+        sent = head.sent
+        scope = [t for t in self.doc[max(0, sent.start - 1)].sent if sent.start > 0] + [t for t in sent if t.i < head.i]
+        heads = {h.lower() for h in self.lex.org_heads}
+        bodies = [t for t in scope if t.lower_ in heads and t.pos_ == "NOUN" and t.tag_ == "NN"]
+        if not bodies:
+            return None
+        body = bodies[-1]
+        named = [m[0] for m in self.mentions(("organisation",)) if m[1] <= offset]
+        if named and max(named) > body.idx:
+            return None
+        words = [t for t in body.subtree if t.i <= body.i and not (t.dep_ == "case" or t.is_punct)]
+        return self.organisation_noun(self.doc[words[0].i : body.i + 1], body)
 
     def described_antecedent(self, head: Token) -> Optional[ActorEntry]:
         """With no person named before the pronoun (in its post), "she"/"he" is the person
