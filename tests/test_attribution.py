@@ -559,7 +559,7 @@ def test_attribution_a_quotations_first_sentence_goes_to_the_speaker_its_cue_nam
 
 
 def test_attribution_a_document_speaks_for_its_owner():
-    result = analyse("The Harbour Trust runs the ferry. Its latest survey of ferry users found that fewer than half were satisfied.")
+    result = analyse("The Harbour Trust runs the ferry. Its annual poll of ferry users found that fewer than half were satisfied.")
     c = only(result)
     assert c.actor.name == "Harbour Trust" and c.source.text == "Its"
 

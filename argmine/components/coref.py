@@ -7,7 +7,7 @@ the speaker is resolved, not just copied from the subject:
 - pronouns go to the most salient compatible actor: the last speaker first,
   then the last subject, then the last mention (gender from titles or from
   earlier pronouns; "it" for organisations — or for a body a noun phrase just
-  before names ("his own department. Its survey ..."), "they" for collectives), never
+  before names ("... the port authority. Its poll ..."), "they" for collectives), never
   reaching into another live-blog post (a time heading starts one); with no
   person named, "she"/"he" is the person a sentence just before introduces
   ("A neighbour who drives the bus spoke next", "The first witness was Jane Doe");
@@ -241,7 +241,7 @@ class Resolver:
         return None
 
     def body_just_before(self, head: Token, offset: int) -> Optional[ActorEntry]:
-        """"Nor is the claim backed by his own department. Its survey found ...": "it"/"its"
+        """"Even the county's port authority doubts it. Its poll found ...": "it"/"its"
         is the body a noun phrase of the sentence before (or of its own sentence, before
         it) names, when that comes after the last organisation the text has named."""
         sent = head.sent

@@ -9,8 +9,8 @@ the noun after "of" — the share's own, else the survey's — unless those are
 anonymous ("61% of respondents"): then it is whoever ran the survey ("X
 published a survey in which ...", "a survey by X"), or nobody when that is unclear.
 
-A document someone owns speaks for its owner: "Its latest survey found ...", "The
-council's own review found ...", "Her team's analysis found ...". The speaker is
+A document someone owns speaks for its owner: "Its annual poll found ...", "The
+council's own review found ...", "his unit's study found ...". The speaker is
 the owner ("its", "the council", "her"), resolved like any mention, rather than
 the document, which no reader would cite as the one who holds the finding.
 """
@@ -77,7 +77,7 @@ def _surveyor(survey: Token) -> Optional[Token]:
     return found
 
 
-#: Collectives that stand for their head: "her team's analysis" is hers.
+#: Collectives that stand for their head: "his unit's study" is his.
 TEAMS = {"team", "staff", "researchers", "colleagues", "department", "office", "unit", "group"}
 
 

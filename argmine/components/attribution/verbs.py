@@ -27,7 +27,7 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         if head is not None:
             head = a.behind_findings(head)
             head = respondents(head, sent) or head  # "64% of users said": the users
-            head = owner_of_document(head, a.actor_lex.document_sources) or head  # "its survey found": its owner
+            head = owner_of_document(head, a.actor_lex.document_sources) or head  # "its poll found": its owner
         own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
         if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
             # the parser's own subject of this verb is not a speaker ("the dissolution
