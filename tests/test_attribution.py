@@ -415,3 +415,158 @@ def test_attribution_speaker_and_verb_set_off_by_commas_inside_the_claim(text):
 
 def test_attribution_a_relative_clause_between_commas_is_no_attribution():
     assert attributed(analyse("The plan, which ministers announced, would protect front-line services.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told councillors that "the bus lanes have failed every commuter in the city".',
+        'Dr Ruth Okafor described the scheme as "a car park with ambitions".',
+        'Residents vowed to "fight the plan street by street" at the hearing.',
+    ],
+)
+def test_attribution_quotation_woven_into_the_reported_clause_is_indirect(text):
+    assert only(analyse(text)).mode == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told councillors: "The bus lanes have failed."',
+        '"The bus lanes have failed," the mayor told councillors.',
+        'The mayor said, "The bus lanes have failed."',
+        'The scheme was "a car park with ambitions", as Dr Ruth Okafor explained.',
+    ],
+)
+def test_attribution_quotation_set_off_from_its_cue_stays_direct(text):
+    assert only(analyse(text)).mode == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the harbour board thinks the ferry can wait another year, islanders will pay the price.",
+        "Unless the board says otherwise, the depot will close in the spring.",
+        "I expect Councillor Ama Boateng would say that the lanes are far too narrow.",
+        "We think the transport authority knows the timetable cannot work.",
+    ],
+)
+def test_attribution_a_cue_in_a_condition_or_under_the_writers_conjecture_reports_nothing(text):
+    assert attributed(analyse(text)) == []
+
+
+def test_attribution_a_report_given_as_the_writers_reason_still_counts():
+    c = only(analyse("We learned it only because Councillor Ama Boateng told the meeting that the lanes had worked."))
+    assert c.actor.name == "Ama Boateng" and c.mode == "indirect"
+
+
+def test_attribution_a_pronoun_with_no_named_person_goes_to_the_person_described_before():
+    result = analyse(
+        "A neighbour who drives the school bus stopped me at the gate on Monday.\n"
+        "“If the road closes, I lose my job,” she said."
+    )
+    c = only(result)
+    assert c.mode == "direct" and c.source.text == "she"
+    assert c.actor.name == "neighbour" and c.actor.kind == "person"
+
+
+def test_attribution_a_pronoun_stays_inside_its_live_blog_post():
+    result = analyse(
+        "14:10\n"
+        "Councillor Ama Boateng said the depot should stay open.\n"
+        "13:45\n"
+        "Dr Lewis Grant, the county's public health director, was blunt.\n"
+        "“The junction is dangerous and everyone on this estate knows it,” he said.",
+        kinds={0: "heading", 2: "heading"},
+    )
+    assert [c.actor.name for c in attributed(result)] == ["Ama Boateng", "Lewis Grant"]
+
+
+def test_attribution_a_pronoun_goes_to_the_name_a_sentence_gives_as_its_subject():
+    result = analyse(
+        "The last speaker of the evening was Tobias Wrenfield, who runs the ferry.\n"
+        "“The crossing pays for the whole village,” he told the panel."
+    )
+    assert only(result).actor.name == "Tobias Wrenfield"
+
+
+def test_attribution_a_lower_case_quotation_finishing_the_writers_clause_after_a_parenthetical_cue_is_indirect():
+    c = only(analyse('The new timetable, Dr Ruth Okafor said, "has left whole estates without a bus after six".'))
+    assert c.mode == "indirect"
+
+
+def test_attribution_a_quotation_split_by_its_cue_stays_direct():
+    c = only(analyse('"The new timetable," Dr Ruth Okafor said, "has left whole estates without a bus after six."'))
+    assert c.mode == "direct"
+
+
+def test_attribution_a_whole_quoted_clause_after_a_parenthetical_cue_stays_direct():
+    c = only(analyse('In a housing crisis, Dr Ruth Okafor said, "a car park is a luxury we cannot afford".'))
+    assert c.mode == "direct"
+
+
+def test_attribution_a_report_inside_another_speakers_report_is_left_to_that_speaker():
+    c = only(analyse("The harbourmaster, Dr Lena Marsh, said surveys of the quay suggested the north wall would not survive another winter."))
+    assert c.actor.name == "Lena Marsh"
+
+
+def test_attribution_a_nominal_frame_in_a_crosshead_reports_no_one():
+    result = analyse(
+        "Late objections from the marina owners\n"
+        "The harbour board will meet again in June to set the winter timetable.",
+        kinds={0: "heading"},
+    )
+    assert attributed(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a poll of 800 ferry users, 64% said that the fares were too high.", "users"),
+        ("A majority of residents said the bridge should stay.", "residents"),
+        ("The Ferry Users' Forum published a poll in May in which 58% of respondents said the fares were unfair.", "Ferry Users' Forum"),
+    ],
+)
+def test_attribution_a_share_of_people_speaks_for_those_people_or_for_whoever_asked_them(text, speaker):
+    assert speaker in only(analyse(text)).actor.name
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The harbour board has done its part by accepting the new fares.", "accepting", True),
+        ("After admitting the error, the board cut the fares.", "admitting", True),
+        ("The board, admitting the error, cut the fares.", "admitting", False),
+        ("She won the vote by arguing that the fares were unfair.", "arguing", False),
+    ],
+)
+def test_attribution_a_gerund_saying_how_or_when_something_was_done_is_no_cue(text, verb, expected):
+    from argmine import model
+    from argmine.components.attribution.hypothetical import a_means_or_time
+
+    doc = model.load_base_model()(text)
+    assert a_means_or_time(next(t for t in doc if t.text == verb)) is expected
+
+
+def test_attribution_a_quotations_first_sentence_goes_to_the_speaker_its_cue_names_later():
+    result = analyse(
+        "The last speaker of the evening was Tobias Wrenfield, who runs the ferry.\n"
+        "“Everyone keeps talking about the harbour. This is a working port and it always has been,” he told the panel."
+    )
+    claims = attributed(result)
+    assert [c.actor.name for c in claims] == ["Tobias Wrenfield", "Tobias Wrenfield"]
+    assert claims[0].content.text == "Everyone keeps talking about the harbour"
+
+
+def test_attribution_a_document_speaks_for_its_owner():
+    result = analyse("The Harbour Trust runs the ferry. Its annual poll of ferry users found that fewer than half were satisfied.")
+    c = only(result)
+    assert c.actor.name == "Harbour Trust" and c.source.text == "Its"
+
+
+def test_attribution_its_goes_to_the_body_named_just_before_rather_than_an_earlier_one():
+    result = analyse(
+        "The Better Ferries Fund backs the harbour plan. Even the county's transport department doubts it. "
+        "Its own survey of ferry users found that fewer than half were satisfied."
+    )
+    assert "transport department" in only(result).actor.name

@@ -109,3 +109,11 @@ def test_attribution_a_poll_shows_but_figures_are_the_writers():
         "Figures show a rise in waiting times."
     ))
     assert [(c.source.text, c.content.text[:18]) for c in claims] == [("A new poll", "the senator ahead")]
+
+
+def test_attribution_according_to_around_a_speakers_own_cue_is_no_second_claim():
+    claims = attributed(analyse(
+        "The county administration estimates the new depot would cost $12 million over five years, "
+        "according to a budget paper published with the plan."))
+    assert len(claims) == 1
+    assert claims[0].cue.text == "estimates"

@@ -60,3 +60,23 @@ def test_author_claims_headings_are_never_claims():
     result = analyse("The Problem With Reorganisation\nIt is essential that we stop reorganising.", kinds={0: "heading"})
     texts = [c.text for c in author_claims(result)]
     assert texts == ["It is essential that we stop reorganising."]
+
+
+def test_author_claims_the_writers_labelled_take_is_a_claim():
+    result = analyse("Our verdict on the harbour plan: the board has still not made its case.")
+    assert len(author_claims(result)) == 1
+
+
+def test_author_claims_what_nobody_did_is_the_writers_observation():
+    result = analyse("Nobody at the meeting defended the fare rise, and the board could only shrug.")
+    assert len(author_claims(result)) == 1
+
+
+def test_author_claims_a_letters_page_notice_is_not_a_claim():
+    result = analyse("Contributions may be edited and should be under 300 words.")
+    assert author_claims(result) == []
+
+
+def test_author_claims_an_evaluative_word_inside_a_name_is_no_evaluation():
+    result = analyse("The Better Ferries Fund will publish its accounts in the spring.")
+    assert author_claims(result) == []

@@ -204,10 +204,39 @@ def test_live_blog_embedded_post_belongs_to_the_person_relayed():
     turns = _turns(LIVE_BLOG)
     assert [(t.speaker, t.role) for t in turns] == [("Idris Fenwick-Lowe", "Harbour board chair")]
     claims, _ = _claims(LIVE_BLOG)
-    relayed = [text for name, mode, text in claims if name == "Idris Fenwick-Lowe" and mode == "direct"]
-    assert any(text.startswith("Says the cost will be met") for text in relayed)
+    relayed = [(mode, text) for name, mode, text in claims if name == "Idris Fenwick-Lowe"]
+    assert any(mode == "direct" and "breakwater will protect" in text for mode, text in relayed)
+    # the poster's own summary of what was said is reported speech
+    assert any(mode == "indirect" and text.startswith("Says the cost will be met") for mode, text in relayed)
     assert not any(name == "Nell Garrowby" for name, _, _ in claims)
     assert not any("💬" in text for _, _, text in claims)
+
+
+RELAYED_REPORT = """Harbour town inquiry – live
+
+16:40
+Our reporter has been posting from the hall:
+
+│ Nell Garrowby @nellgarrowby_news · 4:31 pm
+│ Harbour board chair Idris Penhallow tells the inquiry the breakwater will protect four hundred homes by absorbing the winter swell.
+│ 💬 3   🔁 12   ♥ 40
+"""
+
+
+def test_live_blog_post_reporting_its_speaker_in_the_third_person_is_indirect():
+    claims, _ = _claims(RELAYED_REPORT)
+    assert [(name, mode) for name, mode, _ in claims] == [("Idris Penhallow", "indirect")]
+
+
+def test_a_posts_hashtags_and_the_wrapped_end_of_a_line_are_no_claims_of_their_own():
+    from argmine.components.turns import asserts_something, turn_claim
+
+    assert not asserts_something("#HarbourInquiry #ferries")
+    text = '│ Idris Penhallow to the inquiry: "Nobody should mistake the fares for a\n│ retreat from the island service.'
+    turn = (0, len(text), "idris-penhallow", 2, None, None)
+    wrapped = text.index("│ retreat")
+    assert turn_claim(text, (wrapped, len(text)), turn) is None
+    assert turn_claim(text, (0, wrapped - 1), turn)["mode"] == "direct"
 
 
 LETTERS = """THE HARBOURSIDE HERALD

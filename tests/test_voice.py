@@ -8,6 +8,7 @@ from __future__ import annotations
 from argmine.ingest import parse_text
 from argmine.ingest.voice import find_voice
 from argmine.pipeline import extract_article
+from analysis import analyse
 
 RESPONSE = """Home › Responses › 2025
 
@@ -244,3 +245,39 @@ CHAIR: Thank you.
 """
     speakers = [t.speaker for t in read_turns(parse_text(text).document.segments)]
     assert "John Quint" in speakers
+
+
+COLUMN = """I have cycled to work in this city for twenty years, and I am tired of being told the new lanes are a luxury.
+The council should be proud of them.
+Most mornings the junction by the station is full of cars with nowhere to go.
+But a painted line is not a lane.
+It is vital that the missing links are finished this year.
+Here is the alternative.
+Families would ride if the routes joined up, and they would stay off the pavements.
+Sign the petition at the library before Friday.
+Councillor Mary Okoro left the meeting early last week.
+"""
+
+REPORT = """The council opened two new cycle lanes on Monday.
+The first runs from the station to the market square.
+The second follows the river path past the old mill.
+Officers said the work had cost less than expected.
+"""
+
+
+def _own(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.rule) for c in analyse(text, author="Dana Whitcombe").claims if c.mode == "author"]
+
+
+def test_an_argued_piece_owns_its_plain_premises_but_not_appeals_signposts_or_narration():
+    own = dict(_own(COLUMN))
+    assert own.get("Most mornings the junction by the station is full of cars with nowhere to go.") == "argued-piece"
+    assert "Families would ride if the routes joined up, and they would stay off the pavements." in own
+    assert "But a painted line is not a lane." in own
+    for line in ("Here is the alternative.", "Sign the petition at the library before Friday.",
+                 "Councillor Mary Okoro left the meeting early last week."):
+        assert line not in own, line
+
+
+def test_a_report_that_describes_keeps_its_plain_sentences_unclaimed():
+    assert _own(REPORT) == []

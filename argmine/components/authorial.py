@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from argmine.components import extensions  # noqa: F401
+from argmine.components.argued import Held, argued_piece, plain_claims
 from argmine.components.base import RuleComponent
 from argmine.components.contract import ClaimDict
 from argmine.components.lexicons import DATA_DIR
@@ -29,12 +30,14 @@ from argmine.components.quotes import find_quotes
 from argmine.components.spans import claim_sentences, sentence_chars
 
 AUTHOR_SEGMENTS = {"title", "standfirst", "body", "comment"}
+ARGUED_RULE = "argued-piece"  # a plain sentence of a piece written to argue (argmine.components.argued)
 THRESHOLD = 0.5
 GENERAL_VALENCE = 0.4  # |valence| in the stance lexicon that counts as evaluative
 WEAK_ADVERBS = {"only", "just", "still", "even", "always", "never", "really", "well", "too", "rather", "instead"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 EPISTEMIC = {"could", "might", "may", "would"}
 CONTRAST_OPENERS = {"but", "yet", "nor"}
+NOBODY = {"nobody", "none", "neither"}  # "Nobody defended the fares": what is denied of everyone
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,21 @@ def _phrases_in(low: str) -> list[str]:
     return [p for p, pattern in _phrase_patterns() if p in low and pattern.search(low)]
 
 
+def in_a_name(token) -> bool:
+    """A capitalised modifier inside a proper name ("the *Better* Care Fund", "*Fair* Trade
+    Foundation"): part of what something is called, not the writer's evaluation."""
+    if token.pos_ != "ADJ" or not token.text[:1].isupper() or token.i + 1 >= len(token.doc):
+        return False
+    after = token.nbor()
+    return after.is_alpha and after.text[:1].isupper() and after.lower_ != "i" and after.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
 def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
     """How strongly a sentence reads as the writer's own argument, and why."""
     m = markers()
     score = 0.0
     why: list[str] = []
-    tokens = [t for t in sent if t.i not in quoted and not t.is_space]
+    tokens = [t for t in sent if t.i not in quoted and not t.is_space and not in_a_name(t)]
     low = " ".join(t.lower_ for t in tokens)
     if any(t.lower_ in m.first_person for t in tokens):
         score += 0.45
@@ -144,6 +156,7 @@ def claim_score(sent: Span, quoted: set[int]) -> tuple[float, list[str]]:
         score += 0.3
         why.append("evaluative predicate")
     denied = [t for t in tokens if t.lower_ in ("not", "n't", "never") and t.dep_ == "advmod" and t.head == sent.root]
+    denied += [t for t in tokens if t.lower_ in NOBODY and t.dep_ in ("nsubj", "nsubj:pass") and t.head == sent.root]
     if denied and any(c.dep_ == "cop" for c in sent.root.children):
         score += 0.55  # what a thing is denied: "a timetable is not a service", "this is not reform"
         why.append("denial")
@@ -194,6 +207,8 @@ class AuthorClaims(RuleComponent):
         turns = doc._.turns or []
         names = voice_names(doc)
         own = {tuple(c["text"]) for c in claims if c["mode"] == "author"}
+        held: list[Held] = []
+        owned = 0
         sentences = claim_sentences(doc)
         for i, sent in enumerate(sentences):
             if any(t[0] <= sent.start_char < t[1] for t in turns):
@@ -215,24 +230,36 @@ class AuthorClaims(RuleComponent):
             if names and voice == doc._.author and seg[2] != "title" and speaks_of_itself(sent, names):
                 score = max(score, self.threshold)  # "The Association does not accept the figures"
             if score < self.threshold:
+                held.append(Held(sent, voice, seg[2], score))
                 continue
-            start, end = sentence_chars(sent)
-            own.add((start, end))
-            claims.append(
-                {
-                    "text": [start, end],
-                    "content": [start, end],
-                    "cue": None,
-                    "cue_lemma": None,
-                    "source": None,
-                    "mode": "author",
-                    "actor": voice,
-                    "confidence": round(min(0.95, 0.4 + score / 3), 2),
-                    "rule": "author-sentence",
-                }
-            )
+            owned += 1
+            own.add(sentence_chars(sent))
+            claims.append(_author_claim(sent, voice, score, "author-sentence"))
+        if argued_piece(owned, held):
+            claims += [_author_claim(h.sent, h.voice, h.score, ARGUED_RULE) for h in plain_claims(held, _actor_starts(doc))]
         doc._.claims = claims
         return doc
+
+
+def _author_claim(sent: Span, voice: str, score: float, rule: str) -> ClaimDict:
+    start, end = sentence_chars(sent)
+    return {
+        "text": [start, end],
+        "content": [start, end],
+        "cue": None,
+        "cue_lemma": None,
+        "source": None,
+        "mode": "author",
+        "actor": voice,
+        "confidence": round(min(0.95, 0.4 + max(score, 0.0) / 3), 2),
+        "rule": rule,
+    }
+
+
+def _actor_starts(doc: Doc) -> set[int]:
+    """Where a named actor is mentioned: the registry's mentions and the model's person and organisation names."""
+    starts = {m[0] for actor in (doc._.actors or {}).values() for m in actor.get("mentions", [])}
+    return starts | {t.idx for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP") for t in e}
 
 
 

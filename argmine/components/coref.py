@@ -6,7 +6,11 @@ the speaker is resolved, not just copied from the subject:
   surname; acronyms and "the X" for organisations);
 - pronouns go to the most salient compatible actor: the last speaker first,
   then the last subject, then the last mention (gender from titles or from
-  earlier pronouns; "it" for organisations, "they" for collectives);
+  earlier pronouns; "it" for organisations — or for a body a noun phrase just
+  before names ("... the port authority. Its poll ..."), "they" for collectives), never
+  reaching into another live-blog post (a time heading starts one); with no
+  person named, "she"/"he" is the person a sentence just before introduces
+  ("A neighbour who drives the bus spoke next", "The first witness was Jane Doe");
 - role nominals and descriptions ("the clinical director", "the nurse who
   runs the clinic", "one of the top officials within X") go to the person
   whose roles share the most words with the description — looking back, and
@@ -52,6 +56,10 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source"
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
 #: Words that count a group ("some of the governors"): the group is the speaker.
 QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "both", "two-thirds", "third", "quarter"}
+#: People described by their relation to the writer or to others ("a friend", "a neighbour").
+PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "acquaintance", "patient", "resident", "woman", "man"}
+#: A live-blog post's time heading: "16:31", "3.49pm", "09:05 BST".
+POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|BST|GMT|CET|ET|PT)?\s*$", re.IGNORECASE)
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -80,6 +88,8 @@ class Resolver:
         self.introductions = Introductions(doc, self.registry, self.lex.first_name_gender, self.person_named_by)
         self.cued: list[int] = []  # sentence starts of attributed claims with a cue of their own
         self.uncued: list[int] = []  # ... and of quotation sentences without one
+        text = doc.text
+        self.post_headings = [start for start, end, kind, _voice in self.segments if kind == "heading" and POST_TIME.match(text[start:end])]
 
     # -- where things are -------------------------------------------------------
     def paragraph_index(self, offset: int) -> int:
@@ -87,6 +97,12 @@ class Resolver:
             if start <= offset < end:
                 return i
         return 0
+
+    def post_start(self, offset: int) -> int:
+        """Where the live-blog post holding `offset` begins (its time heading), else 0:
+        a pronoun never reaches into another post, which may be hours apart."""
+        starts = [start for start in self.post_headings if start <= offset]
+        return starts[-1] if starts else 0
 
     def voice_at(self, offset: int) -> Optional[str]:
         for start, end, _kind, voice in self.segments:
@@ -105,15 +121,16 @@ class Resolver:
     def salient(self, offset: int, kinds: tuple[str, ...], gender: Optional[str] = None) -> Optional[ActorEntry]:
         """Last compatible speaker within a few paragraphs, else last subject mention, else last mention."""
         here = self.paragraph_index(offset)
+        floor = self.post_start(offset)
 
         def fits(entry: Optional[ActorEntry]) -> bool:
             return entry is not None and entry.kind in kinds and (gender is None or entry.gender in (None, gender))
 
         for pos, actor_id in reversed(self.speakers):
             entry = self.registry.get(actor_id)
-            if pos < offset and here - self.paragraph_index(pos) <= 3 and fits(entry):
+            if floor <= pos < offset and here - self.paragraph_index(pos) <= 3 and fits(entry):
                 return entry
-        before = [m for m in self.mentions(kinds) if m[1] <= offset and fits(m[2])]
+        before = [m for m in self.mentions(kinds) if floor <= m[0] and m[1] <= offset and fits(m[2])]
         subjects = []
         for s, e, entry in before:
             span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -267,12 +284,12 @@ class Resolver:
     def by_pronoun(self, head: Token, offset: int) -> Optional[ActorEntry]:
         kind = self.lex.pronouns.get(head.lower_)
         if kind in ("male", "female"):
-            entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
+            entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind) or self.described_antecedent(head)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
         if kind == "neuter":
-            return self.salient(offset, ("organisation",))
+            return self.body_just_before(head, offset) or self.salient(offset, ("organisation",))
         if kind == "plural":
             return self.salient(offset, ("group", "organisation"))
         return None
@@ -289,6 +306,55 @@ class Resolver:
                 continue
             quote_only = c["mode"] == "direct" and not c.get("cue") and c.get("rule") != "speaker-turn"
             (self.uncued if quote_only else self.cued).append(c["text"][0])
+
+    def body_just_before(self, head: Token, offset: int) -> Optional[ActorEntry]:
+        """"Even the county's port authority doubts it. Its poll found ...": "it"/"its"
+        is the body a noun phrase of the sentence before (or of its own sentence, before
+        it) names, when that comes after the last organisation the text has named."""
+        sent = head.sent
+        scope = [t for t in self.doc[max(0, sent.start - 1)].sent if sent.start > 0] + [t for t in sent if t.i < head.i]
+        heads = {h.lower() for h in self.lex.org_heads}
+        bodies = [t for t in scope if t.lower_ in heads and t.pos_ == "NOUN" and t.tag_ == "NN"]
+        if not bodies:
+            return None
+        body = bodies[-1]
+        named = [m[0] for m in self.mentions(("organisation",)) if m[1] <= offset]
+        if named and max(named) > body.idx:
+            return None
+        words = [t for t in body.subtree if t.i <= body.i and not (t.dep_ == "case" or t.is_punct)]
+        return self.organisation_noun(self.doc[words[0].i : body.i + 1], body)
+
+    def described_antecedent(self, head: Token) -> Optional[ActorEntry]:
+        """With no person named before the pronoun (in its post), "she"/"he" is the person
+        a sentence just before introduces: its subject described ("A neighbour who drives the
+        bus spoke next"), or a name given as what its subject is ("The first witness was
+        Jane Doe"). Up to three sentences back, within this paragraph and the one before."""
+        here = self.paragraph_index(head.sent.start_char)
+        sent, looked = head.sent, 0
+        while sent.start > 0 and looked < 3:
+            sent = self.doc[sent.start - 1].sent
+            looked += 1
+            if sent.start_char < self.post_start(head.idx) or here - self.paragraph_index(sent.start_char) > 1:
+                return None
+            entry = self.introduced_in(sent)
+            if entry is not None:
+                return entry
+        return None
+
+    def introduced_in(self, sent: Span) -> Optional[ActorEntry]:
+        """The person a sentence introduces: "The first witness was Jane Doe" (a name as the
+        predicate of "be"), else a subject that is a person noun ("A neighbour who ...")."""
+        root = sent.root
+        if root.tag_ == "NNP" and any(t.dep_ == "cop" and t.i < root.i for t in sent):
+            words = [t for t in root.subtree if t.i <= root.i and t.tag_ == "NNP" and (t.dep_ in ("compound", "flat") or t.i == root.i)]
+            if len(words) >= 2:
+                return self.registry.add_person([t.text for t in words], " ".join(t.text for t in words), (words[0].idx, root.idx + len(root.text)))
+        for token in sent:
+            person = token.lemma_.lower() in self.lex.role_nouns or token.lemma_.lower() in PERSON_NOUNS
+            if token.dep_ in ("nsubj", "nsubj:pass") and token.tag_ == "NN" and person:
+                subtree = list(token.subtree)
+                return self.unnamed(self.doc[subtree[0].i : subtree[-1].i + 1])
+        return None
 
     def by_description(self, span: Span, offset: int) -> Optional[ActorEntry]:
         """'the clinical director', 'one of the top officials within X': the person whose roles fit."""
@@ -580,7 +646,7 @@ class Resolver:
             claim["actor"] = merged.get(claim["actor"], claim["actor"])
             if claim.get("addressee_actor"):
                 claim["addressee_actor"] = merged.get(claim["addressee_actor"], claim["addressee_actor"])
-        self.doc._.claims = self._one_per_sentence_and_actor(self.without_embedded(resolved))
+        self.doc._.claims = self._one_per_sentence_and_actor(self.without_embedded(self.without_outer_citation(resolved)))
         self.registry.write(self.doc)
 
     def unresolved(self, claim: dict) -> Optional[ActorEntry]:
@@ -628,7 +694,8 @@ class Resolver:
 
     def _near(self, prev: dict, claim: dict) -> bool:
         a, b = self.paragraph_index(prev["text"][0]), self.paragraph_index(claim["text"][0])
-        return 0 <= b - a <= CONTINUATION_WINDOW and self.voice_at(prev["text"][0]) == self.voice_at(claim["text"][0])
+        same_post = self.post_start(prev["text"][0]) == self.post_start(claim["text"][0])
+        return 0 <= b - a <= CONTINUATION_WINDOW and same_post and self.voice_at(prev["text"][0]) == self.voice_at(claim["text"][0])
 
     def without_embedded(self, claims: list[dict]) -> list[dict]:
         """'Dr X said studies suggested ...', 'he argued the council's officers had
@@ -651,11 +718,24 @@ class Resolver:
         return kept
 
     @staticmethod
+    def without_outer_citation(claims: list[dict]) -> list[dict]:
+        """'X estimates that ..., according to a note': the sentence's own speaker and cue
+        say who claims it; the 'according to' around them cites where the reporter read it,
+        and is not a second claim of the same words."""
+        def cue_inside(claim: dict, outer: dict) -> bool:
+            cue = claim.get("cue")
+            return bool(cue) and outer["content"][0] <= cue[0] and cue[1] <= outer["content"][1]
+
+        return [c for c in claims if not (c.get("rule") == "according-to" and any(
+            other is not c and other["text"] == c["text"] and other["mode"] != "author" and other.get("rule") != "according-to"
+            and cue_inside(other, c) for other in claims))]
+
+    @staticmethod
     def _one_per_sentence_and_actor(claims: list[dict]) -> list[dict]:
         rank = {"direct": 0, "indirect": 1, "author": 2}
         kept: dict[tuple, dict] = {}
         for claim in claims:
-            key = (tuple(claim["text"]), claim["actor"])
+            key = (claim["text"][1], claim["actor"])  # by where the sentence ends: a turn's claim leaves out its label
             other = kept.get(key)
             if other is None or (rank[claim["mode"]], -claim["confidence"]) < (rank[other["mode"]], -other["confidence"]):
                 kept[key] = claim

@@ -7,7 +7,8 @@ transcript gives, and lays the turns over the analysed text. The component
 then, sentence by sentence inside a turn:
 
 - gives the sentence to the turn's speaker as a direct claim, its content the
-  words after any speaker label ("Q41 Chair:");
+  words after any speaker label ("Q41 Chair:"); a relayed post's summary of its
+  speaker in the third person ("Says ...", "X tells the inquiry ...") is indirect;
 - leaves out questions and sentences with no words: a question asserts nothing;
 - keeps claims the speaker reports of someone else ("The minister said ..."),
   and drops the attribution rules' guesses that have no speaker of their own
@@ -38,6 +39,8 @@ SELF_WORDS = {"i", "we", "me", "us", "my", "our"}  # a source that is the speake
 #: Lines of a transcript that record, not speak: "[Column 12]", "(Interruption)", "2.31 pm".
 _RECORD_LINE = re.compile(r"^\s*(?:[\[(].*[\])]|\d{1,2}[.:]\d{2}\s*(?:am|pm)?)\s*$", re.IGNORECASE)
 CONFIDENCE = 0.85
+#: A post's line that reports its speaker with no subject: "Says ...", "Tells the inquiry ...".
+SUMMARY_OPENER = re.compile(r"^(?:Says|Tells|Adds|Warns|Argues|Insists|Claims|Urges|Admits|Accepts|Told|Said|Added|Warned)\s+[a-z\"“‘A-Z]")
 #: A line under a signature is a role, not a place, when it has a comma or one of these.
 ROLE_HINTS = frozenset({"chair", "director", "nurse", "teacher", "lecturer", "councillor", "member", "officer", "head", "retired", "parent", "governor"})
 
@@ -111,6 +114,8 @@ def asserts_something(text: str) -> bool:
     stripped = text.strip().rstrip("\"'”’)")
     if not any(c.isalpha() for c in stripped) or stripped.endswith("?") or _RECORD_LINE.match(stripped):
         return False
+    if all(word[:1] in "#@" for word in stripped.split()):
+        return False  # a post's hashtags and handles: "#HarbourInquiry"
     if stripped.endswith(("—", "–", "--")) and len(stripped.split()) <= 8:
         return False  # cut off by the next speaker: "Can I—"
     if name_shaped(stripped.rstrip(".")) and len(stripped.split()) >= 2:
@@ -156,14 +161,30 @@ def _speaker_known(claim: ClaimDict, doc: Doc) -> bool:
     return doc.text[source[0]:source[1]].strip().lower() not in SELF_WORDS
 
 
-def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice) -> Optional[ClaimDict]:
+def reported_in_third_person(words: str, speaker: str) -> bool:
+    """A relayed post summarising its speaker ("Says the village was never consulted.",
+    "Parish chair Ann Lee tells inquiry the masts are too tall"): the poster's report of
+    what the speaker said, indirect speech, not the speaker's own words."""
+    if SUMMARY_OPENER.match(words):
+        return True
+    relay = patterns().relay.match(words)
+    if relay is None or relay.group(0).rstrip().endswith(":"):
+        return False
+    surname = speaker.split()[-1] if speaker.split() else ""
+    return bool(surname) and surname in relay.group("who").split()
+
+
+def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice, speaker: str = "") -> Optional[ClaimDict]:
     start, end = sentence
     words_start = max(start, turn[3])
     if words_start >= end or not asserts_something(text[words_start:end]):
         return None
     while words_start < end and (text[words_start].isspace() or text[words_start] in "│|>"):  # a boxed post's rule
         words_start += 1
+    if words_start < end and text[words_start].islower() and words_start > start:
+        return None  # the wrapped end of the sentence above, cut at a post's rule: not a sentence of its own
     label = [turn[4], turn[5]] if turn[4] is not None else None
+    mode = "indirect" if reported_in_third_person(text[words_start:end], speaker) else "direct"
     return {
         "text": [words_start, end],  # the sentence without its speaker label
         "content": [words_start, end],
@@ -171,7 +192,7 @@ def turn_claim(text: str, sentence: tuple[int, int], turn: TurnVoice) -> Optiona
         "cue_lemma": None,
         "source": label,
         "source_head": None,
-        "mode": "direct",
+        "mode": mode,
         "actor": turn[2],
         "confidence": CONFIDENCE,
         "link": None,
@@ -197,7 +218,8 @@ class TurnClaims(RuleComponent):
         chairs = _presiding(turns, doc)
         for sentence in turn_sentences(doc):
             turn = _turn_at(turns, sentence[0])
-            claim = turn_claim(text, sentence, turn) if turn and turn[2] not in chairs else None
+            speaker = ((doc._.actors or {}).get(turn[2]) or {}).get("name", "") if turn else ""
+            claim = turn_claim(text, sentence, turn, speaker) if turn and turn[2] not in chairs else None
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims

@@ -18,7 +18,11 @@ from spacy.tokens import Span
 from argmine.components.attribution import frames, layout, verbs
 from argmine.components.attribution.attributor import Attributor, Candidate
 from argmine.components.attribution.words import DIRECT_SHARE, lemma_of
+from argmine.components.quotes import PARAGRAPH_BREAK
 from argmine.components.spans import claim_sentences, trim
+from argmine.ingest.turns import patterns as turn_patterns
+
+CONTINUATION_PARAGRAPHS = 2  # as far back as a quotation paragraph continues its speaker (coref)
 
 #: A rule reads the Attributor, one sentence and the candidates found so far in the document.
 Finder = Callable[[Attributor, Span, list[Candidate]], list[Candidate]]
@@ -51,8 +55,8 @@ def colon_intro(a: Attributor, sent: Span, _earlier: list[Candidate]) -> list[Ca
     """The sentence after 'X told the meeting:' / 'The committee has accepted this:' is X's
     (a quotation, or a block of text set off by the colon)."""
     found = layout.colon_introducer(a, sent)
-    if found is None:
-        return []
+    if found is None or is_post_header(sent.text):
+        return []  # "X has been posting:" hands on to a post, whose header line is no claim
     verb, head = found
     head = a.named_in_apposition(head)
     qids = [qi for qi in a.sentence_quotes(sent) if a.quotes[qi].inner_end - a.quotes[qi].inner_start >= 3]
@@ -67,9 +71,18 @@ def colon_intro(a: Attributor, sent: Span, _earlier: list[Candidate]) -> list[Ca
                       a.quotes[qids[0]] if quoted else None, confidence=0.75, rule="colon-intro")]
 
 
+def is_post_header(text: str) -> bool:
+    """The first line of an embedded social-media post: "Name @handle · 4:31 pm"."""
+    return bool(turn_patterns().post_header.match(text.strip()))
+
+
 def _sentence_only(fn: Callable[[Attributor, Span], list[Candidate]]) -> Finder:
     return lambda a, sent, _earlier: fn(a, sent)
 
+
+#: A crosshead or a letter's title ("Late objections from the owners") names a topic; a
+#: nominal frame there reports no one. (Headlines proper are segment kind "title".)
+NOT_HEADINGS = frozenset({"title", "standfirst", "body", "comment"})
 
 RULES: tuple[Rule, ...] = (
     Rule("verb-cue", _sentence_only(verbs.verb_cues)),
@@ -77,7 +90,7 @@ RULES: tuple[Rule, ...] = (
     Rule("object-cue", _sentence_only(verbs.object_cues)),
     Rule("possessive-frame", _sentence_only(frames.possessive_frames)),
     Rule("passive-nominal", _sentence_only(frames.passive_nominal)),
-    Rule("source-from", _sentence_only(frames.from_sources)),
+    Rule("source-from", _sentence_only(frames.from_sources), kinds=NOT_HEADINGS),
     Rule("according-to", _sentence_only(frames.according_to)),
     Rule("parenthetical", _sentence_only(verbs.parenthetical), fallback=True),
     Rule("dash", _sentence_only(layout.dash_attribution), fallback=True),
@@ -102,7 +115,28 @@ def run_rules(a: Attributor, segment_kind: Callable[[int], Optional[str]], rules
                 continue
             found += rule.find(a, sent, claims)
         claims.extend(one_per_speaker(found))
+    return speaker_later_in_the_quotation(claims)
+
+
+def speaker_later_in_the_quotation(claims: list[Candidate]) -> list[Candidate]:
+    """“First sentence. Second sentence,” she said.: the first sentence, which no cue of its
+    own or earlier quotation names and no speaker just before can continue, is spoken by
+    whoever the same quotation's cue names later."""
+    for i, cand in enumerate(claims):
+        if cand.rule != "quote-continues" or cand.link is not None or cand.quote is None:
+            continue
+        if i and _paragraphs_between(claims[i - 1], cand) <= CONTINUATION_PARAGRAPHS:
+            continue  # the speaker just before may go on (news convention)
+        later = next((c for c in claims[i + 1:] if c.quote == cand.quote and c.source is not None), None)
+        if later is not None:
+            cand.source, cand.source_head, cand.cue, cand.cue_lemma = later.source, later.source_head, later.cue, later.cue_lemma
+            cand.continues = False
     return claims
+
+
+def _paragraphs_between(before: Candidate, after: Candidate) -> int:
+    doc = after.sent.doc
+    return len(PARAGRAPH_BREAK.findall(doc.text[before.sent.end_char : after.sent.start_char]))
 
 
 def one_per_speaker(found: list[Candidate]) -> list[Candidate]:

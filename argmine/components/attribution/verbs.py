@@ -8,6 +8,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from argmine.components.attribution.attributor import Attributor, Candidate
+from argmine.components.attribution.fragments import woven_in
+from argmine.components.attribution.hypothetical import inside_a_report, reports_nothing
+from argmine.components.attribution.surveys import owner_of_document, respondents
 from argmine.components.attribution.words import CLAUSAL, SUBJECTS, cue_classes, lemma_of
 from argmine.components.quotes import Quote
 from argmine.components.spans import span_chars, trim
@@ -23,6 +26,8 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         head = a.subject_of(verb)
         if head is not None:
             head = a.behind_findings(dated_participle_subject(a, head))
+            head = respondents(head, sent) or head  # "64% of users said": the users
+            head = owner_of_document(head, a.actor_lex.document_sources) or head  # "its poll found": its owner
         own_subject = head is not None and head.head.i == verb.i and head.dep_ in SUBJECTS and not a.in_quote(head)
         if head is None or a.in_quote(head) or not a.acceptable_speaker(head):
             # the parser's own subject of this verb is not a speaker ("the dissolution
@@ -33,7 +38,9 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
             continue
         if any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in verb.children) and lemma_of(verb) in {"say", "comment", "confirm", "reveal", "disclose"}:
             continue
-        if a.only_says_how(verb, sent):
+        if a.only_says_how(verb, sent) or reports_nothing(verb, a.lex.cognition):
+            continue
+        if inside_a_report(verb, lambda outer: outer in cues and _has_speaker(a, outer)):
             continue
 
         attribution_head = head
@@ -46,7 +53,12 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         mode = "indirect"
         quote: Optional[Quote] = None
         qids = a.quotes_for_cue(verb, sent, quote_ids, len(cues))
-        if qids and (classes & {"speech", "cognition"} or a.after_colon(qids[0], sent)) and a.quote_is_the_claim(verb, sent, qids, attribution):
+        if (
+            qids
+            and (classes & {"speech", "cognition"} or a.after_colon(qids[0], sent))
+            and a.quote_is_the_claim(verb, sent, qids, attribution)
+            and not woven_in(a.quotes[qids[0]], verb, sent)
+        ):
             # (an evaluation verb's quote names what is judged: "called the plan “a mess”")
             first, last = a.quotes[qids[0]], a.quotes[qids[-1]]
             content = trim(a.text, max(first.inner_start, sent.start_char), min(last.inner_end, sent.end_char))
@@ -106,6 +118,12 @@ def verb_cues(a: Attributor, sent: Span) -> list[Candidate]:
         )
     return found
 
+
+
+def _has_speaker(a: Attributor, verb: Token) -> bool:
+    """The cue's own subject is one a claim can be credited to."""
+    head = a.subject_of(verb)
+    return head is not None and not a.in_quote(head) and a.acceptable_speaker(a.behind_findings(head))
 
 
 def object_complement(verb: Token) -> list[Token]:
