@@ -122,3 +122,30 @@ def test_speakers_a_source_inside_anothers_report_is_no_voice_of_its_own():
 def test_speakers_a_named_person_inside_anothers_report_still_speaks():
     found = speakers("The minister said that Dr Ravi Mehta had warned the charge would make little difference.")
     assert "Ravi Mehta" in {name for name, _ in found}
+
+
+def test_speakers_singular_they_is_the_unnamed_person_who_just_spoke():
+    found = speakers(
+        "The clinic will close in March, the health board announced on Monday.\n"
+        "Patients were told to register elsewhere.\n"
+        "One practice manager in the town said the decision had been rushed. "
+        "\"Nobody has explained what happens when the CCG runs out of money,\" they said."
+    )
+    assert found[-1][0] == "practice manager in the town"
+
+
+def test_speakers_group_placed_by_a_preposition_speaks_not_the_place():
+    result = analyse(
+        "When Ann Cole took over the partnership, nurses at one of the two hospitals described the move as \"a takeover in disguise\"."
+    )
+    names = {c.actor.name for c in attributed(result)}
+    assert "nurses" in names and "two hospitals" not in names
+
+
+def test_speakers_definite_group_keeps_its_determiner_as_an_alias():
+    result = analyse(
+        "The councils agreed the plan last week.\n"
+        "The two councils, which already share a chief executive, said the merger would save money."
+    )
+    group = next(c.actor for c in attributed(result) if c.actor.name == "two councils")
+    assert "The two councils" in group.aliases

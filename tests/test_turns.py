@@ -285,3 +285,26 @@ def test_an_interviewers_set_up_before_a_question_is_not_a_claim():
     claims, _ = _claims(text)
     assert not any(t.startswith("Fares were frozen") for _, _, t in claims)
     assert ("Yusra Penhallow", "direct", "Not beyond next year.") in claims
+
+
+BYLINE_INTERVIEW = """Rail Review
+
+The new head of the branch-line trust talks to Ada Fenwick about timetables and trust
+
+By Ada Fenwick
+
+Ada Fenwick: Why did you take the job?
+
+Omar Castellane: Because the line was dying. Nobody else wanted to run it.
+
+AF: Critics say the new timetable simply moves the crowding to the evening. The county is reviewing subsidies for rural lines.
+
+OC: Of course it moves some of it. But the morning trains were turning people away.
+"""
+
+
+def test_the_bylined_interviewers_turns_are_prompts_not_claims():
+    claims, _ = _claims(BYLINE_INTERVIEW, author="Ada Fenwick")
+    speakers = {name for name, _, _ in claims}
+    assert "Ada Fenwick" not in speakers  # the writer puts views and facts to the guest
+    assert ("Omar Castellane", "direct", "Because the line was dying.") in claims

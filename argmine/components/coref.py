@@ -52,6 +52,8 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source"
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
 #: Words that count a group ("some of the governors"): the group is the speaker.
 QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "both", "two-thirds", "third", "quarter"}
+#: Prepositions that place speakers in a body ("nurses *at* the trust", "staff *from* two councils").
+HOLDING_PREPOSITIONS = {"at", "in", "from", "within", "across"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -274,8 +276,20 @@ class Resolver:
         if kind == "neuter":
             return self.salient(offset, ("organisation",))
         if kind == "plural":
-            return self.salient(offset, ("group", "organisation"))
+            return self.singular_they(offset) or self.salient(offset, ("group", "organisation"))
         return None
+
+    def singular_they(self, offset: int) -> Optional[ActorEntry]:
+        """'One finance director said ... "...," they said': "they" for the unnamed person
+        who spoke just before (no gender known), not a body named since."""
+        earlier = [(pos, actor_id) for pos, actor_id in self.speakers if pos < offset]
+        if not earlier:
+            return None
+        pos, actor_id = earlier[-1]
+        entry = self.registry.get(actor_id)
+        near = self.paragraph_index(offset) - self.paragraph_index(pos) <= 1
+        unnamed = entry is not None and entry.kind == "person" and entry.gender is None and entry.surname is None
+        return entry if near and unnamed else None
 
     def introduced(self, offset: int, gender: Optional[str] = None) -> Optional[ActorEntry]:
         """The person the sentence before introduces ("Jo Bell was more measured."), if any."""
@@ -397,10 +411,13 @@ class Resolver:
         if agentive and (low in {"those", "people", "some", "others", "many"} or any(t.dep_ == "acl:relcl" for t in head.children)):
             return self.registry.add_group(agentive, span.text, chars)
         premods = [c for c in head.children if c.dep_ in ("amod", "compound", "nummod") and c.i < head.i]
+        premods += [g for c in premods if c.dep_ == "compound" for g in c.children if g.dep_ == "compound" and g.i < c.i]  # "staff side representatives"
         words = [self._group_word(t) for t in sorted(premods + [head], key=lambda t: t.i)]
         name = " ".join(words)
         entry = self.registry.add_group(name, span.text, chars)
         entry.add_alias(head.text if head.pos_ == "PROPN" else head.lower_)
+        if (described := self.described(span)) and described.lower() != name.lower():
+            entry.add_alias(described)  # "The two trusts, which ...": the group as the text names it
         if lemma in self.lex.document_sources or low in self.lex.document_sources:
             entry.add_alias(self.described(span))  # "A review commissioned by X": how the text names it
         return entry
@@ -495,6 +512,10 @@ class Resolver:
         if span is None:
             return None
         head = self.doc[claim["source_head"]] if claim.get("source_head") is not None else span.root
+        holder = self.phrase_holding(span)
+        if holder is not None:
+            span, head = holder
+            start, end = claim["source"] = [span.start_char, span.end_char]
         head = self.behind_quantity(head)
         entry = self.by_name(span, head) or self.name_in_apposition(span, head) or self.document_author(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
@@ -533,6 +554,26 @@ class Resolver:
             if entry.kind == "organisation" and (described := self.spokesperson_description(span)):
                 entry.add_alias(described)
         return entry
+
+    def phrase_holding(self, span: Span) -> Optional[tuple[Span, Token]]:
+        """'nurses at one of the two hospitals said': a source that is only the object of a
+        preposition after a plural noun names where the speakers are; the noun phrase the
+        preposition hangs on is the speaker (the span widened to it, and its head)."""
+        doc, i = self.doc, span.start - 1
+        if i >= 1 and doc[i].lower_ == "of" and (doc[i - 1].lower_ in QUANTIFIERS or doc[i - 1].lower_ == "one"):
+            i -= 2
+        if i < 1 or doc[i].lower_ not in HOLDING_PREPOSITIONS:
+            return None
+        noun = doc[i - 1]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in self.lex.document_sources:
+            return None
+        j = noun.i
+        while j - 1 >= 0 and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and not doc[j - 1].is_punct:
+            j -= 1
+        k = span.start  # up to the reporting verb, should the source have run on to it
+        while k < span.end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in {",", ";", ":", '"', "“"}:
+            k += 1
+        return doc[j:k], noun
 
     def spokesperson_description(self, span: Span) -> Optional[str]:
         """'A Treasury spokesperson said': the body's name is the speaker's mention; the
