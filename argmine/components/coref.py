@@ -54,6 +54,8 @@ SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "
 QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "both", "two-thirds", "third", "quarter"}
 #: Prepositions that place speakers in a body ("nurses *at* the trust", "staff *from* two councils").
 HOLDING_PREPOSITIONS = {"at", "in", "from", "within", "across"}
+#: The audience a programme or paper quotes ("a listener, Maureen,").
+AUDIENCE = {"listener", "caller", "reader", "viewer", "resident", "parent", "patient", "constituent"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -270,6 +272,9 @@ class Resolver:
         kind = self.lex.pronouns.get(head.lower_)
         if kind in ("male", "female"):
             entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
+            if entry is None or entry.id == self.turn_speaker(offset):
+                # a speaker's "she" is never the speaker: "a listener, Maureen, ... She says"
+                entry = self.first_name_apposed_before(offset, kind)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
@@ -277,6 +282,27 @@ class Resolver:
             return self.salient(offset, ("organisation",))
         if kind == "plural":
             return self.singular_they(offset) or self.salient(offset, ("group", "organisation"))
+        return None
+
+    def turn_speaker(self, offset: int) -> Optional[str]:
+        """The actor whose transcript turn holds `offset`, if any."""
+        return next((t[2] for t in self.doc._.turns or [] if t[0] <= offset < t[1]), None)
+
+    def first_name_apposed_before(self, offset: int, gender: str) -> Optional[ActorEntry]:
+        """'an email from a listener, Maureen, who ...': a first name of the pronoun's gender
+        set off by commas after a noun, in the sentence before, names a new person."""
+        sents = [s for s in self.doc.sents if s.end_char <= offset]
+        if not sents:
+            return None
+        doc = self.doc
+        for t in sents[-1]:
+            if not (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and doc[t.i + 1].text == ","):
+                continue
+            noun = doc[t.i - 2] if t.i >= 2 else t
+            person_noun = noun.lemma_.lower() in self.lex.role_nouns or noun.lemma_.lower() in AUDIENCE
+            named = t.pos_ == "PROPN" and t.text.istitle() and self.lex.first_name_gender.get(t.text, gender) == gender
+            if noun.pos_ == "NOUN" and person_noun and named:
+                return self.registry.add_person([t.text], t.text, (t.idx, t.idx + len(t.text)), gender=gender)
         return None
 
     def singular_they(self, offset: int) -> Optional[ActorEntry]:
