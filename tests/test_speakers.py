@@ -149,3 +149,35 @@ def test_speakers_definite_group_keeps_its_determiner_as_an_alias():
     )
     group = next(c.actor for c in attributed(result) if c.actor.name == "two councils")
     assert "The two councils" in group.aliases
+
+
+
+def _mentions_with_entities(text: str, entities: list[tuple[str, str]]):
+    """The actor mentions found when the recogniser labels `entities` (words, label) as given."""
+    from spacy.tokens import Span
+
+    from argmine.components.actors import find_entity_mentions
+    from argmine.components.lexicons import actor_lexicon
+    from argmine.pipeline import load_pipeline
+
+    doc = load_pipeline()(text)
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words))
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    return {doc[m.start : m.end].text: m.kind for m in find_entity_mentions(doc, actor_lexicon())}
+
+
+def test_speakers_a_street_read_as_a_person_and_a_name_read_as_a_body():
+    found = _mentions_with_entities(
+        "Colin Marsh, who runs a hardware shop on Mill Lane, said his takings were down.",
+        [("Colin Marsh", "ORG"), ("Mill Lane", "PERSON")],
+    )
+    assert found == {"Colin Marsh": "person"}
+
+
+def test_speakers_a_person_with_a_street_word_surname_stays_a_person():
+    found = _mentions_with_entities("Tessa Lane said the scheme had failed.", [("Tessa Lane", "PERSON")])
+    assert found.get("Tessa Lane") == "person"
