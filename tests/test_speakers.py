@@ -181,3 +181,13 @@ def test_speakers_a_street_read_as_a_person_and_a_name_read_as_a_body():
 def test_speakers_a_person_with_a_street_word_surname_stays_a_person():
     found = _mentions_with_entities("Tessa Lane said the scheme had failed.", [("Tessa Lane", "PERSON")])
     assert found.get("Tessa Lane") == "person"
+
+
+def test_speakers_pronoun_after_an_indefinite_description_with_no_person_named():
+    found = speakers(
+        "The hospice bill returns to the Commons next week.\n"
+        "A neighbour who nursed her husband through his last year put it to me more plainly. "
+        "\"Nobody asked us what we needed,\" she said."
+    )
+    assert found and found[-1][0] != "she"
+    assert "neighbour" in found[-1][0]

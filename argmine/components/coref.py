@@ -56,6 +56,8 @@ QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "bo
 HOLDING_PREPOSITIONS = {"at", "in", "from", "within", "across"}
 #: The audience a programme or paper quotes ("a listener, Maureen,").
 AUDIENCE = {"listener", "caller", "reader", "viewer", "resident", "parent", "patient", "constituent"}
+#: People a writer knows, brought in without a name ("a friend", "a neighbour").
+KIN = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "mother", "father", "sister", "brother", "wife", "husband", "daughter", "son", "aunt", "uncle"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -274,7 +276,7 @@ class Resolver:
             entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
             if entry is None or entry.id == self.turn_speaker(offset):
                 # a speaker's "she" is never the speaker: "a listener, Maureen, ... She says"
-                entry = self.first_name_apposed_before(offset, kind)
+                entry = self.first_name_apposed_before(offset, kind) or self.described_subject_before(offset)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
@@ -303,6 +305,21 @@ class Resolver:
             named = t.pos_ == "PROPN" and t.text.istitle() and self.lex.first_name_gender.get(t.text, gender) == gender
             if noun.pos_ == "NOUN" and person_noun and named:
                 return self.registry.add_person([t.text], t.text, (t.idx, t.idx + len(t.text)), gender=gender)
+        return None
+
+    def described_subject_before(self, offset: int) -> Optional[ActorEntry]:
+        """'A friend who is a nurse put it to me bluntly. "...," she said.': with no person
+        to take it, a pronoun goes to the person the sentence before brings in by an
+        indefinite description as its subject."""
+        sents = [s for s in self.doc.sents if s.end_char <= offset]
+        if not sents:
+            return None
+        root = sents[-1].root
+        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            first = self.doc[subject.left_edge.i]
+            person = subject.lemma_.lower() in self.lex.role_nouns or subject.lemma_.lower() in AUDIENCE | KIN
+            if first.lower_ in ("a", "an", "one") and subject.tag_ == "NN" and person:
+                return self.unnamed(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
         return None
 
     def singular_they(self, offset: int) -> Optional[ActorEntry]:
