@@ -122,3 +122,72 @@ def test_speakers_a_source_inside_anothers_report_is_no_voice_of_its_own():
 def test_speakers_a_named_person_inside_anothers_report_still_speaks():
     found = speakers("The minister said that Dr Ravi Mehta had warned the charge would make little difference.")
     assert "Ravi Mehta" in {name for name, _ in found}
+
+
+def test_speakers_singular_they_is_the_unnamed_person_who_just_spoke():
+    found = speakers(
+        "The clinic will close in March, the health board announced on Monday.\n"
+        "Patients were told to register elsewhere.\n"
+        "One practice manager in the town said the decision had been rushed. "
+        "\"Nobody has explained what happens when the CCG runs out of money,\" they said."
+    )
+    assert found[-1][0] == "practice manager in the town"
+
+
+def test_speakers_group_placed_by_a_preposition_speaks_not_the_place():
+    result = analyse(
+        "When Ann Cole took over the partnership, nurses at one of the two hospitals described the move as \"a takeover in disguise\"."
+    )
+    names = {c.actor.name for c in attributed(result)}
+    assert "nurses" in names and "two hospitals" not in names
+
+
+def test_speakers_definite_group_keeps_its_determiner_as_an_alias():
+    result = analyse(
+        "The councils agreed the plan last week.\n"
+        "The two councils, which already share a chief executive, said the merger would save money."
+    )
+    group = next(c.actor for c in attributed(result) if c.actor.name == "two councils")
+    assert "The two councils" in group.aliases
+
+
+
+def _mentions_with_entities(text: str, entities: list[tuple[str, str]]):
+    """The actor mentions found when the recogniser labels `entities` (words, label) as given."""
+    from spacy.tokens import Span
+
+    from argmine.components.actors import find_entity_mentions
+    from argmine.components.lexicons import actor_lexicon
+    from argmine.pipeline import load_pipeline
+
+    doc = load_pipeline()(text)
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words))
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    return {doc[m.start : m.end].text: m.kind for m in find_entity_mentions(doc, actor_lexicon())}
+
+
+def test_speakers_a_street_read_as_a_person_and_a_name_read_as_a_body():
+    found = _mentions_with_entities(
+        "Colin Marsh, who runs a hardware shop on Mill Lane, said his takings were down.",
+        [("Colin Marsh", "ORG"), ("Mill Lane", "PERSON")],
+    )
+    assert found == {"Colin Marsh": "person"}
+
+
+def test_speakers_a_person_with_a_street_word_surname_stays_a_person():
+    found = _mentions_with_entities("Tessa Lane said the scheme had failed.", [("Tessa Lane", "PERSON")])
+    assert found.get("Tessa Lane") == "person"
+
+
+def test_speakers_pronoun_after_an_indefinite_description_with_no_person_named():
+    found = speakers(
+        "The hospice bill returns to the Commons next week.\n"
+        "A neighbour who nursed her husband through his last year put it to me more plainly. "
+        "\"Nobody asked us what we needed,\" she said."
+    )
+    assert found and found[-1][0] != "she"
+    assert "neighbour" in found[-1][0]

@@ -314,3 +314,46 @@ def test_an_interviewers_set_up_before_a_question_is_not_a_claim():
     claims, _ = _claims(text)
     assert not any(t.startswith("Fares were frozen") for _, _, t in claims)
     assert ("Yusra Penhallow", "direct", "Not beyond next year.") in claims
+
+
+BYLINE_INTERVIEW = """Rail Review
+
+The new head of the branch-line trust talks to Ada Fenwick about timetables and trust
+
+By Ada Fenwick
+
+Ada Fenwick: Why did you take the job?
+
+Omar Castellane: Because the line was dying. Nobody else wanted to run it.
+
+AF: Critics say the new timetable simply moves the crowding to the evening. The county is reviewing subsidies for rural lines.
+
+OC: Of course it moves some of it. But the morning trains were turning people away.
+"""
+
+
+def test_the_bylined_interviewers_turns_are_prompts_not_claims():
+    claims, _ = _claims(BYLINE_INTERVIEW, author="Ada Fenwick")
+    speakers = {name for name, _, _ in claims}
+    assert "Ada Fenwick" not in speakers  # the writer puts views and facts to the guest
+    assert ("Omar Castellane", "direct", "Because the line was dying.") in claims
+
+
+PODCAST = """Morning Briefing podcast, episode 12
+
+PRESENTER: Welcome back. With me are Tom Harker and Jane Wilde.
+
+TOM HARKER: The bus cuts have hurt the villages badly.
+
+JANE WILDE: They have, but the council had no money left.
+
+PRESENTER: We've had an email from a listener, Maureen, who's a carer in the valleys. She says her bus was cut last spring and it has left her unable to reach her mother. Tom, is that fair?
+
+TOM HARKER: It is. Nobody planned for people like that.
+"""
+
+
+def test_a_presenters_she_is_the_listener_named_before_not_the_presenter():
+    claims, _ = _claims(PODCAST)
+    said = [name for name, _, text in claims if text.startswith("She says her bus")]
+    assert "Maureen" in said

@@ -25,6 +25,8 @@ from argmine.components.registry import ActorRegistry
 CONNECTORS = {"of", "for", "and", "&", "on", "the", "’s", "'s", "in"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 MENTIONS_KEY = "argmine_mentions"
+#: Last words of a street's name ("Mill Lane", "Station Road").
+STREET_WORDS = {"Lane", "Road", "Street", "Avenue", "Drive", "Crescent", "Terrace", "Square", "Gardens", "Place", "Row", "Close", "Way"}
 #: "X, who runs the Y Trust," describes X's role.
 ROLE_VERBS = {"be", "run", "lead", "head", "chair", "direct", "manage", "found", "represent", "advise", "serve", "work", "own", "oversee"}
 
@@ -199,6 +201,11 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
         if body is not None:  # "Healthwatch West Fenmoor" read as a person
             found.append(Mention(body.start, body.end, "organisation", [body.text]))
             continue
+        if ent.label_ == "PERSON" and _street(doc, ent, lex):
+            continue  # "a shop on Mill Lane": a place, whatever the recogniser thought
+        if ent.label_ == "ORG" and _person_shaped(ent, lex):
+            found.append(Mention(ent.start, ent.end, "person", [t.text for t in ent]))
+            continue  # "Derek Strand, who runs a shop": a first name and a surname are a person
         if ent.label_ == "PERSON":
             ent = _with_surname(doc, ent, lex)
             title, names = _person_names(list(ent), lex)
@@ -231,6 +238,28 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
                 span = doc[tokens[0].i : tokens[-1].i + 1]
                 found.append(Mention(span.start, span.end, "organisation", [span.text]))
     return found
+
+
+def _street(doc: Doc, ent: Span, lex: ActorLexicon) -> bool:
+    """'on Mill Lane', 'with Ashgrove Road': a name after a preposition that ends in a street
+    word and does not start with a known first name is an address."""
+    words = [t for t in ent if not t.is_punct]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        len(words) >= 2 and words[-1].text in STREET_WORDS and words[0].text not in lex.first_name_gender
+        and before is not None and before.pos_ == "ADP"
+    )
+
+
+def _person_shaped(ent: Span, lex: ActorLexicon) -> bool:
+    """Two or three capitalised words, the first a known first name and none a body's word
+    ("Derek Strand"), read as an organisation: a person."""
+    words = list(ent)
+    return (
+        2 <= len(words) <= 3 and words[0].text in lex.first_name_gender
+        and all(t.text.istitle() and t.is_alpha for t in words)
+        and not any(t.text in lex.org_heads or t.lower_ in lex.org_heads for t in words)
+    )
 
 
 def _with_surname(doc: Doc, ent: Span, lex: ActorLexicon) -> Span:

@@ -60,6 +60,12 @@ QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "bo
 PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "acquaintance", "patient", "resident", "woman", "man"}
 #: A live-blog post's time heading: "16:31", "3.49pm", "09:05 BST".
 POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|BST|GMT|CET|ET|PT)?\s*$", re.IGNORECASE)
+#: Prepositions that place speakers in a body ("nurses *at* the trust", "staff *from* two councils").
+HOLDING_PREPOSITIONS = {"at", "in", "from", "within", "across"}
+#: The audience a programme or paper quotes ("a listener, Maureen,").
+AUDIENCE = {"listener", "caller", "reader", "viewer", "resident", "parent", "patient", "constituent"}
+#: People a writer knows, brought in without a name ("a friend", "a neighbour").
+KIN = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "mother", "father", "sister", "brother", "wife", "husband", "daughter", "son", "aunt", "uncle"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -284,15 +290,66 @@ class Resolver:
     def by_pronoun(self, head: Token, offset: int) -> Optional[ActorEntry]:
         kind = self.lex.pronouns.get(head.lower_)
         if kind in ("male", "female"):
-            entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind) or self.described_antecedent(head)
+            entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
+            if entry is None or entry.id == self.turn_speaker(offset):
+                # a speaker's "she" is never the speaker: "a listener, Maureen, ... She says"
+                entry = self.first_name_apposed_before(offset, kind) or self.described_subject_before(offset) or self.described_antecedent(head)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
         if kind == "neuter":
             return self.body_just_before(head, offset) or self.salient(offset, ("organisation",))
         if kind == "plural":
-            return self.salient(offset, ("group", "organisation"))
+            return self.singular_they(offset) or self.salient(offset, ("group", "organisation"))
         return None
+
+    def turn_speaker(self, offset: int) -> Optional[str]:
+        """The actor whose transcript turn holds `offset`, if any."""
+        return next((t[2] for t in self.doc._.turns or [] if t[0] <= offset < t[1]), None)
+
+    def first_name_apposed_before(self, offset: int, gender: str) -> Optional[ActorEntry]:
+        """'an email from a listener, Maureen, who ...': a first name of the pronoun's gender
+        set off by commas after a noun, in the sentence before, names a new person."""
+        sents = [s for s in self.doc.sents if s.end_char <= offset]
+        if not sents:
+            return None
+        doc = self.doc
+        for t in sents[-1]:
+            if not (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and doc[t.i + 1].text == ","):
+                continue
+            noun = doc[t.i - 2] if t.i >= 2 else t
+            person_noun = noun.lemma_.lower() in self.lex.role_nouns or noun.lemma_.lower() in AUDIENCE
+            named = t.pos_ == "PROPN" and t.text.istitle() and self.lex.first_name_gender.get(t.text, gender) == gender
+            if noun.pos_ == "NOUN" and person_noun and named:
+                return self.registry.add_person([t.text], t.text, (t.idx, t.idx + len(t.text)), gender=gender)
+        return None
+
+    def described_subject_before(self, offset: int) -> Optional[ActorEntry]:
+        """'A friend who is a nurse put it to me bluntly. "...," she said.': with no person
+        to take it, a pronoun goes to the person the sentence before brings in by an
+        indefinite description as its subject."""
+        sents = [s for s in self.doc.sents if s.end_char <= offset]
+        if not sents:
+            return None
+        root = sents[-1].root
+        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            first = self.doc[subject.left_edge.i]
+            person = subject.lemma_.lower() in self.lex.role_nouns or subject.lemma_.lower() in AUDIENCE | KIN
+            if first.lower_ in ("a", "an", "one") and subject.tag_ == "NN" and person:
+                return self.unnamed(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        return None
+
+    def singular_they(self, offset: int) -> Optional[ActorEntry]:
+        """'One finance director said ... "...," they said': "they" for the unnamed person
+        who spoke just before (no gender known), not a body named since."""
+        earlier = [(pos, actor_id) for pos, actor_id in self.speakers if pos < offset]
+        if not earlier:
+            return None
+        pos, actor_id = earlier[-1]
+        entry = self.registry.get(actor_id)
+        near = self.paragraph_index(offset) - self.paragraph_index(pos) <= 1
+        unnamed = entry is not None and entry.kind == "person" and entry.gender is None and entry.surname is None
+        return entry if near and unnamed else None
 
     def introduced(self, offset: int, gender: Optional[str] = None) -> Optional[ActorEntry]:
         """The person the sentence before introduces ("Jo Bell was more measured."), if any."""
@@ -463,10 +520,13 @@ class Resolver:
         if agentive and (low in {"those", "people", "some", "others", "many"} or any(t.dep_ == "acl:relcl" for t in head.children)):
             return self.registry.add_group(agentive, span.text, chars)
         premods = [c for c in head.children if c.dep_ in ("amod", "compound", "nummod") and c.i < head.i]
+        premods += [g for c in premods if c.dep_ == "compound" for g in c.children if g.dep_ == "compound" and g.i < c.i]  # "staff side representatives"
         words = [self._group_word(t) for t in sorted(premods + [head], key=lambda t: t.i)]
         name = " ".join(words)
         entry = self.registry.add_group(name, span.text, chars)
         entry.add_alias(head.text if head.pos_ == "PROPN" else head.lower_)
+        if (described := self.described(span)) and described.lower() != name.lower():
+            entry.add_alias(described)  # "The two trusts, which ...": the group as the text names it
         if lemma in self.lex.document_sources or low in self.lex.document_sources:
             entry.add_alias(self.described(span))  # "A review commissioned by X": how the text names it
         return entry
@@ -561,6 +621,10 @@ class Resolver:
         if span is None:
             return None
         head = self.doc[claim["source_head"]] if claim.get("source_head") is not None else span.root
+        holder = self.phrase_holding(span)
+        if holder is not None:
+            span, head = holder
+            start, end = claim["source"] = [span.start_char, span.end_char]
         head = self.behind_quantity(head)
         entry = self.by_name(span, head) or self.name_in_apposition(span, head) or self.document_author(span, head)
         if entry is None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
@@ -599,6 +663,26 @@ class Resolver:
             if entry.kind == "organisation" and (described := self.spokesperson_description(span)):
                 entry.add_alias(described)
         return entry
+
+    def phrase_holding(self, span: Span) -> Optional[tuple[Span, Token]]:
+        """'nurses at one of the two hospitals said': a source that is only the object of a
+        preposition after a plural noun names where the speakers are; the noun phrase the
+        preposition hangs on is the speaker (the span widened to it, and its head)."""
+        doc, i = self.doc, span.start - 1
+        if i >= 1 and doc[i].lower_ == "of" and (doc[i - 1].lower_ in QUANTIFIERS or doc[i - 1].lower_ == "one"):
+            i -= 2
+        if i < 1 or doc[i].lower_ not in HOLDING_PREPOSITIONS:
+            return None
+        noun = doc[i - 1]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in self.lex.document_sources:
+            return None
+        j = noun.i
+        while j - 1 >= 0 and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and not doc[j - 1].is_punct:
+            j -= 1
+        k = span.start  # up to the reporting verb, should the source have run on to it
+        while k < span.end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in {",", ";", ":", '"', "“"}:
+            k += 1
+        return doc[j:k], noun
 
     def spokesperson_description(self, span: Span) -> Optional[str]:
         """'A Treasury spokesperson said': the body's name is the speaker's mention; the

@@ -216,14 +216,24 @@ class TurnClaims(RuleComponent):
                 _withdraw(claim)
         text = doc.text
         chairs = _presiding(turns, doc)
+        asker = _interviewer(turns, doc)
         for sentence in turn_sentences(doc):
             turn = _turn_at(turns, sentence[0])
             speaker = ((doc._.actors or {}).get(turn[2]) or {}).get("name", "") if turn else ""
-            claim = turn_claim(text, sentence, turn, speaker) if turn and turn[2] not in chairs else None
+            claim = turn_claim(text, sentence, turn, speaker) if turn and turn[2] not in chairs | asker else None
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims
         return doc
+
+
+def _interviewer(turns: list[TurnVoice], doc: Doc) -> set[str]:
+    """The writer, when the writer takes turns beside someone else's (an interview under a
+    byline): the interviewer's turns are prompts ("Critics say ...", "You must be
+    delighted"), not the interviewer's claims."""
+    author = doc._.author
+    speakers = {t[2] for t in turns}
+    return {author} if author in speakers and len(speakers) > 1 else set()
 
 
 def _presiding(turns: list[TurnVoice], doc: Doc) -> set[str]:
