@@ -51,43 +51,43 @@ def test_speakers_an_indefinite_description_is_someone_new_not_a_named_person():
         "Its members agreed to review the budget.\n"
         "Nothing was decided about the clinics.\n"
         "Cllr Jane Dobbs, leader of Eastfield Council, said the fund was being raided.\n"
-        "One council leader, who has been negotiating with the board since the summer, said: \"We would be better off taking our share back.\""
+        "One head teacher, who has sat on the trust's panel since the spring, said: \"Our schools would manage better alone.\""
     )
     result = analyse(
         "The county's health board met on Monday.\n"
         "Its members agreed to review the budget.\n"
         "Nothing was decided about the clinics.\n"
         "Cllr Jane Dobbs, leader of Eastfield Council, said the fund was being raided.\n"
-        "One council leader, who has been negotiating with the board since the summer, said: \"We would be better off taking our share back.\""
+        "One head teacher, who has sat on the trust's panel since the spring, said: \"Our schools would manage better alone.\""
     )
     last = attributed(result)[-1].actor
     assert found[0][0] == "Jane Dobbs"
-    assert last.name == "council leader" and "One council leader" in last.aliases
+    assert last.name == "head teacher" and "One head teacher" in last.aliases
 
 
 def test_speakers_one_described_by_a_relative_clause_speaks():
-    found = speakers("Several farmers came to the meeting. One, who asked not to be named, said the rent kept the farm going.")
+    found = speakers("Several farmers came to the meeting. One, who has farmed the valley for forty years, said the rent kept the farm going.")
     assert len(found) == 1 and found[0][0] == "One"
 
 
 def test_speakers_a_report_by_a_body_speaks_for_the_body_and_keeps_its_description():
-    result = analyse("A survey of 900 tenants, carried out for the campaign by Northgate Research, found that most wanted the scheme kept.")
+    result = analyse("A poll of 600 parents, commissioned for the trust by Harbour Insights, found that most backed the change.")
     actor = attributed(result)[0].actor
-    assert actor.name == "Northgate Research"
-    assert "A survey of 900 tenants" in actor.aliases
+    assert actor.name == "Harbour Insights"
+    assert "A poll of 600 parents" in actor.aliases
 
 
 def test_speakers_a_body_spokesperson_keeps_the_description_as_an_alias():
-    result = analyse("A Department for Rural Affairs spokesperson said the grants would continue.")
+    result = analyse("A Department for Transport spokesperson said the grants would continue.")
     actor = attributed(result)[0].actor
-    assert actor.kind == "organisation" and "A Department for Rural Affairs spokesperson" in actor.aliases
+    assert actor.kind == "organisation" and "A Department for Transport spokesperson" in actor.aliases
 
 
 def test_speakers_a_chamber_chair_keeping_order_makes_no_claim():
     text = (
         "Mrs Ann Lowe (Eastvale) (Lab): Rural clinics are closing faster than anyone admits.\n"
         "Mr Tom Hale (Westfield) (Con): The figures show the opposite, and the clinics are busier than ever.\n"
-        "Madam Deputy Speaker (Dame Joan Reeve): Order. I remind Members that there is now a four-minute limit on speeches.\n"
+        "Madam Deputy Speaker (Dame Joan Reeve): Order. Members must address their remarks through the Chair.\n"
         "Mrs Ann Lowe: The clinics in my constituency are closing, whatever the national figures say.\n"
         "Mr Tom Hale: Then the board should publish its own figures."
     )
@@ -101,13 +101,13 @@ def test_speakers_the_group_counted_speaks_not_the_number():
 
 
 def test_speakers_a_surname_the_recogniser_left_out_belongs_to_the_name():
-    found = speakers("Maureen Hale, chief executive of the charity Carers in Kelby, urged both sides to \"stop squabbling\".")
-    assert found[0][0] == "Maureen Hale"
+    found = speakers("Brenda Oakes, chief executive of the charity Young Carers First, urged both councils to \"get round a table\".")
+    assert found[0][0] == "Brenda Oakes"
 
 
 def test_speakers_a_body_named_with_a_common_noun_keeps_its_whole_name():
-    found = speakers("Healthwatch West Fenmoor said patients must have a say in how the money is spent.")
-    assert found[0][0] == "Healthwatch West Fenmoor"
+    found = speakers("Carewatch East Dunmore said residents must be heard before the money is spent.")
+    assert found[0][0] == "Carewatch East Dunmore"
 
 
 def test_speakers_a_title_or_role_before_a_name_stays_outside_it():
@@ -172,10 +172,10 @@ def _mentions_with_entities(text: str, entities: list[tuple[str, str]]):
 
 def test_speakers_a_street_read_as_a_person_and_a_name_read_as_a_body():
     found = _mentions_with_entities(
-        "Colin Marsh, who runs a hardware shop on Mill Lane, said his takings were down.",
-        [("Colin Marsh", "ORG"), ("Mill Lane", "PERSON")],
+        "Colin Dyer, who owns a café on Kiln Street, said trade had fallen.",
+        [("Colin Dyer", "ORG"), ("Kiln Street", "PERSON")],
     )
-    assert found == {"Colin Marsh": "person"}
+    assert found == {"Colin Dyer": "person"}
 
 
 def test_speakers_a_person_with_a_street_word_surname_stays_a_person():

@@ -595,7 +595,7 @@ def test_stance_copular_denial_says_the_subject_is_not_the_target(nlp, text, lab
 
 
 def test_stance_copular_denial_of_a_qualified_kind_keeps_the_subject(nlp):
-    assert stance(nlp, "Integrated care systems are not a reorganisation for its own sake.").label == "support"
+    assert stance(nlp, "Pooled budgets are not a reorganisation for the sake of it.").label == "support"
 
 
 @pytest.mark.parametrize(
@@ -606,10 +606,10 @@ def test_stance_copular_denial_of_a_qualified_kind_keeps_the_subject(nlp):
         ("The new care model is a solution in search of a problem.", "oppose"),
         ("Joint commissioning is finally bearing fruit.", "support"),
         ("The hospital group is a power grab.", "oppose"),
-        ("The integrated care boards are here to stay.", "support"),
+        ("Pooled budgets are here to stay.", "support"),
         ("The results of the pooled budget speak for themselves.", "support"),
         ("I should say the integrated care board meets again on Monday.", "neutral"),
-        ("There are no plans to merge the two trusts.", "neutral"),
+        ("The board has no plans to merge the two hospitals.", "neutral"),
     ],
 )
 def test_stance_evaluative_idioms_and_speech_act_formulas(nlp, text, label):

@@ -103,7 +103,7 @@ LIVE_BLOG = """Harbour town inquiry – live
 Updated 17:05
 
 16:40
-Our reporter has been posting from the hall:
+Our correspondent is updating this page from the venue:
 
 │ Nell Garrowby @nellgarrowby_news · 4:31 pm
 │ Harbour board chair Idris Fenwick-Lowe to the inquiry: "The new breakwater will protect four hundred homes from winter storms."
@@ -215,7 +215,7 @@ def test_live_blog_embedded_post_belongs_to_the_person_relayed():
 RELAYED_REPORT = """Harbour town inquiry – live
 
 16:40
-Our reporter has been posting from the hall:
+Our correspondent is updating this page from the venue:
 
 │ Nell Garrowby @nellgarrowby_news · 4:31 pm
 │ Harbour board chair Idris Penhallow tells the inquiry the breakwater will protect four hundred homes by absorbing the winter swell.

@@ -25,7 +25,7 @@ from argmine.components.registry import ActorRegistry
 CONNECTORS = {"of", "for", "and", "&", "on", "the", "’s", "'s", "in"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 MENTIONS_KEY = "argmine_mentions"
-#: Last words of a street's name ("Mill Lane", "Station Road").
+#: Last words of a street's name ("Kiln Lane", "Quarry Road").
 STREET_WORDS = {"Lane", "Road", "Street", "Avenue", "Drive", "Crescent", "Terrace", "Square", "Gardens", "Place", "Row", "Close", "Way"}
 #: "X, who runs the Y Trust," describes X's role.
 ROLE_VERBS = {"be", "run", "lead", "head", "chair", "direct", "manage", "found", "represent", "advise", "serve", "work", "own", "oversee"}
@@ -198,14 +198,14 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     found = []
     for ent in doc.ents:
         body = _named_body_before(doc, ent, lex) if ent.label_ == "PERSON" else None
-        if body is not None:  # "Healthwatch West Fenmoor" read as a person
+        if body is not None:  # "Carewatch East Dunmore" read as a person
             found.append(Mention(body.start, body.end, "organisation", [body.text]))
             continue
         if ent.label_ == "PERSON" and _street(doc, ent, lex):
-            continue  # "a shop on Mill Lane": a place, whatever the recogniser thought
+            continue  # "a café on Kiln Street": a place, whatever the recogniser thought
         if ent.label_ == "ORG" and _person_shaped(ent, lex):
             found.append(Mention(ent.start, ent.end, "person", [t.text for t in ent]))
-            continue  # "Derek Strand, who runs a shop": a first name and a surname are a person
+            continue  # "Colin Dyer, who owns a café": a first name and a surname are a person
         if ent.label_ == "PERSON":
             ent = _with_surname(doc, ent, lex)
             title, names = _person_names(list(ent), lex)
@@ -241,7 +241,7 @@ def find_entity_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
 
 
 def _street(doc: Doc, ent: Span, lex: ActorLexicon) -> bool:
-    """'on Mill Lane', 'with Ashgrove Road': a name after a preposition that ends in a street
+    """'on Kiln Street', 'with Quarry Road': a name after a preposition that ends in a street
     word and does not start with a known first name is an address."""
     words = [t for t in ent if not t.is_punct]
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -253,7 +253,7 @@ def _street(doc: Doc, ent: Span, lex: ActorLexicon) -> bool:
 
 def _person_shaped(ent: Span, lex: ActorLexicon) -> bool:
     """Two or three capitalised words, the first a known first name and none a body's word
-    ("Derek Strand"), read as an organisation: a person."""
+    ("Colin Dyer"), read as an organisation: a person."""
     words = list(ent)
     return (
         2 <= len(words) <= 3 and words[0].text in lex.first_name_gender
@@ -263,7 +263,7 @@ def _person_shaped(ent: Span, lex: ActorLexicon) -> bool:
 
 
 def _with_surname(doc: Doc, ent: Span, lex: ActorLexicon) -> Span:
-    """'Maureen' tagged a person and 'Hale' left out: a capitalised name word the parse
+    """'Brenda' tagged a person and 'Oakes' left out: a capitalised name word the parse
     joins to the entity (its head, or a flat part of it) belongs to the name."""
     end = ent.end
     while end < len(doc) and end - ent.start < 4:
@@ -276,7 +276,7 @@ def _with_surname(doc: Doc, ent: Span, lex: ActorLexicon) -> Span:
 
 
 def _named_body_before(doc: Doc, ent: Span, lex: ActorLexicon) -> Optional[Span]:
-    """A capitalised common noun joined to a name by the parse ("Healthwatch West Fenmoor",
+    """A capitalised common noun joined to a name by the parse ("Carewatch East Dunmore",
     not "Nurse Jo Bell"): the whole run is a body's name, not a person's."""
     start = ent.start
     while start > 0:

@@ -62,7 +62,7 @@ PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cou
 POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|BST|GMT|CET|ET|PT)?\s*$", re.IGNORECASE)
 #: Prepositions that place speakers in a body ("nurses *at* the trust", "staff *from* two councils").
 HOLDING_PREPOSITIONS = {"at", "in", "from", "within", "across"}
-#: The audience a programme or paper quotes ("a listener, Maureen,").
+#: The audience a programme or paper quotes ("a caller, Brenda,").
 AUDIENCE = {"listener", "caller", "reader", "viewer", "resident", "parent", "patient", "constituent"}
 #: People a writer knows, brought in without a name ("a friend", "a neighbour").
 KIN = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "mother", "father", "sister", "brother", "wife", "husband", "daughter", "son", "aunt", "uncle"}
@@ -164,7 +164,7 @@ class Resolver:
 
     @staticmethod
     def behind_quantity(head: Token) -> Token:
-        """'Nine in ten of the councils surveyed', 'some of the governors': the group counted
+        """'Seven in ten of the head teachers surveyed', 'some of the governors': the group counted
         speaks, not the number (a pronoun counted, "many of them", stays as it was)."""
         t = head
         if t.pos_ != "NUM" and t.lower_ not in QUANTIFIERS or t.lower_ in ("one", "1"):
@@ -292,7 +292,7 @@ class Resolver:
         if kind in ("male", "female"):
             entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
             if entry is None or entry.id == self.turn_speaker(offset):
-                # a speaker's "she" is never the speaker: "a listener, Maureen, ... She says"
+                # a speaker's "she" is never the speaker: "a caller, Brenda, ... She says"
                 entry = self.first_name_apposed_before(offset, kind) or self.described_subject_before(offset) or self.described_antecedent(head)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
@@ -308,7 +308,7 @@ class Resolver:
         return next((t[2] for t in self.doc._.turns or [] if t[0] <= offset < t[1]), None)
 
     def first_name_apposed_before(self, offset: int, gender: str) -> Optional[ActorEntry]:
-        """'an email from a listener, Maureen, who ...': a first name of the pronoun's gender
+        """'an email from a caller, Brenda, who ...': a first name of the pronoun's gender
         set off by commas after a noun, in the sentence before, names a new person."""
         sents = [s for s in self.doc.sents if s.end_char <= offset]
         if not sents:

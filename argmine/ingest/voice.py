@@ -8,7 +8,7 @@ only when the page then speaks as it: the name, or a short form of it, returns
 as the subject of a sentence of the text ("X welcomes ...", "X today called on
 ..."). A page names itself in short once the header has named it in full: by
 its acronym ("NAVH", given in brackets or made of the name's initials), by its
-head noun ("the Association" for a Northfield Association of ..., "the council"), or by the
+head noun ("the Association" for a Westmoor Association of ..., "the council"), or by the
 noun of an apposition ("PORTWORK, the region's largest union, ..." -> "the union").
 Patterns and head nouns in `data/voice.json`.
 """
@@ -52,7 +52,7 @@ def _heads() -> frozenset[str]:
 
 
 def _ordinary_case(name: str) -> str:
-    """"THE HARTLEY FOUNDATION" -> "The Hartley Foundation"; acronyms ("PORTWORK") kept."""
+    """"THE ELMCROFT TRUST" -> "The Elmcroft Trust"; acronyms ("PORTWORK") kept."""
     if name.isupper() and " " in name:
         return name.title()
     return name
@@ -80,7 +80,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _expanded(name: str, body: str) -> str:
-    """An acronym's full name where the text gives it ("the Northfield Association of Village Halls (NAVH)"), else the name."""
+    """An acronym's full name where the text gives it ("the Westmoor Association of Parish Councils (WAPC)"), else the name."""
     if not _is_acronym(name):
         return name
     m = re.search(rf"((?:[A-Z][\w'’-]*|of|and|for|the|in|on)(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|in|on))*)\s+\({re.escape(name)}\)", body)
@@ -93,7 +93,7 @@ def _expanded(name: str, body: str) -> str:
 
 
 def _initials(name: str) -> Optional[str]:
-    """"Northfield Association of Village Halls" -> "NAVH": the initials of its capitalised words."""
+    """"Westmoor Association of Parish Councils" -> "WAPC": the initials of its capitalised words."""
     words = [w for w in name.removeprefix("The ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 3 else None
 

@@ -40,8 +40,8 @@ def under_writers_conjecture(verb: Token, cognition: frozenset[str]) -> bool:
 
 
 def a_means_or_time(verb: Token) -> bool:
-    """A gerund saying how or when something was done, not what anyone holds: "has done
-    its bit by accepting the depot", "after admitting the error" (but "by arguing that
+    """A gerund saying how or when something was done, not what anyone holds: "agreed
+    to it by signing the lease", "after admitting the error" (but "by arguing that
     ..." reports what is argued: a clause after the gerund keeps it a cue)."""
     if verb.tag_ != "VBG" or not any(c.dep_ == "mark" and c.lower_ in MEANS for c in verb.children):
         return False

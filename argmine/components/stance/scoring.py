@@ -419,7 +419,7 @@ def _weighs_instruments(r: Reading, preferred: set[int]) -> bool:
 
 
 def _copular_denial(r: Reading, neg: Item, m: int) -> bool:
-    """"The merger is not integration.", "That is not partnership;": a copula before "not" and
+    """"The new board is not real integration.", "That is not joined-up care;": a copula before "not" and
     the mention closing the clause deny that the subject is the target; the subject is not
     preferred, as in "X, not Y". ("not a merger for its own sake" denies a kind of merger only.)"""
     end = r.mentions[m].end
@@ -535,7 +535,7 @@ def two_sided_contrast(r: Reading) -> None:
 
 
 def reservation_after_but(r: Reading) -> None:
-    """"She backs joint commissioning in principle, but would not sign up to a shared budget":
+    """"He likes the shared rota in principle, but the staffing is another matter":
     support of the target named before "but", then a "but" clause in which the rules read
     no evaluation, is support with a reservation. Such a sentence argues both ways
     (mixed), as "X, but <criticism of X>" does; the first side is not damped."""
