@@ -22,6 +22,8 @@ from argmine.components.stance import (
 from argmine.errors import InputError, UsageError
 from argmine.target import Target, bundled_targets, load_target
 
+from claim_dicts import claims_at
+
 INTEGRATION = load_target("integration")
 
 
@@ -340,19 +342,6 @@ def test_stance_cue_outside_the_content_judges_a_bare_target(blank):
 # --------------------------------------------------------------------------- the component
 
 
-def _claims(doc, spans):
-    """Claim dicts for (content text, actor, mode) triples, in order."""
-    out = []
-    at = 0
-    for content, actor, mode in spans:
-        start = doc.text.index(content, at)
-        end = start + len(content)
-        at = end
-        out.append({"text": [start, end], "content": [start, end], "cue": None, "cue_lemma": None,
-                    "source": None, "mode": mode, "actor": actor, "confidence": 0.9})
-    return out
-
-
 def _component(nlp, target="integration", **kwargs):
     return StanceComponent(nlp, target=load_target(target), **kwargs)
 
@@ -361,7 +350,7 @@ def test_component_adds_stance_fields_to_every_claim(nlp):
     text = ("Ana Ruiz, a GP, said the vanguards had failed. "
             "Ben Cole said fragmentation is the biggest barrier to good care for NHS patients.")
     doc = nlp(text)
-    doc._.claims = _claims(doc, [("the vanguards had failed", "ana", "indirect"),
+    doc._.claims = claims_at(doc, [("the vanguards had failed", "ana", "indirect"),
                                  ("fragmentation is the biggest barrier to good care for NHS patients", "ben", "indirect")])
     _component(nlp)(doc)
     first, second = doc._.claims
@@ -376,7 +365,7 @@ def test_component_adds_stance_fields_to_every_claim(nlp):
 def test_component_a_speaker_named_by_position_counts(blank):
     text = "Critics argue that the new care models will add paperwork for GPs and hospital staff."
     doc = blank(text)
-    claims = _claims(doc, [("the new care models will add paperwork for GPs and hospital staff", "critics", "indirect")])
+    claims = claims_at(doc, [("the new care models will add paperwork for GPs and hospital staff", "critics", "indirect")])
     claims[0]["source"] = [0, len("Critics")]
     claims[0]["cue"] = [text.index("argue"), text.index("argue") + len("argue")]
     doc._.claims = claims
@@ -394,7 +383,7 @@ def test_component_quote_run_inherits_the_speakers_stance(blank):
     text = ("Dr Lena Marsh, a hospital doctor, criticised the vanguards in health care.\n"
             "“Politicians love a legacy. They will always want something new.”")
     doc = blank(text)
-    doc._.claims = _claims(doc, [("the vanguards", "lena", "indirect"),
+    doc._.claims = claims_at(doc, [("the vanguards", "lena", "indirect"),
                                  ("Politicians love a legacy.", "lena", "direct"),
                                  ("They will always want something new.", "lena", "direct")])
     doc._.claims[0]["cue"] = [text.index("criticised"), text.index("criticised") + len("criticised")]
@@ -410,7 +399,7 @@ def test_component_another_speaker_breaks_the_run(blank):
     text = ("Dr Lena Marsh, a hospital doctor, criticised the vanguards.\nOmar Said said the health budget was agreed."
             "\nMarsh said politicians love a legacy.")
     doc = blank(text)
-    doc._.claims = _claims(doc, [("criticised the vanguards", "lena", "indirect"),
+    doc._.claims = claims_at(doc, [("criticised the vanguards", "lena", "indirect"),
                                  ("the health budget was agreed", "omar", "indirect"),
                                  ("politicians love a legacy", "lena", "indirect")])
     _component(blank)(doc)
@@ -421,7 +410,7 @@ def test_component_author_context_stays_in_the_paragraph(blank):
     text = ("For NHS patients and hospital doctors the vanguards have been a failure. Nobody is surprised.\n"
             "Nobody is surprised.")
     doc = blank(text)
-    doc._.claims = _claims(doc, [("For NHS patients and hospital doctors the vanguards have been a failure.", "author", "author"),
+    doc._.claims = claims_at(doc, [("For NHS patients and hospital doctors the vanguards have been a failure.", "author", "author"),
                                  ("Nobody is surprised.", "author", "author"),
                                  ("Nobody is surprised.", "author", "author")])
     _component(blank)(doc)
@@ -432,13 +421,13 @@ def test_component_does_not_inherit_an_ambivalent_stance(blank):
     text = ("The vanguards have failed patients, but integrated care in the NHS is promising.\n"
             "Dr Amy Hart, a GP, told the conference that the vanguards had failed. Politicians love a legacy.")
     doc = blank(text)
-    doc._.claims = _claims(doc, [
+    doc._.claims = claims_at(doc, [
         ("The vanguards have failed patients, but integrated care in the NHS is promising.", "author", "author"),
         ("the vanguards had failed", "amy", "indirect"),
         ("Politicians love a legacy.", "amy", "indirect"),
     ])
     doc2 = blank("The vanguards have failed patients, but integrated care in the NHS is promising. Politicians love a legacy.")
-    doc2._.claims = _claims(doc2, [
+    doc2._.claims = claims_at(doc2, [
         ("The vanguards have failed patients, but integrated care in the NHS is promising.", "author", "author"),
         ("Politicians love a legacy.", "author", "author"),
     ])
@@ -451,7 +440,7 @@ def test_component_does_not_inherit_an_ambivalent_stance(blank):
 def test_component_evaluation_without_target_reads_the_previous_sentence(blank):
     text = "How have the health and social care integration pilots performed for patients? Rather badly, on the whole."
     doc = blank(text)
-    doc._.claims = _claims(doc, [("Rather badly, on the whole.", "author", "author")])
+    doc._.claims = claims_at(doc, [("Rather badly, on the whole.", "author", "author")])
     _component(blank)(doc)
     claim = doc._.claims[0]
     assert claim["stance"] == "oppose" and claim["stance_basis"] == "topic"
@@ -472,7 +461,7 @@ def test_component_in_a_pipeline_and_its_target_travel_with_it(tmp_path):
     component = loaded.get_pipe("argmine_stance")
     assert component.target.name == "devolution"
     doc = loaded("Devolution has failed.")
-    doc._.claims = _claims(doc, [("Devolution has failed.", "author", "author")])
+    doc._.claims = claims_at(doc, [("Devolution has failed.", "author", "author")])
     loaded(doc.text)  # runs without claims
     component(doc)
     assert doc._.claims[0]["stance"] == "oppose" and doc._.claims[0]["target"] == "devolution"
@@ -482,7 +471,7 @@ def test_component_generic_terms_count_only_in_the_targets_field(blank):
     """In a text about foreign policy "alliance" and "divided" say nothing about health care."""
     text = "The senator said the alliance with Japan had failed. He said the country was deeply divided."
     doc = blank(text)
-    doc._.claims = _claims(doc, [("the alliance with Japan had failed", "senator", "indirect"),
+    doc._.claims = claims_at(doc, [("the alliance with Japan had failed", "senator", "indirect"),
                                  ("the country was deeply divided", "senator", "indirect")])
     _component(blank)(doc)
     assert [c["stance"] for c in doc._.claims] == ["neutral", "neutral"]
@@ -543,7 +532,7 @@ def test_component_with_other_targets_records_each_it_concerns_and_they_travel_w
     assert [r.target.name for r in component.also] == ["tolls"]
     text = "Devolution has failed. Road tolls have failed. The weather is fine."
     doc = nlp(text)
-    doc._.claims = _claims(doc, [("Devolution has failed.", "a", "indirect"), ("Road tolls have failed.", "b", "indirect"),
+    doc._.claims = claims_at(doc, [("Devolution has failed.", "a", "indirect"), ("Road tolls have failed.", "b", "indirect"),
                                  ("The weather is fine.", "c", "indirect")])
     component(doc)
     stances = [[(e["target"], e["stance"]) for e in c["stances"]] for c in doc._.claims]
@@ -562,7 +551,7 @@ def _run_with_model(blank, oppose_bias: float):
     text = ("Dr Lena Marsh, a hospital doctor, praised the vanguards in health care.\n"
             "“Politicians love a legacy. They will always want something new.”")
     doc = blank(text)
-    doc._.claims = _claims(doc, [("the vanguards", "lena", "indirect"),
+    doc._.claims = claims_at(doc, [("the vanguards", "lena", "indirect"),
                                  ("Politicians love a legacy.", "lena", "direct")])
     doc._.claims[0]["cue"] = [text.index("praised"), text.index("praised") + len("praised")]
     component = _component(blank)

@@ -12,6 +12,8 @@ import spacy
 from argmine.components.stance import StanceComponent
 from argmine.target import load_target
 
+from claim_dicts import claims_at
+
 
 @pytest.fixture(scope="module")
 def blank():
@@ -20,22 +22,9 @@ def blank():
     return nlp
 
 
-def _claims(doc, spans):
-    """Claim dicts for (content text, actor, mode) triples, in order."""
-    out = []
-    at = 0
-    for content, actor, mode in spans:
-        start = doc.text.index(content, at)
-        end = start + len(content)
-        at = end
-        out.append({"text": [start, end], "content": [start, end], "cue": None, "cue_lemma": None,
-                    "source": None, "mode": mode, "actor": actor, "confidence": 0.9})
-    return out
-
-
 def _stances(blank, text, spans):
     doc = blank(text)
-    doc._.claims = _claims(doc, spans)
+    doc._.claims = claims_at(doc, spans)
     component = StanceComponent(blank, target=load_target("integration"))
     component.model = None  # the rules alone
     component(doc)
@@ -134,7 +123,7 @@ def test_a_speaker_named_for_their_side_takes_it(blank):
     sentence = "Opponents argue the costs are rising."
     text = _ABOUT + sentence
     doc = blank(text)
-    doc._.claims = _claims(doc, [("the costs are rising", "opponents", "indirect")])
+    doc._.claims = claims_at(doc, [("the costs are rising", "opponents", "indirect")])
     at = text.index("Opponents")
     doc._.claims[0]["source"] = [at, at + len("Opponents")]
     component = StanceComponent(blank, target=load_target("integration"))
