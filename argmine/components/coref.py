@@ -56,16 +56,15 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "source"
 SELF_NAMING_BODIES = {"government", "administration", "parliament", "cabinet", "police", "army", "military", "opposition", "treasury", "senate", "congress", "campaign"}
 #: Words that count a group ("some of the governors"): the group is the speaker.
 QUANTIFIERS = {"some", "many", "most", "several", "half", "majority", "all", "both", "two-thirds", "third", "quarter"}
-#: People described by their relation to the writer or to others ("a friend", "a neighbour").
-PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "acquaintance", "patient", "resident", "woman", "man"}
+#: People described by their relation to the writer, to others or to a programme or paper
+#: ("a friend", "a neighbour", "a caller, Brenda,").
+PERSON_NOUNS = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "acquaintance", "patient", "resident",
+                "woman", "man", "mother", "father", "sister", "brother", "wife", "husband", "daughter", "son", "aunt", "uncle",
+                "listener", "caller", "reader", "viewer", "parent", "constituent"}
 #: A live-blog post's time heading: "16:31", "3.49pm", "09:05 BST".
 POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|BST|GMT|CET|ET|PT)?\s*$", re.IGNORECASE)
 #: Prepositions that place speakers in a body ("nurses *at* the trust", "staff *from* two councils").
 HOLDING_PREPOSITIONS = {"at", "in", "from", "within", "across"}
-#: The audience a programme or paper quotes ("a caller, Brenda,").
-AUDIENCE = {"listener", "caller", "reader", "viewer", "resident", "parent", "patient", "constituent"}
-#: People a writer knows, brought in without a name ("a friend", "a neighbour").
-KIN = {"friend", "neighbour", "neighbor", "colleague", "relative", "cousin", "mother", "father", "sister", "brother", "wife", "husband", "daughter", "son", "aunt", "uncle"}
 CONTINUATION_WINDOW = 2  # paragraphs a continued quote may look back
 CATAPHORA_WINDOW = 3  # paragraphs a description may look ahead for its name
 LEDE_PARAGRAPHS = 2  # a description this early may name its speaker only later
@@ -293,7 +292,7 @@ class Resolver:
             entry = self.introduced(offset, kind) or self.salient(offset, ("person", "author"), gender=kind)
             if entry is None or entry.id == self.turn_speaker(offset):
                 # a speaker's "she" is never the speaker: "a caller, Brenda, ... She says"
-                entry = self.first_name_apposed_before(offset, kind) or self.described_subject_before(offset) or self.described_antecedent(head)
+                entry = self.first_name_apposed_before(offset, kind) or self.described_antecedent(head)
             if entry is not None and entry.gender is None:
                 entry.gender = kind
             return entry
@@ -318,25 +317,10 @@ class Resolver:
             if not (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and doc[t.i + 1].text == ","):
                 continue
             noun = doc[t.i - 2] if t.i >= 2 else t
-            person_noun = noun.lemma_.lower() in self.lex.role_nouns or noun.lemma_.lower() in AUDIENCE
+            person_noun = noun.lemma_.lower() in self.lex.role_nouns or noun.lemma_.lower() in PERSON_NOUNS
             named = t.pos_ == "PROPN" and t.text.istitle() and self.lex.first_name_gender.get(t.text, gender) == gender
             if noun.pos_ == "NOUN" and person_noun and named:
                 return self.registry.add_person([t.text], t.text, (t.idx, t.idx + len(t.text)), gender=gender)
-        return None
-
-    def described_subject_before(self, offset: int) -> Optional[ActorEntry]:
-        """'A friend who is a nurse put it to me bluntly. "...," she said.': with no person
-        to take it, a pronoun goes to the person the sentence before brings in by an
-        indefinite description as its subject."""
-        sents = [s for s in self.doc.sents if s.end_char <= offset]
-        if not sents:
-            return None
-        root = sents[-1].root
-        for subject in (c for c in root.children if c.dep_ == "nsubj"):
-            first = self.doc[subject.left_edge.i]
-            person = subject.lemma_.lower() in self.lex.role_nouns or subject.lemma_.lower() in AUDIENCE | KIN
-            if first.lower_ in ("a", "an", "one") and subject.tag_ == "NN" and person:
-                return self.unnamed(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
         return None
 
     def singular_they(self, offset: int) -> Optional[ActorEntry]:
