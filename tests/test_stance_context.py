@@ -149,3 +149,36 @@ def test_an_attitude_over_a_clause_names_no_object():
     claim = _one_claim(nlp, "Some nurses feared the wards would close.")
     assert claim["stance"] == "oppose"
     assert _one_claim(nlp, "The chief executive rejected the figures.")["stance"] == "neutral"
+
+
+# --------------------------------------------------------------------------- answers
+
+
+@pytest.mark.parametrize("answer, expected", [("Not now.", "oppose"), ("Absolutely.", "support"),
+                                              ("Of course not.", "oppose")])
+def test_a_short_answer_takes_the_questions_stance(blank, answer, expected):
+    text = ("Host: Would you back joined-up care between the NHS and the council?\n"
+            f"Ann Lowe: {answer} We will see.")
+    claims = _stances(blank, text, [(f"Ann Lowe: {answer}", "ann", "direct")])
+    assert claims[0]["stance"] == expected
+
+
+def test_a_no_to_a_question_against_the_target_is_support(blank):
+    text = ("Host: Should joined-up care between the NHS and the council be scrapped?\n"
+            "Ann Lowe: No.")
+    claims = _stances(blank, text, [("Ann Lowe: No.", "ann", "direct")])
+    assert claims[0]["stance"] == "support"
+
+
+def test_an_answer_to_an_open_question_is_not_read_so(blank):
+    text = ("Host: How is joined-up care between the NHS and the council going?\n"
+            "Ann Lowe: Not now.")
+    claims = _stances(blank, text, [("Ann Lowe: Not now.", "ann", "direct")])
+    assert claims[0]["stance"] == "neutral"
+
+
+def test_a_qualified_yes_answers_both_ways(blank):
+    text = ("Host: Would you back joined-up care between the NHS and the council?\n"
+            "Ann Lowe: Yes, with reservations.")
+    claims = _stances(blank, text, [("Ann Lowe: Yes, with reservations.", "ann", "direct")])
+    assert claims[0]["stance"] == "mixed"

@@ -1,5 +1,9 @@
 """A claim without decisive evidence of its own, read in the light of what precedes it.
 
+(0) **Answer.** A short yes or no to a yes/no question just before ("Would you ever
+back a merger? -- Not now.") takes the question's stance, kept or reversed
+(:mod:`.replies`); a qualified answer ("Yes, with reservations.") is mixed.
+
 (1) **Topic.** Evaluation with no target of its own is taken to be about the
 target named in the previous sentence of the same paragraph when the claim
 points back to it ("This is a real shift", "they") or answers it (the previous
@@ -34,6 +38,8 @@ from spacy.tokens import Doc, Span
 
 from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
+from argmine.components.stance.reading import stance_of
+from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
 from argmine.components.stance.settings import Settings
 from argmine.target import Target
@@ -61,7 +67,35 @@ class DocContext:
 
 def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
-    return from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
+    return from_answer(ctx, i) or from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
+
+
+def from_answer(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """A short yes or no to a yes/no question just before: the question's stance, kept or reversed."""
+    s = ctx.settings
+    own = ctx.results[i]
+    if own.has_target or not s.topic_damp:
+        return None
+    start = first_char(ctx.text, ctx.claims[i]["content"][0])
+    token = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    prev = previous_sentence(ctx.doc, start)
+    if prev is not None and label_only(prev):
+        prev = previous_sentence(ctx.doc, prev.start_char)
+    if token is None or len(token) == 0 or prev is None or not is_yes_no_question(prev):
+        return None
+    sign = answer_sign(token[0].sent)
+    if sign is None:
+        return None
+    question = stance_of(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain, settings=s)
+    asked = question.score if decisive(question) else 0.0
+    asked = asked or target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain)
+    if not asked:
+        return None
+    evidence = [token[0].sent.text.strip()]
+    if sign == 0:  # a qualified answer answers both ways
+        return StanceResult("mixed", 0.0, evidence, basis="context")
+    score = round(sign * (1 if asked > 0 else -1) * s.inherit_damp, 3)
+    return StanceResult(label_for(score, 0.0, 0.0, s), score, evidence, basis="context")
 
 
 def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
