@@ -182,3 +182,23 @@ def test_a_qualified_yes_answers_both_ways(blank):
             "Ann Lowe: Yes, with reservations.")
     claims = _stances(blank, text, [("Ann Lowe: Yes, with reservations.", "ann", "direct")])
     assert claims[0]["stance"] == "mixed"
+
+
+# --------------------------------------------------------------------------- premises
+
+
+def test_a_sum_saved_is_a_funding_remark_and_stays_neutral(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“The change would save about £4m a year by 2030.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("The change would save about £4m a year by 2030.", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "neutral"]
+
+
+def test_a_sum_with_an_argument_after_it_still_inherits(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“The change would save £2m a year and let nurses plan visits together.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("The change would save £2m a year and let nurses plan visits together.",
+                                     "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "support"]

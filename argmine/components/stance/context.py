@@ -1,6 +1,8 @@
 """A claim without decisive evidence of its own, read in the light of what precedes it.
 
-(0) **Answer.** A short yes or no to a yes/no question just before ("Would you ever
+(0) **Premise.** A remark on funding ("The shift would save about £11m a year") with no
+evaluation or target of its own stays neutral (:mod:`.premises`).
+**Answer.** A short yes or no to a yes/no question just before ("Would you ever
 back a merger? -- Not now.") takes the question's stance, kept or reversed
 (:mod:`.replies`); a qualified answer ("Yes, with reservations.") is mixed.
 
@@ -38,6 +40,7 @@ from spacy.tokens import Doc, Span
 
 from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
+from argmine.components.stance.premises import funding_remark
 from argmine.components.stance.reading import stance_of
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
@@ -67,7 +70,19 @@ class DocContext:
 
 def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
-    return from_answer(ctx, i) or from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
+    return premise(ctx, i) or from_answer(ctx, i) or from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
+
+
+def premise(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """A remark on funding with no evaluation and no target of its own stays neutral
+    (:mod:`.premises`); neither context nor the learned model gives it a side."""
+    own = ctx.results[i]
+    if own.has_target or own.free_valence or own.positive or own.negative:
+        return None
+    start, end = ctx.claims[i]["content"]
+    if not funding_remark(ctx.text[start:end]):
+        return None
+    return StanceResult("neutral", 0.0, [], basis="none")
 
 
 def from_answer(ctx: DocContext, i: int) -> Optional[StanceResult]:
