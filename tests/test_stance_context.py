@@ -202,3 +202,23 @@ def test_a_sum_with_an_argument_after_it_still_inherits(blank):
                                     ("The change would save £2m a year and let nurses plan visits together.",
                                      "ada", "direct")])
     assert [c["stance"] for c in claims] == ["support", "support"]
+
+
+# --------------------------------------------------------------------------- removal
+
+
+@pytest.mark.parametrize("removal", ["Scrap it and the day centres close.", "Without it, the day centres close."])
+def test_imagining_the_target_removed_argues_for_it(blank, removal):
+    text = ("“The trusts were wrong about the rotas,” said Ada Price.\n"
+            "“Our joint working with the council pays for the day centres. "
+            f"{removal}”")
+    claims = _stances(blank, text, [("The trusts were wrong about the rotas", "ada", "direct"),
+                                    (removal, "ada", "direct")])
+    assert claims[1]["stance"] == "support"
+    assert claims[1]["stance_basis"] == "context"
+
+
+def test_imagining_removal_of_something_else_says_nothing_of_the_target(blank):
+    text = ("“Our bakery pays for the day centres. Scrap it and the day centres close.”")
+    claims = _stances(blank, text, [("Scrap it and the day centres close.", "ada", "direct")])
+    assert claims[0]["stance"] == "neutral"

@@ -2,6 +2,8 @@
 
 (0) **Premise.** A remark on funding ("The shift would save about £11m a year") with no
 evaluation or target of its own stays neutral (:mod:`.premises`).
+**Removal.** "Take it away and those services go" argues for what
+"it" points back to, the target named in the sentence before (:mod:`.removal`).
 **Answer.** A short yes or no to a yes/no question just before ("Would you ever
 back a merger? -- Not now.") takes the question's stance, kept or reversed
 (:mod:`.replies`); a qualified answer ("Yes, with reservations.") is mixed.
@@ -42,6 +44,7 @@ from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.premises import funding_remark
 from argmine.components.stance.reading import stance_of
+from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
 from argmine.components.stance.settings import Settings
@@ -70,7 +73,24 @@ class DocContext:
 
 def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
-    return premise(ctx, i) or from_answer(ctx, i) or from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i)
+    return (premise(ctx, i) or from_answer(ctx, i) or from_removal(ctx, i) or from_topic(ctx, i)
+            or from_attitude(ctx, i) or inherited(ctx, i))
+
+
+def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """"Take it away and those services go": for the target the sentence before names
+    (against it when that sentence names the target's opposite), damped as a topic is."""
+    s = ctx.settings
+    own = ctx.results[i]
+    start, end = ctx.claims[i]["content"]
+    if own.has_target or not s.topic_damp or not imagines_removal(ctx.text[start:end]):
+        return None
+    prev = previous_sentence(ctx.doc, first_char(ctx.text, start))
+    polarity = target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain) if prev else 0.0
+    if not polarity:
+        return None
+    score = round((1 if polarity > 0 else -1) * s.inherit_damp, 3)
+    return StanceResult(label_for(score, 0.0, 0.0, s), score, [], basis="context")
 
 
 def premise(ctx: DocContext, i: int) -> Optional[StanceResult]:
