@@ -222,3 +222,17 @@ def test_imagining_removal_of_something_else_says_nothing_of_the_target(blank):
     text = ("“Our bakery pays for the day centres. Scrap it and the day centres close.”")
     claims = _stances(blank, text, [("Scrap it and the day centres close.", "ada", "direct")])
     assert claims[0]["stance"] == "neutral"
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def test_a_side_taken_on_terms_is_mixed(blank):
+    text = ("Integrated care is on every agenda. Integrated care boards meet monthly. "
+            "Integrated care is the plan.\n"
+            "“Integrated care helps patients,” said Ada Price.\n"
+            "“We will go further with the council, but not if the hospital holds every purse string.”")
+    claims = _stances(blank, text, [("Integrated care helps patients", "ada", "direct"),
+                                    ("We will go further with the council, but not if the hospital holds every "
+                                     "purse string.", "ada", "direct")])
+    assert claims[1]["stance"] == "mixed"

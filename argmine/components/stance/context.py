@@ -4,6 +4,8 @@
 evaluation or target of its own stays neutral (:mod:`.premises`).
 **Removal.** "Take it away and those services go" argues for what
 "it" points back to, the target named in the sentence before (:mod:`.removal`).
+**Terms.** "Ready to go further -- but not if ..." takes a side on
+terms: mixed (:mod:`.reservations`).
 **Answer.** A short yes or no to a yes/no question just before ("Would you ever
 back a merger? -- Not now.") takes the question's stance, kept or reversed
 (:mod:`.replies`); a qualified answer ("Yes, with reservations.") is mixed.
@@ -44,6 +46,7 @@ from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.premises import funding_remark
 from argmine.components.stance.reading import stance_of
+from argmine.components.stance.reservations import conditional_side
 from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
@@ -73,8 +76,17 @@ class DocContext:
 
 def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """The claim's stance from its topic, else from the same actor's previous claim (None: neither)."""
-    return (premise(ctx, i) or from_answer(ctx, i) or from_removal(ctx, i) or from_topic(ctx, i)
-            or from_attitude(ctx, i) or inherited(ctx, i))
+    return (premise(ctx, i) or from_answer(ctx, i) or from_removal(ctx, i) or on_terms(ctx, i)
+            or from_topic(ctx, i) or from_attitude(ctx, i) or inherited(ctx, i))
+
+
+def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """"Ready to go further -- but not if ...": a side taken on terms, in a text about the target, is mixed."""
+    own = ctx.results[i]
+    start, end = ctx.claims[i]["content"]
+    if own.has_target or not ctx.topical or not conditional_side(ctx.text[start:end]):
+        return None
+    return StanceResult("mixed", 0.0, [], basis="context")
 
 
 def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
