@@ -236,3 +236,12 @@ def test_a_side_taken_on_terms_is_mixed(blank):
                                     ("We will go further with the council, but not if the hospital holds every "
                                      "purse string.", "ada", "direct")])
     assert claims[1]["stance"] == "mixed"
+
+
+@pytest.mark.parametrize("second", ["I was wrong, mostly.", "No, if it means another form to fill in."])
+def test_taking_back_or_a_no_after_a_yes_turns(blank, second):
+    first = ("Yes, if it means joint teams are a bad idea for NHS patients." if second.startswith("No")
+             else "Joint teams are a bad idea for NHS patients.")
+    text = f"“{first}”\n“{second}”"
+    claims = _stances(blank, text, [(first, "ada", "direct"), (second, "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["oppose", "support"]

@@ -26,7 +26,8 @@ may interrupt it, another speaker ends it; gaps of at most two paragraphs
 between the speaker's claims). The component drops inherited support when the
 learned model reads the claim itself as opposition (``inherit_veto``).
 (3) **Turn.** A claim whose sentence opens with a contrast ("But ...",
-"However, ...") answers the speaker's claim just before it: it inherits the
+"However, ..."), takes back what was said ("I was wrong, mostly.") or says "No, ..."
+after a "Yes, ..." answers the speaker's claim just before it: it inherits the
 opposite stance ("Joint teams help patients. But this merger will cost
 jobs."). Only a claim in the sentence just before is turned against: after
 a neutral premise or someone else's sentence ("The board met in May. But ...")
@@ -252,7 +253,7 @@ def turned(ctx: DocContext, i: int, j: int, score: float) -> StanceResult:
     """Claim j's stance inherited by claim i, or its opposite when i's sentence opens
     with a contrast and j's claim is in the sentence just before."""
     start = first_char(ctx.text, ctx.claims[i]["content"][0])
-    opener = contrast_opener(ctx.doc, start)
+    opener = contrast_opener(ctx.doc, start) or reversal(ctx.doc, start)
     prev = previous_sentence(ctx.doc, start) if opener else None
     base_start, base_end = ctx.claims[j]["content"]
     if prev is None or not (base_start < prev.end_char and prev.start_char < base_end):
@@ -281,6 +282,31 @@ def contrast_opener(doc: Doc, char: int) -> Optional[str]:
         return words[0].text
     pair = tuple(w.lower_ for w in words)
     return " ".join(w.text for w in words) if pair in TURN_OPENER_PAIRS else None
+
+
+#: A speaker taking back what they said: "I was wrong", "I've changed my mind", "I stand corrected".
+_TAKEN_BACK = re.compile(r"^\W*(i|we)\s+(was|were|had been|have been)\s+wrong\b"
+                         r"|^\W*(i|we)\s*(’|')?ve\s+changed\s+(my|our)\s+minds?\b|^\W*i\s+stand\s+corrected\b",
+                         re.IGNORECASE)
+_YES_NO = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+
+
+def reversal(doc: Doc, char: int) -> Optional[str]:
+    """What turns the sentence holding `char` against the one before, other than a contrast word:
+    the speaker taking it back ("I was wrong, mostly."), or a "No, ..." after a "Yes, ..."
+    ("Yes, if it means X. No, if it means Y.") and the reverse."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if not doc.has_annotation("SENT_START") or token is None or len(token) == 0:
+        return None
+    sent = token[0].sent
+    taken = _TAKEN_BACK.search(sent.text)
+    if taken:
+        return taken.group(0).strip()
+    answer, prev = _YES_NO.search(sent.text), previous_sentence(doc, char)
+    before = _YES_NO.search(prev.text) if answer and prev is not None else None
+    if before and before.group(1).lower() != answer.group(1).lower():
+        return answer.group(1)
+    return None
 
 
 def decisive(result: StanceResult) -> bool:
