@@ -245,3 +245,21 @@ def test_taking_back_or_a_no_after_a_yes_turns(blank, second):
     text = f"“{first}”\n“{second}”"
     claims = _stances(blank, text, [(first, "ada", "direct"), (second, "ada", "direct")])
     assert [c["stance"] for c in claims] == ["oppose", "support"]
+
+
+@pytest.mark.parametrize("remark", ["I know that sounds harsh.", "I want to be absolutely clear about that.",
+                                    "Look, I'm not naive."])
+def test_a_remark_on_the_speakers_own_words_stays_neutral(blank, remark):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            f"“{remark}”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    (remark, "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "neutral"]
+
+
+def test_being_honest_then_saying_something_is_not_a_remark_on_words(blank):
+    text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
+            "“I want to be clear: the nurses plan visits together now.”")
+    claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
+                                    ("I want to be clear: the nurses plan visits together now.", "ada", "direct")])
+    assert [c["stance"] for c in claims] == ["support", "support"]

@@ -1,7 +1,8 @@
 """A claim without decisive evidence of its own, read in the light of what precedes it.
 
 (0) **Premise.** A remark on funding ("The shift would save about £11m a year") with no
-evaluation or target of its own stays neutral (:mod:`.premises`).
+evaluation or target of its own, or on the speaker's own words ("I know that sounds
+glib."), stays neutral (:mod:`.premises`).
 **Removal.** "Take it away and those services go" argues for what
 "it" points back to, the target named in the sentence before (:mod:`.removal`).
 **Terms.** "Ready to go further -- but not if ..." takes a side on
@@ -45,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
-from argmine.components.stance.premises import funding_remark
+from argmine.components.stance.premises import funding_remark, remark_on_own_words
 from argmine.components.stance.reading import stance_of
 from argmine.components.stance.reservations import conditional_side
 from argmine.components.stance.removal import imagines_removal
@@ -107,13 +108,17 @@ def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
 
 
 def premise(ctx: DocContext, i: int) -> Optional[StanceResult]:
-    """A remark on funding with no evaluation and no target of its own stays neutral
-    (:mod:`.premises`); neither context nor the learned model gives it a side."""
+    """A remark on funding with no evaluation and no target of its own, or on the speaker's
+    own words ("I know that sounds glib."), stays neutral (:mod:`.premises`); neither
+    context nor the learned model gives it a side."""
     own = ctx.results[i]
-    if own.has_target or own.free_valence or own.positive or own.negative:
+    if own.has_target or own.positive or own.negative:
         return None
     start, end = ctx.claims[i]["content"]
-    if not funding_remark(ctx.text[start:end]):
+    if own.free_valence and not remark_on_own_words(ctx.text[start:end]):
+        return None
+    text = ctx.text[start:end]
+    if not (funding_remark(text) or remark_on_own_words(text)):
         return None
     return StanceResult("neutral", 0.0, [], basis="none")
 

@@ -1,4 +1,6 @@
-"""Sentences that state a sum of money a measure saves, raises or costs: remarks on funding.
+"""Sentences that argue nothing: remarks on funding, and remarks on the speaker's own words.
+
+**Funding.** Sentences that state a sum of money a measure saves, raises or costs.
 
 "The shift would save about £11m a year", "Officers estimate it could raise between £3m
 and £4m a year": a figure reported, with no evaluation of its own and no target named,
@@ -6,6 +8,10 @@ is a premise, neutral even in a passage that argues (the gold convention: remark
 funding are neutral). A sentence that goes on after the figure ("... save £400,000 a
 year and let the nurses plan together") argues more than the sum and is left to the
 other rules.
+
+**Own words.** "I know that sounds glib.", "I want to be absolutely clear about that.",
+"I'm not naive.": a whole sentence about how the speaker's words come across is no
+position on anything; the sentences around it carry the argument.
 """
 
 from __future__ import annotations
@@ -25,3 +31,19 @@ def funding_remark(text: str) -> bool:
         return False
     last = list(_AMOUNT.finditer(text))[-1]
     return " and " not in text[last.end():]
+
+
+#: A whole sentence about the speaker's own words or manner.
+_ON_OWN_WORDS = re.compile(
+    r"^\W*(?:(?:look|well|now|and|so),?\s+)?(?:"
+    r"(?:i know |i reali[sz]e |i appreciate |i accept )?(?:that|this|it) (?:sounds|may sound|might sound|will sound)"
+    r" (?:\w+\s?){1,3}"
+    r"|(?:i want to|let me|i'd like to|i must|i need to) be (?:absolutely |perfectly |very |quite |really )?"
+    r"(?:clear|honest|frank|candid|blunt)(?: (?:about|on) (?:that|this))?"
+    r"|i(?:'m|’m| am) not (?:naive|naïve|stupid|a fool|blind)"
+    r")\W*$", re.IGNORECASE)
+
+
+def remark_on_own_words(text: str) -> bool:
+    """Is `text` only a remark on how the speaker's words come across ("I know that sounds glib.")?"""
+    return bool(_ON_OWN_WORDS.match(text.strip()))
