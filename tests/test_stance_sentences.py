@@ -1,0 +1,48 @@
+"""Stance of single sentences: English constructions the sentence scoring once misread.
+
+Every sentence here was written for these tests; each runs on a blank English
+pipeline (no tags) and, when it is present, argmine's trained model.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from argmine.components.stance import stance_of
+from argmine.target import load_target
+
+INTEGRATION = load_target("integration")
+
+
+@pytest.fixture(scope="module", params=["blank", "model"])
+def nlp(request):
+    if request.param == "blank":
+        blank = spacy.blank("en")
+        blank.add_pipe("sentencizer")
+        return blank
+    from argmine.errors import ModelError
+    from argmine.model import load_base_model
+
+    try:
+        return load_base_model()
+    except ModelError:
+        pytest.skip("the trained model is not in data/models yet")
+
+
+def label(nlp, text: str) -> str:
+    return stance_of(nlp(text), INTEGRATION).label
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "end up" is where something arrives, not a removal that flips what follows
+        ("My fear is that the council ends up paying for every overspend through the back door of the pooled budget.",
+         "oppose"),
+        # "surely" asserts; it is not praise
+        ("Surely the pooled budget will be discussed again next spring.", "neutral"),
+    ],
+)
+def test_stance_phrasal_and_certainty_words(nlp, text, expected):
+    assert label(nlp, text) == expected
