@@ -46,3 +46,19 @@ def label(nlp, text: str) -> str:
 )
 def test_stance_phrasal_and_certainty_words(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the target holds the attitude: its view of something else, not the speaker's view of it
+        ("The officer said that the joint board had endorsed the parking plan.", "neutral"),
+        ("The integrated care board welcomes the report.", "neutral"),
+        # the target is the attitude's object, or the attitude is passive: the speaker reports a judgement of it
+        ("The unions have criticised the merger.", "oppose"),
+        ("The merger was welcomed by staff.", "support"),
+        ("The council welcomes integration.", "support"),
+    ],
+)
+def test_stance_an_attitude_held_by_the_target_is_not_about_it(nlp, text, expected):
+    assert label(nlp, text) == expected

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from argmine.components.stance.attitude import side_of
 from argmine.components.stance.items import Item
 from argmine.components.stance.mentions import Mention
 from argmine.components.stance.result import Contribution
@@ -29,6 +30,7 @@ from argmine.components.stance.settings import Settings
 from argmine.components.stance.text import (
     AUXILIARIES,
     BE_FORMS,
+    DETERMINERS,
     FINITE_VERB_TAGS,
     NEG_RAISING,
     SCOPE_ENDERS,
@@ -474,10 +476,39 @@ def _targets_of(r: Reading, ev: Item) -> tuple[list[tuple[int, Mention]], float]
     targets = [(m, men) for m, men in enumerate(r.mentions)
                if r.region[men.start] == r.region[ev.start] and m not in r.rejected]
     cross = 1.0
+    if targets and _held_by_the_target(r, ev, targets):
+        return [], cross
     if not targets:
         targets = [(m, men) for m, men in enumerate(r.mentions) if m not in r.rejected]
         cross = r.settings.cross_clause
     return _gate_complement(r.pieces, ev, targets, r.mentions, r.items), cross
+
+
+_PRONOUNS = frozenset({"it", "they", "we", "this", "that", "these", "those", "them", "its", "their", "our"})
+
+
+def _held_by_the_target(r: Reading, ev: Item, targets: list[tuple[int, Mention]]) -> bool:
+    """"The joint board has endorsed the proposal": an attitude verb (endorse, welcome,
+    criticise, reject) is its subject's view of its object; with the target only in the
+    subject, the sentence reports what the target thinks, not what the speaker thinks of it.
+    Not a passive ("the merger was welcomed"), nor an object that is the target."""
+    side = side_of(r.pieces[ev.start].text)
+    if side is None or ev.end - ev.start > 1 or any(men.start >= ev.end for _, men in targets):
+        return False
+    if any(men.end - men.start == 1 and r.pieces[men.start].text in _PRONOUNS for _, men in targets):
+        return False  # "it welcomed the decision": the speaker's own body, its view of the matter at hand
+    subject = max((men for _, men in targets), key=lambda men: men.end)
+    between = r.pieces[subject.end : ev.start]
+    if len(between) > 3 or any(p.pos == "VERB" or p.punct or p.text in _PRONOUNS | {"he", "she", "i"} for p in between):
+        return False  # "the partnership said it welcomed ...": the target is not the attitude's subject
+    piece = r.pieces[ev.start]
+    followed = r.pieces[ev.end].text if ev.end < r.n else ""
+    if piece.pos and piece.pos != "VERB" and followed not in DETERMINERS | {"a", "an"}:
+        return False  # a tagger may take "welcomes the report" for a plural noun
+    before = r.pieces[max(0, ev.start - 2) : ev.start]
+    if any(p.text in BE_FORMS for p in before):
+        return False
+    return ev.end < r.n and not r.pieces[ev.end].punct
 
 
 def _attach(r: Reading, ev: Item, targets: list[tuple[int, Mention]], cross: float) -> None:
