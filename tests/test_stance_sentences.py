@@ -62,3 +62,15 @@ def test_stance_phrasal_and_certainty_words(nlp, text, expected):
 )
 def test_stance_an_attitude_held_by_the_target_is_not_about_it(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a question opened by an auxiliary and "not" asks the hearer to grant what follows
+        ("Does the minister not accept that joint working has delivered real improvements for patients?", "support"),
+        ("Doesn't he agree that the merger has been a failure?", "oppose"),
+    ],
+)
+def test_stance_a_negative_question_asserts_its_complement(nlp, text, expected):
+    assert label(nlp, text) == expected

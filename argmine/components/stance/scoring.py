@@ -246,11 +246,29 @@ def _negation_scope(r: Reading, it: Item) -> int:
     return end
 
 
+def negative_question(r: Reading) -> int:
+    """"Does she not accept that X?", "Isn't it true that X?": a question opened by an auxiliary
+    and "not" asks the hearer to grant X; it asserts X. The negator's piece, else -1."""
+    if not r.pieces or r.pieces[0].text not in AUXILIARIES | {"is", "are", "was", "were"}:
+        return -1
+    if not any(p.punct and p.text == "?" for p in r.pieces[-2:]):
+        return -1
+    for k in range(1, min(r.n, 5)):
+        if r.pieces[k].text in {"not", "n't"}:
+            return k
+        if r.pieces[k].punct:
+            break
+    return -1
+
+
 def negation(r: Reading) -> None:
     """Each negator flips the evaluative items and target mentions after it in its clause."""
     exception_spans = {(it.start, it.end) for it in r.kind("neg_exception")}
+    asking = negative_question(r)
     for it in r.kind("negator"):
         if any(s <= it.start < e for s, e in exception_spans) or _rejects_a_noun_phrase(r, it):
+            continue
+        if it.start == asking:
             continue
         end = it.scope_end = _negation_scope(r, it)
         for ev in r.evaluators:
@@ -375,7 +393,7 @@ def hedges_and_questions(r: Reading) -> None:
             r.region_factor[rid] = r.region_factor.get(rid, 1.0) * it.entry.value
     for rid, f in r.region_factor.items():
         r.region_factor[rid] = min(1.3, max(r.settings.hedge_floor, f))
-    if any(p.punct and p.text == "?" for p in r.pieces[-2:]):
+    if any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
         r.sentence_factor *= r.settings.question
 
 
