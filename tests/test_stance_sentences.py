@@ -74,3 +74,15 @@ def test_stance_an_attitude_held_by_the_target_is_not_about_it(nlp, text, expect
 )
 def test_stance_a_negative_question_asserts_its_complement(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "answer to" as the verb of accountability, not "the answer to" a problem
+        ("Who does the new director answer to when the joint board and the council disagree?", "neutral"),
+        ("The integrated care boards will answer to the regulator.", "neutral"),
+    ],
+)
+def test_stance_answer_to_as_a_verb_is_no_remedy(nlp, text, expected):
+    assert label(nlp, text) == expected
