@@ -86,3 +86,16 @@ def test_stance_a_negative_question_asserts_its_complement(nlp, text, expected):
 )
 def test_stance_answer_to_as_a_verb_is_no_remedy(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "to be honest", "the honest truth is": the speaker vouches for what follows, praising nothing
+        ("To be honest, the merger will be discussed again in the spring.", "neutral"),
+        ("The honest truth is that the joint board meets on Tuesdays.", "neutral"),
+        ("Let's be honest: the merger has been a disaster.", "oppose"),
+    ],
+)
+def test_stance_honesty_formulas_assert_and_do_not_praise(nlp, text, expected):
+    assert label(nlp, text) == expected
