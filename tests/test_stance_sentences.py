@@ -99,3 +99,15 @@ def test_stance_answer_to_as_a_verb_is_no_remedy(nlp, text, expected):
 )
 def test_stance_honesty_formulas_assert_and_do_not_praise(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negated verb of saying passes its negation to what would be said
+        ("Let nobody say that the councils are dragging their feet on integration.", "support"),
+        ("Nobody can claim that the merger has failed.", "support"),
+    ],
+)
+def test_stance_a_negated_saying_denies_its_complement(nlp, text, expected):
+    assert label(nlp, text) == expected
