@@ -111,3 +111,16 @@ def test_stance_honesty_formulas_assert_and_do_not_praise(nlp, text, expected):
 )
 def test_stance_a_negated_saying_denies_its_complement(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # pretext idioms: the target named as a cover for something else
+        ("Residents call the joint board a takeover by stealth.", "oppose"),
+        ("Ward staff were cut in the name of integration.", "oppose"),
+        ("The new partnership is a polite word for closing the cottage hospital.", "oppose"),
+    ],
+)
+def test_stance_pretext_idioms_are_criticism(nlp, text, expected):
+    assert label(nlp, text) == expected
