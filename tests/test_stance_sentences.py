@@ -107,6 +107,8 @@ def test_stance_honesty_formulas_assert_and_do_not_praise(nlp, text, expected):
         # a negated verb of saying passes its negation to what would be said
         ("Let nobody say that the councils are dragging their feet on integration.", "support"),
         ("Nobody can claim that the merger has failed.", "support"),
+        # ... within its clause: what follows a comma is the speaker's own
+        ("Nobody can say that the merger has failed, and the joint board is a disaster.", "mixed"),
     ],
 )
 def test_stance_a_negated_saying_denies_its_complement(nlp, text, expected):
@@ -117,7 +119,6 @@ def test_stance_a_negated_saying_denies_its_complement(nlp, text, expected):
     "text, expected",
     [
         # pretext idioms: the target named as a cover for something else
-        ("Residents call the joint board a takeover by stealth.", "oppose"),
         ("Ward staff were cut in the name of integration.", "oppose"),
         ("The new partnership is a polite word for closing the cottage hospital.", "oppose"),
     ],

@@ -33,6 +33,7 @@ from argmine.components.stance.text import (
     DETERMINERS,
     FINITE_VERB_TAGS,
     NEG_RAISING,
+    SAYING,
     SCOPE_ENDERS,
     Piece,
     Source,
@@ -233,6 +234,8 @@ def _negation_scope(r: Reading, it: Item) -> int:
     near = r.pieces[it.end : it.end + 3]
     if any(p.forms & NEG_RAISING for p in near) and any(p.text == "that" for p in r.pieces[it.end : it.end + 4]):
         return clause_end(r.pieces, it.end, r.n, hard_only=True)
+    if any(p.forms & SAYING for p in near) and any(p.text == "that" for p in r.pieces[it.end : it.end + 4]):
+        return clause_end(r.pieces, it.end, r.n)  # "let nobody say that X": X, to its clause's end
     end = it.end
     while end < r.n and end - it.end < r.settings.negation_window:
         p = r.pieces[end]
