@@ -125,3 +125,17 @@ def test_stance_a_negated_saying_denies_its_complement(nlp, text, expected):
 )
 def test_stance_pretext_idioms_are_criticism(nlp, text, expected):
     assert label(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # displacing a problem is not solving it; "to the next ward" is a preposition, not a to-infinitive
+        ("Critics say the merger simply moves the problem to the next ward.", "oppose"),
+        ("Joint working just shifts the problem onto councils.", "oppose"),
+        # "stop" as a noun removes nothing
+        ("The merger moves the problem to the bus stop.", "oppose"),
+    ],
+)
+def test_stance_displacing_a_problem_is_criticism(nlp, text, expected):
+    assert label(nlp, text) == expected

@@ -673,4 +673,7 @@ def _gate_complement(pieces: list[Piece], ev: Item, targets, mentions, items) ->
     verb = k + 1
     if any(m.start <= verb < m.end for m in mentions) or any(it.start <= verb < it.end for it in items):
         return targets
+    noun_next = pieces[verb].pos in ("DET", "NOUN", "PROPN", "NUM") or pieces[verb].text in DETERMINERS | {"a", "an"}
+    if noun_next and ev.end - ev.start > 1:
+        return targets  # "moves the problem to the bus stop": a verb phrase and its preposition, no to-infinitive
     return []
