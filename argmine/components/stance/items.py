@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmine.components.stance.lexicon import Entry, Lexicon
-from argmine.components.stance.text import BE_FORMS, Piece, Source, match_words, text_of
+from argmine.components.stance.text import BE_FORMS, SCOPE_ENDERS, Piece, Source, match_words, text_of
 
 @dataclass
 class Item:
@@ -51,7 +51,29 @@ def find_items(src: Source, pieces: list[Piece], lexicon: Lexicon, taken: set[in
             i = end
         else:
             i += 1
-    return _drop_balanced_pairs(pieces, _drop_directive_passives(pieces, items, lexicon))
+    return _drop_balanced_pairs(pieces, _drop_verbs_of_noun_phrases(pieces, _drop_directive_passives(pieces, items, lexicon)))
+
+
+_VERB_BEFORE = frozenset({"to", "must", "should", "will", "would", "could", "can", "may", "might",
+                                                "shall", "'ll", "'d", "does", "do", "did", "i", "we", "they", "you",
+                                                "he", "she", "who", "not", "n't"})
+
+
+def _drop_verbs_of_noun_phrases(pieces: list[Piece], items: list[Item]) -> list[Item]:
+    """"the answer to fragmentation" presents a remedy; "who does she answer to?", "boards
+    answer to the regulator" are the verb (being accountable): no remedy. Also "a fix for"."""
+    keep = []
+    for item in items:
+        words = item.entry.words
+        if item.entry.kind == "reverser" and len(words) == 2 and words[1] in {"to", "for"}:
+            p = pieces[item.start]
+            prev = pieces[item.start - 1].text if item.start > 0 else ""
+            nxt = pieces[item.end] if item.end < len(pieces) else None
+            stranded = nxt is None or nxt.punct or nxt.text in SCOPE_ENDERS  # "who do they answer to?"
+            if stranded or p.pos == "VERB" or (not p.pos and prev in _VERB_BEFORE):
+                continue
+        keep.append(item)
+    return keep
 
 
 _COORDINATORS = frozenset({"and", "or", "versus", "vs", "&"})

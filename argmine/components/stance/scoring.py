@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from argmine.components.stance.attitude import side_of
 from argmine.components.stance.items import Item
 from argmine.components.stance.mentions import Mention
 from argmine.components.stance.result import Contribution
@@ -29,8 +30,10 @@ from argmine.components.stance.settings import Settings
 from argmine.components.stance.text import (
     AUXILIARIES,
     BE_FORMS,
+    DETERMINERS,
     FINITE_VERB_TAGS,
     NEG_RAISING,
+    SAYING,
     SCOPE_ENDERS,
     Piece,
     Source,
@@ -231,6 +234,8 @@ def _negation_scope(r: Reading, it: Item) -> int:
     near = r.pieces[it.end : it.end + 3]
     if any(p.forms & NEG_RAISING for p in near) and any(p.text == "that" for p in r.pieces[it.end : it.end + 4]):
         return clause_end(r.pieces, it.end, r.n, hard_only=True)
+    if any(p.forms & SAYING for p in near) and any(p.text == "that" for p in r.pieces[it.end : it.end + 4]):
+        return clause_end(r.pieces, it.end, r.n)  # "let nobody say that X": X, to its clause's end
     end = it.end
     while end < r.n and end - it.end < r.settings.negation_window:
         p = r.pieces[end]
@@ -244,11 +249,29 @@ def _negation_scope(r: Reading, it: Item) -> int:
     return end
 
 
+def negative_question(r: Reading) -> int:
+    """"Does she not accept that X?", "Isn't it true that X?": a question opened by an auxiliary
+    and "not" asks the hearer to grant X; it asserts X. The negator's piece, else -1."""
+    if not r.pieces or r.pieces[0].text not in AUXILIARIES | {"is", "are", "was", "were"}:
+        return -1
+    if not any(p.punct and p.text == "?" for p in r.pieces[-2:]):
+        return -1
+    for k in range(1, min(r.n, 5)):
+        if r.pieces[k].text in {"not", "n't"}:
+            return k
+        if r.pieces[k].punct:
+            break
+    return -1
+
+
 def negation(r: Reading) -> None:
     """Each negator flips the evaluative items and target mentions after it in its clause."""
     exception_spans = {(it.start, it.end) for it in r.kind("neg_exception")}
+    asking = negative_question(r)
     for it in r.kind("negator"):
         if any(s <= it.start < e for s, e in exception_spans) or _rejects_a_noun_phrase(r, it):
+            continue
+        if it.start == asking:
             continue
         end = it.scope_end = _negation_scope(r, it)
         for ev in r.evaluators:
@@ -373,7 +396,7 @@ def hedges_and_questions(r: Reading) -> None:
             r.region_factor[rid] = r.region_factor.get(rid, 1.0) * it.entry.value
     for rid, f in r.region_factor.items():
         r.region_factor[rid] = min(1.3, max(r.settings.hedge_floor, f))
-    if any(p.punct and p.text == "?" for p in r.pieces[-2:]):
+    if any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
         r.sentence_factor *= r.settings.question
 
 
@@ -474,10 +497,39 @@ def _targets_of(r: Reading, ev: Item) -> tuple[list[tuple[int, Mention]], float]
     targets = [(m, men) for m, men in enumerate(r.mentions)
                if r.region[men.start] == r.region[ev.start] and m not in r.rejected]
     cross = 1.0
+    if targets and _held_by_the_target(r, ev, targets):
+        return [], cross
     if not targets:
         targets = [(m, men) for m, men in enumerate(r.mentions) if m not in r.rejected]
         cross = r.settings.cross_clause
     return _gate_complement(r.pieces, ev, targets, r.mentions, r.items), cross
+
+
+_PRONOUNS = frozenset({"it", "they", "we", "this", "that", "these", "those", "them", "its", "their", "our"})
+
+
+def _held_by_the_target(r: Reading, ev: Item, targets: list[tuple[int, Mention]]) -> bool:
+    """"The joint board has endorsed the proposal": an attitude verb (endorse, welcome,
+    criticise, reject) is its subject's view of its object; with the target only in the
+    subject, the sentence reports what the target thinks, not what the speaker thinks of it.
+    Not a passive ("the merger was welcomed"), nor an object that is the target."""
+    side = side_of(r.pieces[ev.start].text)
+    if side is None or ev.end - ev.start > 1 or any(men.start >= ev.end for _, men in targets):
+        return False
+    if any(men.end - men.start == 1 and r.pieces[men.start].text in _PRONOUNS for _, men in targets):
+        return False  # "it welcomed the decision": the speaker's own body, its view of the matter at hand
+    subject = max((men for _, men in targets), key=lambda men: men.end)
+    between = r.pieces[subject.end : ev.start]
+    if len(between) > 3 or any(p.pos == "VERB" or p.punct or p.text in _PRONOUNS | {"he", "she", "i"} for p in between):
+        return False  # "the partnership said it welcomed ...": the target is not the attitude's subject
+    piece = r.pieces[ev.start]
+    followed = r.pieces[ev.end].text if ev.end < r.n else ""
+    if piece.pos and piece.pos != "VERB" and followed not in DETERMINERS | {"a", "an"}:
+        return False  # a tagger may take "welcomes the report" for a plural noun
+    before = r.pieces[max(0, ev.start - 2) : ev.start]
+    if any(p.text in BE_FORMS for p in before):
+        return False
+    return ev.end < r.n and not r.pieces[ev.end].punct
 
 
 def _attach(r: Reading, ev: Item, targets: list[tuple[int, Mention]], cross: float) -> None:
@@ -621,4 +673,7 @@ def _gate_complement(pieces: list[Piece], ev: Item, targets, mentions, items) ->
     verb = k + 1
     if any(m.start <= verb < m.end for m in mentions) or any(it.start <= verb < it.end for it in items):
         return targets
+    noun_next = pieces[verb].pos in ("DET", "NOUN", "PROPN", "NUM") or pieces[verb].text in DETERMINERS | {"a", "an"}
+    if noun_next and ev.end - ev.start > 1:
+        return targets  # "moves the problem to the bus stop": a verb phrase and its preposition, no to-infinitive
     return []

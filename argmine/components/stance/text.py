@@ -23,6 +23,8 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re", 
                           "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "does", "do", "did"})
 NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon", "feel", "seem",
                           "appear", "want", "anticipate", "guess", "persuaded", "convinced", "sure", "satisfied"})
+#: Verbs of saying pass a negation to their complement too ("nobody can say that X"), within its clause.
+SAYING = frozenset({"say", "claim", "pretend", "suggest"})
 SCOPE_ENDERS = frozenset({"and", "but", "because", "while", "whilst", "although", "though", "if", "unless",
                            "when", "which", "who", "whereas", "so", "yet", "or", "since", "as"})
 DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the", "its", "their", "our", "his", "her"})
