@@ -141,7 +141,7 @@ def find_mentions(src: Source, pieces: list[Piece], target: Target, *, anaphora:
     if anaphora and compiled.anaphors and not mentions:
         taken = {k for m in mentions for k in range(m.start, m.end)}
         for i, piece in enumerate(pieces):
-            if i in taken or piece.punct or not (piece.forms & compiled.anaphors):
+            if i in taken or piece.punct or not is_anaphor(piece.text, compiled.anaphors):
                 continue
             for back in range(1, 4):
                 j = i - back
@@ -152,6 +152,13 @@ def find_mentions(src: Source, pieces: list[Piece], target: Target, *, anaphora:
                     break
         mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def is_anaphor(word: str, anaphors: frozenset[str]) -> bool:
+    """A listed anaphor noun as written, or the plural of a listed singular ("rule" also
+    "those rules"); never another inflection: "planned" is no plan, "moved" no move."""
+    return word in anaphors or (word.endswith("s") and (word[:-1] in anaphors or (
+        word.endswith("ies") and word[:-3] + "y" in anaphors)))
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "these"})
