@@ -199,3 +199,21 @@ def test_extract_reads_a_target_file_with_examples_through_the_cli(tmp_path: Pat
     bell = [c for c in claims if c["actor"]["name"] == "Jo Bell"]
     assert bell and bell[0]["target"] == "trams" and bell[0]["stance"] == "oppose"
     assert not any("<" in e for c in claims for e in c["stance_evidence"])
+
+
+def test_leave_documents_out_scores_each_held_claim_once():
+    from argparse import Namespace
+
+    from training.train_stance import document_folds, example_features
+
+    nlp = spacy.blank("en")
+    rows = [{"id": f"c{k}", "text": text, "stance": label, "genre": f"doc{k % 4}"}
+            for k, (text, label) in enumerate([("The ferry link is a lifeline.", "support"),
+                                               ("The ferry link is a waste.", "oppose"),
+                                               ("The ferry link opened in May.", "neutral"),
+                                               ("The ferry link is a boon.", "support")] * 2)]
+    feats = [example_features(nlp, r) for r in rows]
+    args = Namespace(epochs=5, l2=1e-4, min_count=1, balance=1.0)
+    figures = document_folds(rows, feats, rows, args)
+    assert figures["n"] == len(rows)
+    assert figures["decided_right"] + figures["decided_wrong"] <= len(rows)

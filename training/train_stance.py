@@ -11,7 +11,11 @@ stance toward *a* target is expressed, not the 29 targets themselves.
 
 ``--cv`` reports leave-targets-out cross-validation (five folds of whole
 targets) instead of writing the model: the figure to watch is how it does on
-targets it never saw. Real-genre figures come from ``benchmarks/stance_dev.py``.
+targets it never saw. ``--cv-documents FILE`` reports, instead, how the model does on
+claims shaped like real documents' (``training/stance_data/documents.jsonl``: most name no
+target): four folds of whole documents (the rows' ``genre``), each read by a model trained on
+the data less that fold's rows, both as its top label and as argmine applies it (a side only
+when that sure: ``model_min``). It is training data, so it may be tuned on, unlike the dev sets. Real-genre figures come from ``benchmarks/stance_dev.py``.
 By default the data are ``../shared/stance`` (1,642 claims, 29 targets);
 ``--data`` (repeatable) names the folders instead, e.g. ``--data ../shared/stance
 --data training/stance_data`` adds the team-written claims shipped with argmine
@@ -94,6 +98,33 @@ def cross_validate(rows, feats, args) -> None:
           f"{sum(a == b for a, b in zip(gold, pred)) / len(gold):.3f} (n={len(gold)})")
 
 
+def document_folds(rows, feats, held_rows: list[dict], args, folds: int = 4) -> dict:
+    """Leave-documents-out figures on `held_rows` (grouped by ``genre``, their document)."""
+    import spacy
+
+    from argmine.components.stance.settings import DEFAULT_SETTINGS
+
+    nlp = spacy.blank("en")
+    documents = sorted({r.get("genre", "") for r in held_rows})
+    gold, top, applied = [], [], []
+    for fold in range(folds):
+        held = [r for r in held_rows if r.get("genre", "") in documents[fold::folds]]
+        keys = {(r.get("id"), r["text"]) for r in held}
+        train = [k for k, r in enumerate(rows) if (r.get("id"), r["text"]) not in keys]
+        model = fit([feats[k] for k in train], [rows[k]["stance"] for k in train],
+                    epochs=args.epochs, l2=args.l2, min_count=args.min_count, balance=args.balance)
+        for r in held:
+            probs = model.probabilities(example_features(nlp, r))
+            best = max(probs, key=probs.get)
+            gold.append(r["stance"])
+            top.append(best)
+            applied.append(best if best != "neutral" and probs[best] >= DEFAULT_SETTINGS.model_min else "neutral")
+    decided = [(g, a) for g, a in zip(gold, applied) if a != "neutral"]
+    return {"macro_f1": round(macro_f1(gold, top), 3), "applied_macro_f1": round(macro_f1(gold, applied), 3),
+            "decided_right": sum(g == a for g, a in decided), "decided_wrong": sum(g != a for g, a in decided),
+            "flips": sum({g, t} == {"support", "oppose"} for g, t in zip(gold, top)), "n": len(gold)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, action="append", help="a folder of labelled *.jsonl (repeatable); "
@@ -105,6 +136,7 @@ def main() -> None:
     parser.add_argument("--balance", type=float, default=0.75,
                         help="1 weighs the four labels equally, 0 keeps the data's own prior (default 0.75, as shipped)")
     parser.add_argument("--cv", action="store_true", help="leave-targets-out cross-validation; writes nothing")
+    parser.add_argument("--cv-documents", type=Path, help="a documents.jsonl to score leave-documents-out; writes nothing")
     args = parser.parse_args()
     import spacy
 
@@ -116,6 +148,10 @@ def main() -> None:
     feats = [example_features(nlp, r) for r in rows]
     if args.cv:
         cross_validate(rows, feats, args)
+        return
+    if args.cv_documents:
+        held = [json.loads(line) for line in args.cv_documents.read_text(encoding="utf-8").splitlines() if line.strip()]
+        print(json.dumps(document_folds(rows, feats, held, args)))
         return
     model = fit(feats, [r["stance"] for r in rows], epochs=args.epochs, l2=args.l2, min_count=args.min_count,
                 balance=args.balance)
