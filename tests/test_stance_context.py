@@ -189,9 +189,9 @@ def test_a_qualified_yes_answers_both_ways(blank):
 
 def test_a_sum_saved_is_a_funding_remark_and_stays_neutral(blank):
     text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"
-            "“The change would save about £4m a year by 2030.”")
+            "“The change would save nearly £6m over five years.”")
     claims = _stances(blank, text, [("Joint teams are a good idea for NHS patients", "ada", "direct"),
-                                    ("The change would save about £4m a year by 2030.", "ada", "direct")])
+                                    ("The change would save nearly £6m over five years.", "ada", "direct")])
     assert [c["stance"] for c in claims] == ["support", "neutral"]
 
 
@@ -238,7 +238,7 @@ def test_a_side_taken_on_terms_is_mixed(blank):
     assert claims[1]["stance"] == "mixed"
 
 
-@pytest.mark.parametrize("second", ["I was wrong, mostly.", "No, if it means another form to fill in."])
+@pytest.mark.parametrize("second", ["I was wrong, mostly.", "No, if it means yet more paperwork."])
 def test_taking_back_or_a_no_after_a_yes_turns(blank, second):
     first = ("Yes, if it means joint teams are a bad idea for NHS patients." if second.startswith("No")
              else "Joint teams are a bad idea for NHS patients.")
@@ -247,7 +247,7 @@ def test_taking_back_or_a_no_after_a_yes_turns(blank, second):
     assert [c["stance"] for c in claims] == ["oppose", "support"]
 
 
-@pytest.mark.parametrize("remark", ["I know that sounds harsh.", "I want to be absolutely clear about that.",
+@pytest.mark.parametrize("remark", ["I know that sounds harsh.", "Let me be quite frank about this.",
                                     "Look, I'm not naive."])
 def test_a_remark_on_the_speakers_own_words_stays_neutral(blank, remark):
     text = ("“Joint teams are a good idea for NHS patients,” said Ada Price, a district nurse.\n"

@@ -38,7 +38,7 @@ def label(nlp, text: str) -> str:
     "text, expected",
     [
         # "end up" is where something arrives, not a removal that flips what follows
-        ("My fear is that the council ends up paying for every overspend through the back door of the pooled budget.",
+        ("My worry is that the county ends up paying for every overspend in the pooled budget.",
          "oppose"),
         # "surely" asserts; it is not praise
         ("Surely the pooled budget will be discussed again next spring.", "neutral"),
@@ -93,7 +93,7 @@ def test_stance_answer_to_as_a_verb_is_no_remedy(nlp, text, expected):
     [
         # "to be honest", "the honest truth is": the speaker vouches for what follows, praising nothing
         ("To be honest, the merger will be discussed again in the spring.", "neutral"),
-        ("The honest truth is that the joint board meets on Tuesdays.", "neutral"),
+        ("To be honest, the shared committee sits on Thursdays.", "neutral"),
         ("Let's be honest: the merger has been a disaster.", "oppose"),
     ],
 )
@@ -105,7 +105,7 @@ def test_stance_honesty_formulas_assert_and_do_not_praise(nlp, text, expected):
     "text, expected",
     [
         # a negated verb of saying passes its negation to what would be said
-        ("Let nobody say that the councils are dragging their feet on integration.", "support"),
+        ("No one can claim the boroughs are dragging their feet on joint working.", "support"),
         ("Nobody can claim that the merger has failed.", "support"),
         # ... within its clause: what follows a comma is the speaker's own
         ("Nobody can say that the merger has failed, and the joint board is a disaster.", "mixed"),
@@ -119,7 +119,7 @@ def test_stance_a_negated_saying_denies_its_complement(nlp, text, expected):
     "text, expected",
     [
         # pretext idioms: the target named as a cover for something else
-        ("Ward staff were cut in the name of integration.", "oppose"),
+        ("Clinic posts were axed in the name of joined-up care.", "oppose"),
         ("The new partnership is a polite word for closing the cottage hospital.", "oppose"),
     ],
 )
@@ -131,10 +131,10 @@ def test_stance_pretext_idioms_are_criticism(nlp, text, expected):
     "text, expected",
     [
         # displacing a problem is not solving it; "to the next ward" is a preposition, not a to-infinitive
-        ("Critics say the merger simply moves the problem to the next ward.", "oppose"),
+        ("Critics say the merger simply moves the problem elsewhere.", "oppose"),
         ("Joint working just shifts the problem onto councils.", "oppose"),
         # "stop" as a noun removes nothing
-        ("The merger moves the problem to the bus stop.", "oppose"),
+        ("The merger just moves the problem next door.", "oppose"),
     ],
 )
 def test_stance_displacing_a_problem_is_criticism(nlp, text, expected):

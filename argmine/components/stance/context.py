@@ -1,11 +1,11 @@
 """A claim without decisive evidence of its own, read in the light of what precedes it.
 
-(0) **Premise.** A remark on funding ("The shift would save about £11m a year") with no
-evaluation or target of its own, or on the speaker's own words ("I know that sounds
-glib."), stays neutral (:mod:`.premises`).
-**Removal.** "Take it away and those services go" argues for what
+(0) **Premise.** A remark on funding ("The reform would save roughly £9m over three years") with no
+evaluation or target of its own, or on the speaker's own words ("I realise that sounds
+harsh."), stays neutral (:mod:`.premises`).
+**Removal.** "Scrap it and the clinics close" argues for what
 "it" points back to, the target named in the sentence before (:mod:`.removal`).
-**Terms.** "Ready to go further -- but not if ..." takes a side on
+**Terms.** "We will back the plan -- but not if ..." takes a side on
 terms: mixed (:mod:`.reservations`).
 **Answer.** A short yes or no to a yes/no question just before ("Would you ever
 back a merger? -- Not now.") takes the question's stance, kept or reversed
@@ -83,7 +83,7 @@ def from_context(ctx: DocContext, i: int) -> Optional[StanceResult]:
 
 
 def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
-    """"Ready to go further -- but not if ...": a side taken on terms, in a text about the target, is mixed."""
+    """"We will back the plan -- but not if ...": a side taken on terms, in a text about the target, is mixed."""
     own = ctx.results[i]
     start, end = ctx.claims[i]["content"]
     if own.has_target or not ctx.topical or not conditional_side(ctx.text[start:end]):
@@ -92,7 +92,7 @@ def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
 
 
 def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
-    """"Take it away and those services go": for the target the sentence before names
+    """"Scrap it and the clinics close": for the target the sentence before names
     (against it when that sentence names the target's opposite), damped as a topic is."""
     s = ctx.settings
     own = ctx.results[i]
@@ -109,7 +109,7 @@ def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
 
 def premise(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """A remark on funding with no evaluation and no target of its own, or on the speaker's
-    own words ("I know that sounds glib."), stays neutral (:mod:`.premises`); neither
+    own words ("I realise that sounds harsh."), stays neutral (:mod:`.premises`); neither
     context nor the learned model gives it a side."""
     own = ctx.results[i]
     if own.has_target or own.positive or own.negative:

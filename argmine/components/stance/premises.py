@@ -2,14 +2,14 @@
 
 **Funding.** Sentences that state a sum of money a measure saves, raises or costs.
 
-"The shift would save about £11m a year", "Officers estimate it could raise between £3m
-and £4m a year": a figure reported, with no evaluation of its own and no target named,
+"The reform would save roughly £9m over three years", "Analysts expect it to bring in
+up to £2m a year": a figure reported, with no evaluation of its own and no target named,
 is a premise, neutral even in a passage that argues (the gold convention: remarks on
 funding are neutral). A sentence that goes on after the figure ("... save £400,000 a
 year and let the nurses plan together") argues more than the sum and is left to the
 other rules.
 
-**Own words.** "I know that sounds glib.", "I want to be absolutely clear about that.",
+**Own words.** "I realise that sounds harsh.", "Let me be candid on that.",
 "I'm not naive.": a whole sentence about how the speaker's words come across is no
 position on anything; the sentences around it carry the argument.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-#: A verb of money flowing, then (after a few hedges) a sum: "save about £11m", "raise between £3m".
+#: A verb of money flowing, then (after a few hedges) a sum: "save roughly £9m", "bring in up to £2m".
 _SUM = re.compile(r"\b(sav|rais|cost|generat|brings? in|brought in|bringing in)\w*\s+"
                   r"((about|around|roughly|some|up to|between|an estimated|nearly|almost|more than|over|at least)\s+)*"
                   r"[£$€]\s?\d", re.IGNORECASE)
@@ -45,5 +45,5 @@ _ON_OWN_WORDS = re.compile(
 
 
 def remark_on_own_words(text: str) -> bool:
-    """Is `text` only a remark on how the speaker's words come across ("I know that sounds glib.")?"""
+    """Is `text` only a remark on how the speaker's words come across ("I realise that sounds harsh.")?"""
     return bool(_ON_OWN_WORDS.match(text.strip()))

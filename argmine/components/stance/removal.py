@@ -1,4 +1,4 @@
-"""What follows from taking the matter at hand away: "Take it away and those services go".
+"""What follows from taking the matter at hand away: "Scrap it and the clinics close".
 
 A sentence that imagines the matter removed ("Take it away and ...", "Scrap it and ...",
 "Without it, ...") and says what would follow argues for keeping it: the consequence

@@ -1,12 +1,12 @@
 """A short answer to a yes/no question, read through the question it answers.
 
-"Would you ever support a merger of the three?" -- "Not now." The answer names no
+"Would you back a takeover of both trusts?" -- "Not yet." The answer names no
 target and carries no evaluation of its own; its stance is the question's stance
 toward the target (its own words: "support a merger" is for, "scrap the fund" is
 against; without any, the target named: "Will you merge?"), kept by "yes",
 "absolutely", "of course" and reversed by "no", "not now", "never", "not a chance".
 Only a yes/no question (one that opens with an auxiliary or modal) is answered so;
-"How does the group sit with the board?" is not.
+"How do the two boards get on?" is not.
 """
 
 from __future__ import annotations

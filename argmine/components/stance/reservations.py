@@ -1,4 +1,4 @@
-"""A side taken on a condition: "We are ready to go further -- but not if the NHS calls the tune".
+"""A side taken on a condition: "We will back the plan -- but not if the hospital holds the purse".
 
 "X, but not if Y" / "but not at the price of Y" says yes to the matter at hand and
 no to it on terms the speaker names: both ways, mixed (the gold convention: a

@@ -250,7 +250,7 @@ def _negation_scope(r: Reading, it: Item) -> int:
 
 
 def negative_question(r: Reading) -> int:
-    """"Does she not accept that X?", "Isn't it true that X?": a question opened by an auxiliary
+    """"Does the minister not agree that X?", "Isn't it true that X?": a question opened by an auxiliary
     and "not" asks the hearer to grant X; it asserts X. The negator's piece, else -1."""
     if not r.pieces or r.pieces[0].text not in AUXILIARIES | {"is", "are", "was", "were"}:
         return -1
@@ -521,7 +521,7 @@ def _held_by_the_target(r: Reading, ev: Item, targets: list[tuple[int, Mention]]
     subject = max((men for _, men in targets), key=lambda men: men.end)
     between = r.pieces[subject.end : ev.start]
     if len(between) > 3 or any(p.pos == "VERB" or p.punct or p.text in _PRONOUNS | {"he", "she", "i"} for p in between):
-        return False  # "the partnership said it welcomed ...": the target is not the attitude's subject
+        return False  # "the board said it applauded ...": the target is not the attitude's subject
     piece = r.pieces[ev.start]
     followed = r.pieces[ev.end].text if ev.end < r.n else ""
     if piece.pos and piece.pos != "VERB" and followed not in DETERMINERS | {"a", "an"}:
@@ -675,5 +675,5 @@ def _gate_complement(pieces: list[Piece], ev: Item, targets, mentions, items) ->
         return targets
     noun_next = pieces[verb].pos in ("DET", "NOUN", "PROPN", "NUM") or pieces[verb].text in DETERMINERS | {"a", "an"}
     if noun_next and ev.end - ev.start > 1:
-        return targets  # "moves the problem to the bus stop": a verb phrase and its preposition, no to-infinitive
+        return targets  # "moves the problem next door": a verb phrase and its preposition, no to-infinitive
     return []
