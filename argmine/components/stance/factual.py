@@ -1,0 +1,76 @@
+"""Sentences that report how things stand or what happens next, and take no side.
+
+A spokesman's timetable, an organisation's size, a denial that anything is planned, a
+speaker's family or past: such sentences inform; the argument is in the sentences
+around them, and the gold convention codes them neutral even in a passage that
+argues. The context rules and the learned model would otherwise lend them the
+speaker's side (:func:`reports_a_fact` is read before either, by way of
+:func:`argmine.components.stance.premises.argues_nothing`).
+
+**Schedule.** A step of a process, planned for a time: "The board will publish its
+response in March.", "The company expects to submit an application in the spring.",
+"We will continue to consult residents throughout."
+
+**Scale.** What an organisation covers or employs, as a bare figure: "Our trust serves
+600,000 people."
+
+**No plans.** "There are no plans to move the clinic.": a statement of what is (not)
+intended, not a view of it.
+
+**Background.** The speaker's family or past, told as a fact: "My father was a
+porter.", "My old surgery closed two rooms last year."
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           "|spring|summer|autumn|winter")
+#: A planned step: a modal or a verb of intending, then (after at most two words) a verb of procedure.
+_PLANNED_STEP = (r"\b(?:will|shall|expects? to|plans? to|intends? to|(?:is|are) (?:due|set|expected) to)\s+"
+                 r"(?:\w+\s+){0,2}?(?:publish|submit|meet|report|consult|continue to \w+|decide|vote|announce"
+                 r"|review|refer|launch|begin|start|hold|issue|lay|respond)\b")
+#: ... with a time: "in June", "on 27 March", "by the autumn", "in due course", "throughout".
+_WHEN = (r"[^.;:!?]*?\b(?:(?:in|on|by|from|until|before|after|next|later|this)\s+(?:the\s+)?(?:\d|" + _MONTHS
+         + r"|week|month|year|due course|the new year)|throughout\W*$)")
+_SCHEDULE = re.compile(_PLANNED_STEP + _WHEN, re.IGNORECASE)
+
+_SCALE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){1,5}(?:covers|serves|employs|looks after|cares for)\s+"
+    r"(?:about |around |some |roughly |nearly |more than |over |almost )?[\d,.]+\s*(?:million|m|bn|thousand|k)?\s+"
+    r"(?:people|residents|patients|staff|members|pupils|households|employees|children|families)\W*$",
+    re.IGNORECASE)
+
+_NO_PLANS = re.compile(r"\b(?:there (?:are|is)|(?:has|have)) no (?:current |immediate |present )?plans? to\b",
+                       re.IGNORECASE)
+
+_KIN = (r"(?:mum|mother|dad|father|wife|husband|son|daughter|sister|brother|parents|grandmother|grandfather"
+        r"|gran|grandad|nan|aunt|uncle|old \w+)")
+_BACKGROUND = re.compile(r"^\W*(?:my|our) " + _KIN + r" (?:was|were|worked|used to|spent|died|closed|ran|lived)\b",
+                         re.IGNORECASE)
+
+
+def announces_schedule(text: str) -> bool:
+    """Does `text` announce a step of a process for a time ("will publish its response in March")?"""
+    return bool(_SCHEDULE.search(text))
+
+
+def describes_scale(text: str) -> bool:
+    """Is `text` only the size of an organisation ("Our trust serves 600,000 people.")?"""
+    return bool(_SCALE.match(text.strip()))
+
+
+def denies_plans(text: str) -> bool:
+    """Does `text` say that nothing is planned ("There are no plans to move the clinic.")?"""
+    return bool(_NO_PLANS.search(text))
+
+
+def personal_background(text: str) -> bool:
+    """Does `text` tell the speaker's family or past ("My father was a porter.")?"""
+    return bool(_BACKGROUND.match(text.strip()))
+
+
+def reports_a_fact(text: str) -> bool:
+    """A schedule, a scale, a denial of plans or the speaker's background: a report, no side."""
+    return announces_schedule(text) or describes_scale(text) or denies_plans(text) or personal_background(text)
