@@ -12,10 +12,12 @@ import spacy
 from argmine.components.stance import StanceComponent
 from argmine.components.stance.factual import (
     announces_schedule,
+    chronicles,
     denies_plans,
     describes_scale,
     personal_background,
     reports_a_fact,
+    reports_what_was_told,
 )
 from argmine.components.stance.premises import argues_nothing, grants_a_point, noncommittal, signposts_a_topic
 from argmine.target import load_target
@@ -158,3 +160,20 @@ def test_a_claim_without_a_premise_still_inherits(blank):
 def test_premises_agreeing_with_a_summary_of_ones_position_is_not_only_granting():
     assert not grants_a_point("That's a fair summary of my view.")
     assert grants_a_point("That's a fair hit.")
+
+
+def test_factual_a_career_is_background():
+    assert personal_background("I've served on two school boards.")
+    assert personal_background("We have worked with the hospital for ten years.")
+    assert not personal_background("I've served my time waiting for this merger to fail.")
+
+
+def test_factual_what_people_were_told_is_reported():
+    assert reports_what_was_told("Last year we were told that the ward would move.")
+    assert reports_what_was_told("For a decade the public has been told the scheme is about care.")
+    assert not reports_what_was_told("I told them the scheme was a mistake.")
+
+
+def test_factual_a_listed_history_is_a_chronicle():
+    assert chronicles("Since 2015 we have had three reorganisations and two new boards.")
+    assert not chronicles("Since the merger, waiting times have doubled.")

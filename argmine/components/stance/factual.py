@@ -18,7 +18,13 @@ response in March.", "The company expects to submit an application in the spring
 intended, not a view of it.
 
 **Background.** The speaker's family or past, told as a fact: "My father was a
-porter.", "My old surgery closed two rooms last year."
+porter.", "My old surgery closed two rooms last year.", "I've served on two
+school boards."
+
+**Told.** What people were told ("Last year we were told that the ward would
+move."): a report of what another said, not the speaker's verdict on it.
+
+**Chronicle.** "Since 2015 we have had three reorganisations.": a history, listed.
 """
 
 from __future__ import annotations
@@ -51,6 +57,17 @@ _BACKGROUND = re.compile(r"^\W*(?:my|our) " + _KIN + r" (?:was|were|worked|used 
                          re.IGNORECASE)
 
 
+_CAREER = re.compile(r"^\W*(?:i|we)(?:'ve|’ve| have)? (?:sat|served) on\b"
+                     r"|^\W*(?:i|we)(?:'ve|’ve| have) (?:worked|been) (?:in|for|at|as|with)\b[^.;,]*\bfor (?:\d+|\w+) (?:years|decades)\b",
+                     re.IGNORECASE)
+
+_TOLD = re.compile(r"\b(?:we|i|they|the public|residents|staff|patients|people|members)"
+                   r" (?:were|was|has been|have been|had been) (?:repeatedly |always |first )?told\b", re.IGNORECASE)
+
+_CHRONICLE = re.compile(r"^\W*since (?:\d{4}|the \d{4}s)\b,? (?:we|they|there|the \w+) (?:have|has) (?:had|been|seen)\b",
+                        re.IGNORECASE)
+
+
 def announces_schedule(text: str) -> bool:
     """Does `text` announce a step of a process for a time ("will publish its response in March")?"""
     return bool(_SCHEDULE.search(text))
@@ -67,10 +84,22 @@ def denies_plans(text: str) -> bool:
 
 
 def personal_background(text: str) -> bool:
-    """Does `text` tell the speaker's family or past ("My father was a porter.")?"""
-    return bool(_BACKGROUND.match(text.strip()))
+    """Does `text` tell the speaker's family or past ("My father was a porter.", "I've served on two boards.")?"""
+    text = text.strip()
+    return bool(_BACKGROUND.match(text) or _CAREER.match(text))
+
+
+def reports_what_was_told(text: str) -> bool:
+    """Does `text` report what people were told ("we were told that the ward would move")?"""
+    return bool(_TOLD.search(text))
+
+
+def chronicles(text: str) -> bool:
+    """Does `text` list a history ("Since 2015 we have had three reorganisations.")?"""
+    return bool(_CHRONICLE.match(text.strip()))
 
 
 def reports_a_fact(text: str) -> bool:
-    """A schedule, a scale, a denial of plans or the speaker's background: a report, no side."""
-    return announces_schedule(text) or describes_scale(text) or denies_plans(text) or personal_background(text)
+    """A schedule, a scale, a denial of plans, the speaker's background, what was told, a history: no side."""
+    return (announces_schedule(text) or describes_scale(text) or denies_plans(text) or personal_background(text)
+            or reports_what_was_told(text) or chronicles(text))
