@@ -177,3 +177,16 @@ def test_factual_what_people_were_told_is_reported():
 def test_factual_a_listed_history_is_a_chronicle():
     assert chronicles("Since 2015 we have had three reorganisations and two new boards.")
     assert not chronicles("Since the merger, waiting times have doubled.")
+
+
+def test_factual_what_a_plan_holds_is_a_description():
+    from argmine.components.stance.factual import describes_contents
+    assert describes_contents("The agreement sets out three joint posts.")
+    assert describes_contents("What the two trusts share is a finance team.")
+    assert not describes_contents("The agreement is a betrayal of patients.")
+
+
+@pytest.mark.parametrize("text", ["The council has not taken a view on the plan.",
+                                  "The trust declined to comment.", "We take no position on the merger."])
+def test_premises_declining_to_take_a_view_is_noncommittal(text):
+    assert noncommittal(text)

@@ -11,6 +11,9 @@ speaker's side (:func:`reports_a_fact` is read before either, by way of
 response in March.", "The company expects to submit an application in the spring.",
 "We will continue to consult residents throughout."
 
+**Contents.** What a plan holds: "The agreement sets out three joint posts.", "What
+the two trusts share is a finance team.": a description, not a view of it.
+
 **Scale.** What an organisation covers or employs, as a bare figure: "Our trust serves
 600,000 people."
 
@@ -41,6 +44,11 @@ _PLANNED_STEP = (r"\b(?:will|shall|expects? to|plans? to|intends? to|(?:is|are) 
 _WHEN = (r"[^.;:!?]*?\b(?:(?:in|on|by|from|until|before|after|next|later|this)\s+(?:the\s+)?(?:\d|" + _MONTHS
          + r"|week|month|year|due course|the new year)|throughout\W*$)")
 _SCHEDULE = re.compile(_PLANNED_STEP + _WHEN, re.IGNORECASE)
+
+_CONTENTS = re.compile(
+    r"\b(?:plan|proposal|scheme|agreement|deal|bill|strategy|contract|arrangement)s? (?:would |will )?"
+    r"(?:includes?|contains?|sets? out|comprises?|provides? for)\b"
+    r"|^\W*what (?:we|they|the (?:\w+ ){0,2}\w+) (?:share|keep|pool)s? (?:is|are)\b", re.IGNORECASE)
 
 _SCALE = re.compile(
     r"^\W*(?:[\w'’-]+\s+){1,5}(?:covers|serves|employs|looks after|cares for)\s+"
@@ -73,6 +81,11 @@ def announces_schedule(text: str) -> bool:
     return bool(_SCHEDULE.search(text))
 
 
+def describes_contents(text: str) -> bool:
+    """Does `text` describe what a plan holds ("The agreement sets out three joint posts.")?"""
+    return bool(_CONTENTS.search(text))
+
+
 def describes_scale(text: str) -> bool:
     """Is `text` only the size of an organisation ("Our trust serves 600,000 people.")?"""
     return bool(_SCALE.match(text.strip()))
@@ -100,6 +113,6 @@ def chronicles(text: str) -> bool:
 
 
 def reports_a_fact(text: str) -> bool:
-    """A schedule, a scale, a denial of plans, the speaker's background, what was told, a history: no side."""
-    return (announces_schedule(text) or describes_scale(text) or denies_plans(text) or personal_background(text)
+    """A schedule, a plan's contents, a scale, a denial of plans, the speaker's background, what was told, a history: no side."""
+    return (announces_schedule(text) or describes_contents(text) or describes_scale(text) or denies_plans(text) or personal_background(text)
             or reports_what_was_told(text) or chronicles(text))

@@ -21,7 +21,8 @@ matter (the gold convention); "That's fair, but ..." goes on to one and is left 
 note paragraph 4.2.": a sentence that says what the speaker will talk about next.
 
 **Non-committal.** "It depends on what you spend it on.", "Whatever the outcome, it
-will be quoted for years.": an answer that declines to take a side.
+will be quoted for years.", "The council has not taken a view on the plan.": a sentence
+that declines to take a side.
 
 :func:`argues_nothing` gathers these and the reports of :mod:`.factual`: the stance
 component leaves such a claim neutral when its own words decide nothing, before the
@@ -97,7 +98,9 @@ def signposts_a_topic(text: str) -> bool:
 
 _NONCOMMITTAL = re.compile(
     r"\b(?:it|that|this|everything|all)(?:'s|’s| is)? (?:all )?depends? (?:entirely |largely |very much |wholly )?(?:on|upon)\b"
-    r"|^\W*whatever (?:the|its|their|our) (?:outcome|result|decision|verdict)\b", re.IGNORECASE)
+    r"|^\W*whatever (?:the|its|their|our) (?:outcome|result|decision|verdict)\b"
+    r"|\b(?:has|have|had) not (?:yet )?(?:taken|formed|reached) a (?:view|position)\b|\b(?:takes?|taking) no (?:view|position|side)\b"
+    r"|\bwill not (?:comment|take a view)\b|\bdeclined to comment\b", re.IGNORECASE)
 
 
 def noncommittal(text: str) -> bool:
