@@ -190,3 +190,9 @@ def test_factual_what_a_plan_holds_is_a_description():
                                   "The trust declined to comment.", "We take no position on the merger."])
 def test_premises_declining_to_take_a_view_is_noncommittal(text):
     assert noncommittal(text)
+
+
+def test_factual_a_decision_reported_as_news():
+    from argmine.components.stance.factual import reports_a_decision
+    assert reports_a_decision("The trust has just appointed a joint director.")
+    assert not reports_a_decision("The trust appointed a director who has failed us.")

@@ -24,6 +24,9 @@ intended, not a view of it.
 porter.", "My old surgery closed two rooms last year.", "I've served on two
 school boards."
 
+**News of a decision.** "The trust has just appointed a joint director.": a decision
+reported as news, with no word on it.
+
 **Told.** What people were told ("Last year we were told that the ward would
 move."): a report of what another said, not the speaker's verdict on it.
 
@@ -66,14 +69,18 @@ _BACKGROUND = re.compile(r"^\W*(?:my|our) " + _KIN + r" (?:was|were|worked|used 
 
 
 _CAREER = re.compile(r"^\W*(?:i|we)(?:'ve|’ve| have)? (?:sat|served) on\b"
-                     r"|^\W*(?:i|we)(?:'ve|’ve| have) (?:worked|been) (?:in|for|at|as|with)\b[^.;,]*\bfor (?:\d+|\w+) (?:years|decades)\b",
+                     r"|^\W*(?:i|we)(?:'ve|’ve| have) (?:worked|been) (?:in|for|at|as|with)\b"
+                     r"[^.;,]*\bfor (?:\d+|\w+) (?:years|decades)\b",
                      re.IGNORECASE)
 
 _TOLD = re.compile(r"\b(?:we|i|they|the public|residents|staff|patients|people|members)"
                    r" (?:were|was|has been|have been|had been) (?:repeatedly |always |first )?told\b", re.IGNORECASE)
 
-_CHRONICLE = re.compile(r"^\W*since (?:\d{4}|the \d{4}s)\b,? (?:we|they|there|the \w+) (?:have|has) (?:had|been|seen)\b",
-                        re.IGNORECASE)
+_JUST_DECIDED = re.compile(r"\b(?:has|have) (?:just|recently) (?:agreed|announced|appointed|published|signed|approved"
+                           r"|confirmed|launched|submitted)\b", re.IGNORECASE)
+
+_CHRONICLE = re.compile(r"^\W*since (?:\d{4}|the \d{4}s)\b,? (?:we|they|there|the \w+)"
+                        r" (?:have|has) (?:had|been|seen)\b", re.IGNORECASE)
 
 
 def announces_schedule(text: str) -> bool:
@@ -107,12 +114,18 @@ def reports_what_was_told(text: str) -> bool:
     return bool(_TOLD.search(text))
 
 
+def reports_a_decision(text: str) -> bool:
+    """Does `text` report a decision as news ("The trust has just appointed a joint director.")?"""
+    return bool(_JUST_DECIDED.search(text))
+
+
 def chronicles(text: str) -> bool:
     """Does `text` list a history ("Since 2015 we have had three reorganisations.")?"""
     return bool(_CHRONICLE.match(text.strip()))
 
 
 def reports_a_fact(text: str) -> bool:
-    """A schedule, a plan's contents, a scale, a denial of plans, the speaker's background, what was told, a history: no side."""
-    return (announces_schedule(text) or describes_contents(text) or describes_scale(text) or denies_plans(text) or personal_background(text)
-            or reports_what_was_told(text) or chronicles(text))
+    """A report with no side: a schedule, a plan's contents, a scale, a denial of plans, the
+    speaker's background, what people were told, news of a decision, a history."""
+    return any(test(text) for test in (announces_schedule, describes_contents, describes_scale, denies_plans,
+                                       personal_background, reports_what_was_told, reports_a_decision, chronicles))
