@@ -196,3 +196,10 @@ def test_factual_a_decision_reported_as_news():
     from argmine.components.stance.factual import reports_a_decision
     assert reports_a_decision("The trust has just appointed a joint director.")
     assert not reports_a_decision("The trust appointed a director who has failed us.")
+
+
+def test_premises_a_sum_put_in_is_a_remark_on_funding():
+    from argmine.components.stance.premises import states_a_contribution
+    assert states_a_contribution("We are putting in £2m of our own money.")
+    assert states_a_contribution("The county will invest an extra £500,000 next year.")
+    assert not states_a_contribution("We are putting patients first.")

@@ -9,6 +9,9 @@ funding are neutral). A sentence that goes on after the figure ("... save £400,
 year and let the nurses plan together") argues more than the sum and is left to the
 other rules.
 
+A body's own contribution, stated as a sum ("We are putting in £2m of our own money."),
+is a remark on funding too.
+
 **Own words.** "I know that sounds glib.", "I want to be absolutely clear about that.",
 "I'm not naive.": a whole sentence about how the speaker's words come across is no
 position on anything; the sentences around it carry the argument.
@@ -48,6 +51,18 @@ def funding_remark(text: str) -> bool:
         return False
     last = list(_AMOUNT.finditer(text))[-1]
     return " and " not in text[last.end():]
+
+
+#: A verb of contributing, then a sum: "putting in £2m", "will invest an extra £500,000".
+_CONTRIBUTION = re.compile(
+    r"\b(?:put(?:ting)?s? in|invest\w*|contribut\w*|allocat\w*)\s+"
+    r"(?:(?:about|around|roughly|some|up to|an extra|a further|another|nearly|almost|more than|over|at least)\s+)*"
+    r"[£$€]\s?\d", re.IGNORECASE)
+
+
+def states_a_contribution(text: str) -> bool:
+    """Does `text` state a sum a body puts in ("We are putting in £2m of our own money.")?"""
+    return bool(_CONTRIBUTION.search(text))
 
 
 #: A whole sentence about the speaker's own words or manner.
@@ -109,5 +124,6 @@ def noncommittal(text: str) -> bool:
 
 
 def argues_nothing(text: str) -> bool:
-    """A granted point, a signpost, a non-committal answer or a report of fact (:mod:`.factual`)."""
-    return grants_a_point(text) or signposts_a_topic(text) or noncommittal(text) or reports_a_fact(text)
+    """A granted point, a signpost, a non-committal answer, a contribution or a report of fact (:mod:`.factual`)."""
+    return (grants_a_point(text) or signposts_a_topic(text) or noncommittal(text) or states_a_contribution(text)
+            or reports_a_fact(text))
