@@ -85,7 +85,8 @@ def remark_on_own_words(text: str) -> bool:
 _GRANTED = re.compile(
     r"^\W*(?:[\w.' ]{1,30}:\s*)?(?:(?:yes|well|and|look),?\s+)?"
     r"(?:that'?s|that’s|that is|it'?s|it’s|it is|this is)\s+(?:a\s+)?(?:very\s+|perfectly\s+)?"
-    r"(?:fair|reasonable|legitimate)(?:\s+(?:point|question|challenge|comment|criticism|observation|hit))?(?=\s*(?:[.,;!—–-]|and\b|$))"
+    r"(?:fair|reasonable|legitimate)(?:\s+(?:point|question|challenge|comment|criticism|observation|hit))?"
+    r"(?=\s*(?:[.,;!—–-]|and\b|$))"
     r"|\b(?:we|i) (?:are|am) (?:entirely |completely |absolutely |very much )?at one\b"
     r"|^\W*fair enough\b|\bi take (?:that|the|your) point\b", re.IGNORECASE)
 _TURN = re.compile(r"\b(?:but|however|yet|though|although)\b", re.IGNORECASE)
@@ -112,9 +113,11 @@ def signposts_a_topic(text: str) -> bool:
 
 
 _NONCOMMITTAL = re.compile(
-    r"\b(?:it|that|this|everything|all)(?:'s|’s| is)? (?:all )?depends? (?:entirely |largely |very much |wholly )?(?:on|upon)\b"
+    r"\b(?:it|that|this|everything|all)(?:'s|’s| is)? (?:all )?depends?"
+    r" (?:entirely |largely |very much |wholly )?(?:on|upon)\b"
     r"|^\W*whatever (?:the|its|their|our) (?:outcome|result|decision|verdict)\b"
-    r"|\b(?:has|have|had) not (?:yet )?(?:taken|formed|reached) a (?:view|position)\b|\b(?:takes?|taking) no (?:view|position|side)\b"
+    r"|\b(?:has|have|had) not (?:yet )?(?:taken|formed|reached) a (?:view|position)\b"
+    r"|\b(?:takes?|taking) no (?:view|position|side)\b"
     r"|\bwill not (?:comment|take a view)\b|\bdeclined to comment\b", re.IGNORECASE)
 
 
