@@ -16,6 +16,7 @@ from argmine.components.stance.context import DocContext, decisive, from_context
 from argmine.components.stance.learned import adapted_model, features, load_model, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import find_mentions, in_domain
+from argmine.components.stance.premises import argues_nothing
 from argmine.components.stance.reading import from_model, stance_of
 from argmine.components.stance.result import StanceResult
 from argmine.components.stance.settings import DEFAULT_SETTINGS, Settings
@@ -112,7 +113,7 @@ class StanceComponent:
             ctx = DocContext(doc, text, claims, results, paragraph_starts(text), self.target, self.settings,
                              anaphora, domain, topical)
             for i, claim in enumerate(claims):
-                if not decisive(results[i]):
+                if not decisive(results[i]) and not argues_nothing(text[slice(*claim["content"])]):
                     results[i] = (self._context(ctx, doc, i, domain)
                                   or self._from_model(doc, claim, results[i], topical, domain) or results[i])
         finally:
