@@ -237,7 +237,8 @@ class Claim(_Record):
         default=None,
         description="What decided the stance: the claim's own words, its cue, the topic of the sentence "
         "before, the same speaker's previous claim (context), the learned model reading the claim's own "
-        "words when the rules had none to read (model), or nothing (neutral).",
+        "words when the rules had none to read (model), the side of the same speaker's claims their own words "
+        "decided, lent to a claim the model had decided (speaker), or nothing (neutral).",
     )
     target: str = Field(description="The (first) target `stance` is toward.")
     confidence: float = Field(ge=0.0, le=1.0)

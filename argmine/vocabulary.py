@@ -13,7 +13,7 @@ from typing import Literal, get_args
 ActorKind = Literal["person", "organisation", "group", "author", "unresolved"]
 Mode = Literal["direct", "indirect", "author"]
 Stance = Literal["support", "oppose", "mixed", "neutral"]
-StanceBasis = Literal["content", "cue", "topic", "context", "model", "none"]
+StanceBasis = Literal["content", "cue", "topic", "context", "model", "speaker", "none"]
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 MODES: tuple[str, ...] = get_args(Mode)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
 from argmine.components.contract import ClaimDict
+from argmine.components.stance.coherence import cohere
 from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
 from argmine.components.stance.learned import adapted_model, features, load_model, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
@@ -116,6 +117,7 @@ class StanceComponent:
                 if not decisive(results[i]) and not argues_nothing(text[slice(*claim["content"])]):
                     results[i] = (self._context(ctx, doc, i, domain)
                                   or self._from_model(doc, claim, results[i], topical, domain) or results[i])
+            cohere(claims, results, ctx.follows, text, damp=self.settings.inherit_damp)
         finally:
             del doc.user_data[DOC_PIECES]  # Piece objects must not travel with a serialised Doc
         return results

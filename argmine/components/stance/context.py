@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -70,7 +70,7 @@ class DocContext:
     anaphora: bool
     domain: bool
     topical: bool = False  # the text names the target often enough to be about it
-
+    follows: dict[int, int] = field(default_factory=dict)  # claim -> the claim whose stance it inherited
 
     def paragraph(self, offset: int) -> int:
         return paragraph_of(self.paragraphs, first_char(self.text, offset))
@@ -249,6 +249,7 @@ def inherited(ctx: DocContext, i: int) -> Optional[StanceResult]:
             root = base.score if base.basis != "context" else base.score / s.inherit_damp
             score = round(root * s.inherit_damp, 3)
             if label_for(score, 0.0, 0.0, s) != "neutral":
+                ctx.follows[i] = j
                 return turned(ctx, i, j, score)
             # too weak once damped: look further back in the run
     return None
