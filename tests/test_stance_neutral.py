@@ -76,9 +76,9 @@ def test_factual_the_size_of_an_organisation_is_a_scale():
 
 
 def test_factual_no_plans_is_a_statement_of_intent():
-    assert denies_plans("There are no plans to move the clinic.")
+    assert denies_plans("There are no plans to relocate the surgery.")
     assert denies_plans("The council has no current plans to sell the site.")
-    assert not denies_plans("The plans to move the clinic are a disgrace.")
+    assert not denies_plans("The plans to relocate the surgery are a disgrace.")
 
 
 def test_factual_the_speakers_family_or_past_is_background():
@@ -88,7 +88,7 @@ def test_factual_the_speakers_family_or_past_is_background():
 
 
 def test_factual_reports_a_fact_gathers_the_four():
-    assert reports_a_fact("There are no plans to move the clinic.")
+    assert reports_a_fact("There are no plans to relocate the surgery.")
     assert not reports_a_fact("The merger was a mistake.")
 
 
@@ -98,8 +98,8 @@ def test_factual_reports_a_fact_gathers_the_four():
 @pytest.mark.parametrize("text", [
     "That's fair.",
     "JANE HOLT: That’s a fair point.",
-    "It is a fair challenge, and I accept it.",
-    "Yes, on that we are entirely at one.",
+    "That is a legitimate criticism, and I take it.",
+    "Well, we are completely at one there.",
     "Fair enough.",
 ])
 def test_premises_granting_the_other_speakers_point(text):
@@ -112,7 +112,7 @@ def test_premises_a_granted_point_followed_by_but_is_not_only_granted():
 
 
 @pytest.mark.parametrize("text", [
-    "Let me start with the money.",
+    "Let me begin with the waiting lists.",
     "Staffing, first of all.",
     "Members will note paragraph 4.2 of the report.",
     "Let me turn to the rotas.",
@@ -126,7 +126,7 @@ def test_premises_a_sentence_that_goes_on_to_argue_is_no_signpost():
 
 
 @pytest.mark.parametrize("text", [
-    "It depends on what you spend it on.",
+    "That all depends on who runs it.",
     "Honestly, it all depends on the staffing.",
     "Whatever the outcome, it will be quoted for years.",
 ])
@@ -146,8 +146,8 @@ def test_premises_argues_nothing_gathers_premises_and_facts():
 @pytest.mark.parametrize("sentence", [
     "We will continue to consult staff and patients throughout.",
     "My mother was a district nurse.",
-    "There are no plans to move the clinic.",
-    "Let me start with the money.",
+    "There are no plans to relocate the surgery.",
+    "Let me begin with the waiting lists.",
 ])
 def test_a_neutral_premise_does_not_inherit_the_speakers_side(blank, sentence):
     assert _after_support(blank, sentence) == ["support", "neutral"]
@@ -158,7 +158,7 @@ def test_a_claim_without_a_premise_still_inherits(blank):
 
 
 def test_premises_agreeing_with_a_summary_of_ones_position_is_not_only_granting():
-    assert not grants_a_point("That's a fair summary of my view.")
+    assert not grants_a_point("That's a fair description of the plan.")
     assert grants_a_point("That's a fair hit.")
 
 
@@ -170,7 +170,7 @@ def test_factual_a_career_is_background():
 
 def test_factual_what_people_were_told_is_reported():
     assert reports_what_was_told("Last year we were told that the ward would move.")
-    assert reports_what_was_told("For a decade the public has been told the scheme is about care.")
+    assert reports_what_was_told("Residents have been told the depot is safe.")
     assert not reports_what_was_told("I told them the scheme was a mistake.")
 
 
@@ -186,7 +186,7 @@ def test_factual_what_a_plan_holds_is_a_description():
     assert not describes_contents("The agreement is a betrayal of patients.")
 
 
-@pytest.mark.parametrize("text", ["The council has not taken a view on the plan.",
+@pytest.mark.parametrize("text", ["The board has not yet formed a position on the proposal.",
                                   "The trust declined to comment.", "We take no position on the merger."])
 def test_premises_declining_to_take_a_view_is_noncommittal(text):
     assert noncommittal(text)
@@ -200,6 +200,6 @@ def test_factual_a_decision_reported_as_news():
 
 def test_premises_a_sum_put_in_is_a_remark_on_funding():
     from argmine.components.stance.premises import states_a_contribution
-    assert states_a_contribution("We are putting in £2m of our own money.")
+    assert states_a_contribution("The college is putting in £300,000 from its reserves.")
     assert states_a_contribution("The county will invest an extra £500,000 next year.")
     assert not states_a_contribution("We are putting patients first.")

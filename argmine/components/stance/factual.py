@@ -17,7 +17,7 @@ the two trusts share is a finance team.": a description, not a view of it.
 **Scale.** What an organisation covers or employs, as a bare figure: "Our trust serves
 600,000 people."
 
-**No plans.** "There are no plans to move the clinic.": a statement of what is (not)
+**No plans.** "There are no plans to relocate the surgery.": a statement of what is (not)
 intended, not a view of it.
 
 **Background.** The speaker's family or past, told as a fact: "My father was a
@@ -99,7 +99,7 @@ def describes_scale(text: str) -> bool:
 
 
 def denies_plans(text: str) -> bool:
-    """Does `text` say that nothing is planned ("There are no plans to move the clinic.")?"""
+    """Does `text` say that nothing is planned ("There are no plans to relocate the surgery.")?"""
     return bool(_NO_PLANS.search(text))
 
 

@@ -16,15 +16,15 @@ is a remark on funding too.
 "I'm not naive.": a whole sentence about how the speaker's words come across is no
 position on anything; the sentences around it carry the argument.
 
-**The exchange.** "That's fair.", "It is a fair point, and I accept it.", "On that we
-are at one.": a speaker granting the other side's point, as such, takes no side on the
+**The exchange.** "That's fair.", "It's a perfectly reasonable question.", "We are
+completely at one there.": a speaker granting the other side's point, as such, takes no side on the
 matter (the gold convention); "That's fair, but ..." goes on to one and is left alone.
 
-**Signposts.** "Let me start with the money.", "Staffing, first of all.", "Members will
+**Signposts.** "Let me begin with the waiting lists.", "Staffing, first of all.", "Members will
 note paragraph 4.2.": a sentence that says what the speaker will talk about next.
 
-**Non-committal.** "It depends on what you spend it on.", "Whatever the outcome, it
-will be quoted for years.", "The council has not taken a view on the plan.": a sentence
+**Non-committal.** "That all depends on who runs it.", "Whatever the outcome, it
+will be quoted for years.", "The board has not yet formed a position on the proposal.": a sentence
 that declines to take a side.
 
 :func:`argues_nothing` gathers these and the reports of :mod:`.factual`: the stance
@@ -61,7 +61,7 @@ _CONTRIBUTION = re.compile(
 
 
 def states_a_contribution(text: str) -> bool:
-    """Does `text` state a sum a body puts in ("We are putting in £2m of our own money.")?"""
+    """Does `text` state a sum a body puts in ("The college is putting in £300,000 from its reserves.")?"""
     return bool(_CONTRIBUTION.search(text))
 
 
@@ -81,7 +81,7 @@ def remark_on_own_words(text: str) -> bool:
     return bool(_ON_OWN_WORDS.match(text.strip()))
 
 
-#: A speaker granting the other's point: "That's fair", "It is a fair challenge", "we are at one".
+#: A speaker granting the other's point: "That's fair", "That is a legitimate criticism", "we are at one".
 _GRANTED = re.compile(
     r"^\W*(?:[\w.' ]{1,30}:\s*)?(?:(?:yes|well|and|look),?\s+)?"
     r"(?:that'?s|that’s|that is|it'?s|it’s|it is|this is)\s+(?:a\s+)?(?:very\s+|perfectly\s+)?"
@@ -108,7 +108,7 @@ _SIGNPOST = re.compile(
 
 
 def signposts_a_topic(text: str) -> bool:
-    """Does `text` say what the speaker will talk about ("Let me start with the money.")?"""
+    """Does `text` say what the speaker will talk about ("Let me begin with the waiting lists.")?"""
     return bool(_SIGNPOST.search(text.strip()))
 
 
@@ -122,7 +122,7 @@ _NONCOMMITTAL = re.compile(
 
 
 def noncommittal(text: str) -> bool:
-    """Does `text` decline to take a side ("It depends on what you spend it on.")?"""
+    """Does `text` decline to take a side ("That all depends on who runs it.")?"""
     return bool(_NONCOMMITTAL.search(text))
 
 
