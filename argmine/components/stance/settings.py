@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Settings:
     """The numbers of the scoring; measured on the seeds' gold (docs/targets.md)."""
 
-    threshold: float = 0.2  # |score| below this is neutral
+    threshold: float = 0.17  # |score| below this is neutral: with K = 0.5, one-sided evidence of 0.1 or more counts
     smoothing: float = 0.5  # K in (P - N) / (P + N + K): weak evidence stays near 0
     mixed_min: float = 0.1  # both P and N at least this for mixed
     mixed_ratio: float = 0.6  # and min(P, N) / max(P, N) at least this
