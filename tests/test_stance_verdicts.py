@@ -1,0 +1,73 @@
+"""Fewer false neutrals (issue 17): verdicts on how the matter performs, pejorative names for it.
+
+Every sentence was written for these tests. They run the rules alone on a blank English
+pipeline with a sentencizer (no learned model), for the home target and a target defined here.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from argmine.components.stance import stance_of
+from argmine.target import Target, load_target
+
+INTEGRATION = load_target("integration")
+FERRY = Target.model_validate({
+    "name": "ferry", "description": "A publicly run ferry service across the estuary.",
+    "pro": ["ferry service", "ferry", "ferries"], "con": ["toll bridge"],
+    "anaphors": ["service", "crossing"],
+})
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _label(blank, target: Target, text: str) -> str:
+    return stance_of(blank(text), target, anaphora=True).label
+
+
+# --------------------------------------------------------------------------- performance verdicts
+
+
+@pytest.mark.parametrize("target, text, label", [
+    (INTEGRATION, "The shared chief executive is working.", "support"),
+    (INTEGRATION, "Pooled budgets have clearly worked in the north of the county.", "support"),
+    (INTEGRATION, "Integration works, and patients can see it.", "support"),
+    (INTEGRATION, "The merger isn't working.", "oppose"),
+    (INTEGRATION, "The partnership is working as intended.", "support"),
+    (FERRY, "The ferry service is working.", "support"),
+    (FERRY, "The ferry has never worked.", "oppose"),
+])
+def test_verdicts_a_verdict_on_performance_takes_a_side(blank, target, text, label):
+    assert _label(blank, target, text) == label
+
+
+@pytest.mark.parametrize("target, text", [
+    # activity, a role or a relative clause: no verdict
+    (INTEGRATION, "The council is working with the integrated care board on a discharge plan."),
+    (INTEGRATION, "Staff at the integrated care board are working long hours."),
+    (INTEGRATION, "She worked as a nurse before the merger."),
+    (FERRY, "The crew of the ferry are working towards a new timetable."),
+    (FERRY, "Nobody can say whether the ferry is the option that works."),
+])
+def test_verdicts_activity_is_not_a_verdict(blank, target, text):
+    assert _label(blank, target, text) == "neutral"
+
+
+# --------------------------------------------------------------------------- pejorative names
+
+
+@pytest.mark.parametrize("target, text", [
+    (INTEGRATION, "The merger is a stitch-up."),
+    (INTEGRATION, "Residents see the partnership as a cash grab by the hospital."),
+    (INTEGRATION, "The consultation on pooled budgets was a charade."),
+    (FERRY, "The new ferry timetable is a shambles."),
+    (FERRY, "Keeping the ferry is a publicity stunt."),
+])
+def test_verdicts_a_pejorative_name_opposes(blank, target, text):
+    assert _label(blank, target, text) == "oppose"
