@@ -71,3 +71,29 @@ def test_verdicts_activity_is_not_a_verdict(blank, target, text):
 ])
 def test_verdicts_a_pejorative_name_opposes(blank, target, text):
     assert _label(blank, target, text) == "oppose"
+
+
+# --------------------------------------------------------------------------- challenge questions
+
+
+@pytest.mark.parametrize("target, text, label", [
+    (INTEGRATION, "How can anyone claim the merger has helped patients?", "oppose"),
+    (INTEGRATION, "Where is the evidence that pooled budgets save money?", "oppose"),
+    (INTEGRATION, "Who seriously thinks the partnership has been a success?", "oppose"),
+    (INTEGRATION, "How can the minister say integration has failed?", "support"),
+    (FERRY, "After ten years of delays, why should anyone believe the ferry will be reliable?", "oppose"),
+    (FERRY, "Does anyone really believe the toll bridge is a better deal?", "support"),
+    (FERRY, "Is there any evidence that the ferry service helps local trade?", "oppose"),
+])
+def test_verdicts_a_challenge_question_denies_its_complement(blank, target, text, label):
+    assert _label(blank, target, text) == label
+
+
+@pytest.mark.parametrize("target, text, label", [
+    # real questions keep their own reading
+    (INTEGRATION, "Why do you think the merger helped?", "support"),
+    (INTEGRATION, "How can we make the partnership work better?", "support"),
+    (FERRY, "When will the ferry timetable be published?", "neutral"),
+])
+def test_verdicts_a_real_question_is_not_a_challenge(blank, target, text, label):
+    assert _label(blank, target, text) == label

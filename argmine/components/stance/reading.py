@@ -6,6 +6,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
 
+from argmine.components.stance.challenges import challenge_frames
 from argmine.components.stance.items import find_items
 from argmine.components.stance.learned import LinearStance, features, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
@@ -97,6 +98,7 @@ def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anap
         mentions = find_mentions(src, pieces, target, anaphora=anaphora, domain=domain, settings=settings)
         taken = {k for m in mentions for k in range(m.start, m.end)}
         items = performance_verdicts(src, pieces, find_items(src, pieces, lex, taken), taken)
+        items = challenge_frames(src, pieces, items)
         mentions = pronoun_objects(src, pieces, mentions, items)
         sentence_results.append(score_sentence(src, pieces, mentions, items, settings))
         all_mentions.extend(mentions)

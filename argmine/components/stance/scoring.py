@@ -313,7 +313,8 @@ def _doubt(r: Reading, rv: Item) -> None:
     if rv.negations % 2 == 1:
         rv.consumed = True
         return
-    end = clause_end(r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
+    end = rv.scope_end if rv.scope_end > rv.end else clause_end(  # a challenge question's whole complement
+        r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
     governed = [ev for ev in r.evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind == "eval"]
     for ev in governed:
         ev.negations += 1
