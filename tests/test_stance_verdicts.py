@@ -97,3 +97,28 @@ def test_verdicts_a_challenge_question_denies_its_complement(blank, target, text
 ])
 def test_verdicts_a_real_question_is_not_a_challenge(blank, target, text, label):
     assert _label(blank, target, text) == label
+
+
+# --------------------------------------------------------------------------- relabelling and harm verbs
+
+
+@pytest.mark.parametrize("target, text", [
+    # "do X and call it <target>": the speaker says the name is a false label
+    (INTEGRATION, "The board shut a ward and called it integration."),
+    (INTEGRATION, "They move the same staff between offices and call it partnership."),
+    (FERRY, "The council sold two boats and called it a ferry service."),
+])
+def test_verdicts_a_false_label_opposes(blank, target, text):
+    assert _label(blank, target, text) == "oppose"
+
+
+@pytest.mark.parametrize("target, text", [
+    # a harm done to the target, in the progressive as in any tense, speaks up for it
+    (INTEGRATION, "The funding rules are holding back integration."),
+    (INTEGRATION, "The funding rules held back integration for a decade."),
+    (INTEGRATION, "The new rules are hindering joint commissioning."),
+    (FERRY, "The new charges will starve the ferry of passengers."),
+    (FERRY, "The toll is draining passengers away and is strangling the ferry."),
+])
+def test_verdicts_a_harm_to_the_target_supports_it(blank, target, text):
+    assert _label(blank, target, text) == "support"
