@@ -122,3 +122,40 @@ def test_verdicts_a_false_label_opposes(blank, target, text):
 ])
 def test_verdicts_a_harm_to_the_target_supports_it(blank, target, text):
     assert _label(blank, target, text) == "support"
+
+
+# --------------------------------------------------------------------------- yes to the goal, no to the means
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Right in principle, wrong in practice.", True),
+    ("We share the ambition, but the timescale is unrealistic.", True),
+    ("Several unions back the aim but are wary of the pace.", True),
+    ("The aim is to publish the timetable in May.", False),
+    ("We support the plan and its timetable.", False),
+    ("I agree with the direction of travel and the pace is fine.", False),
+])
+def test_verdicts_goal_not_means(text, expected):
+    from argmine.components.stance.reservations import goal_not_means
+
+    assert goal_not_means(text) is expected
+
+
+@pytest.mark.parametrize("target, first, sentence", [
+    (INTEGRATION, "Integration of health and social care matters to every family.",
+     "We share the ambition, but the timescale for the merger is unrealistic."),
+    (FERRY, "The ferry service carries nine hundred people a day.",
+     "Councillors back the aim but are wary of the pace of the changes."),
+])
+def test_verdicts_goal_yes_means_no_is_mixed(blank, target, first, sentence):
+    from argmine.components.stance import StanceComponent
+
+    from claim_dicts import claims_at
+
+    text = f"{first} {first} {first}\n“{sentence}” said Ada Price."  # a text about the target
+    doc = blank(text)
+    doc._.claims = claims_at(doc, [(sentence, "ada", "direct")])
+    component = StanceComponent(blank, target=target)
+    component.model = None
+    component(doc)
+    assert doc._.claims[0]["stance"] == "mixed"

@@ -48,7 +48,7 @@ from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.premises import funding_remark, remark_on_own_words
 from argmine.components.stance.reading import stance_of
-from argmine.components.stance.reservations import conditional_side
+from argmine.components.stance.reservations import conditional_side, goal_not_means
 from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
@@ -89,6 +89,16 @@ def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
     if own.has_target or not ctx.topical or not conditional_side(ctx.text[start:end]):
         return None
     return StanceResult("mixed", 0.0, [], basis="context")
+
+
+def goal_and_means(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """"A sound idea at the wrong pace": yes to the end, no to the means, is mixed,
+    when the claim names the target or the text is about it (:func:`.reservations.goal_not_means`)."""
+    own = ctx.results[i]
+    start, end = ctx.claims[i]["content"]
+    if not (own.has_target or ctx.topical) or not goal_not_means(ctx.text[start:end]):
+        return None
+    return StanceResult("mixed", 0.0, list(own.evidence), basis="context")
 
 
 def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
