@@ -159,3 +159,45 @@ def test_verdicts_goal_yes_means_no_is_mixed(blank, target, first, sentence):
     component.model = None
     component(doc)
     assert doc._.claims[0]["stance"] == "mixed"
+
+
+# --------------------------------------------------------------------------- the matter at hand
+
+
+def _in_a_text_about(blank, target: Target, opening: str, before: str, sentence: str) -> str:
+    """The stance of `sentence`, said after `before` (which names nothing), in a text about the target."""
+    from argmine.components.stance import StanceComponent
+
+    from claim_dicts import claims_at
+
+    text = f"{opening} {opening} {opening}\n“{before} {sentence}” said Ada Price."
+    doc = blank(text)
+    doc._.claims = claims_at(doc, [(before, "ada", "direct"), (sentence, "ada", "direct")])
+    component = StanceComponent(blank, target=target)
+    component.model = None
+    component(doc)
+    return doc._.claims[1]["stance"]
+
+
+@pytest.mark.parametrize("target, opening, before, sentence, label", [
+    (INTEGRATION, "The integrated care board met on Monday.", "I have run the clinic for ten years.",
+     "It has been a great help to the families we see.", "support"),
+    (FERRY, "The ferry service runs every hour.", "My shop is by the harbour.",
+     "Frankly, it is a disaster for the town.", "oppose"),
+])
+def test_verdicts_a_pointer_to_nothing_named_is_the_matter_at_hand(blank, target, opening, before, sentence, label):
+    assert _in_a_text_about(blank, target, opening, before, sentence) == label
+
+
+def test_verdicts_a_pointer_to_nothing_named_stays_neutral_outside_a_text_about_the_target(blank):
+    from argmine.components.stance import StanceComponent
+
+    from claim_dicts import claims_at
+
+    before, sentence = "My shop is by the harbour.", "Frankly, it is a disaster for the town."
+    doc = blank(f"The weather was fine.\n“{before} {sentence}” said Ada Price.")
+    doc._.claims = claims_at(doc, [(before, "ada", "direct"), (sentence, "ada", "direct")])
+    component = StanceComponent(blank, target=FERRY)
+    component.model = None
+    component(doc)
+    assert doc._.claims[1]["stance"] == "neutral"

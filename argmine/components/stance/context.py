@@ -14,7 +14,9 @@ back a merger? -- Not now.") takes the question's stance, kept or reversed
 (1) **Topic.** Evaluation with no target of its own is taken to be about the
 target named in the previous sentence of the same paragraph when the claim
 points back to it ("This is a real shift", "they") or answers it (the previous
-sentence is a question: "How do the pilots measure up? Rather badly.").
+sentence is a question: "How do the pilots measure up? Rather badly."); in a text
+about the target, a claim that points back to a sentence naming nothing is taken to
+be about the matter at hand, damped further.
 "Ministers like a headline" evaluates its own nouns, not a topic.
 An attitude whose object the claim does not name ("Most GPs remain
 unconvinced", "We would support it", "critics warn that it will fail")
@@ -162,6 +164,9 @@ def from_answer(ctx: DocContext, i: int) -> Optional[StanceResult]:
 
 
 def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """Free evaluation pointing back ("it", "this", "they") to the target the sentence before
+    names; in a text about the target, to the matter at hand when that sentence names nothing
+    (``unnamed_topic`` damps it further: the link is a guess)."""
     s = ctx.settings
     own = ctx.results[i]
     if not (own.free_valence and not own.has_target and s.topic_damp):
@@ -173,9 +178,12 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
     if not linked or ctx.paragraph(prev.start_char) != ctx.paragraph(start):
         return None
     polarity = target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain)
+    reach = 1.0
+    if not polarity and ctx.topical:
+        polarity, reach = 1.0, s.unnamed_topic
     if not polarity:
         return None
-    value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
+    value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp * reach
     positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
     score = round(value / (abs(value) + s.smoothing), 3)
     label = label_for(score, positive, negative, s)

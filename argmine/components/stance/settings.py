@@ -23,6 +23,7 @@ class Settings:
     cue: float = 0.8  # an evaluative cue verb ("criticised") applied to a bare target
     anaphor_weight: float = 0.5  # "this programme" as a mention of the target
     topic_damp: float = 0.6  # evaluation with the previous sentence's target
+    unnamed_topic: float = 0.5  # ... times this when that sentence names nothing, in a text about the target
     inherit_damp: float = 0.7  # stance inherited from the same actor's previous claim
     inherit_veto: float = 0.5  # ... but not support the learned model reads as opposition this surely (0: off)
     hedge_floor: float = 0.4
