@@ -201,3 +201,17 @@ def test_verdicts_a_pointer_to_nothing_named_stays_neutral_outside_a_text_about_
     component.model = None
     component(doc)
     assert doc._.claims[1]["stance"] == "neutral"
+
+
+# --------------------------------------------------------------------------- early verdicts, evidence denied
+
+
+@pytest.mark.parametrize("target, text, label", [
+    (INTEGRATION, "The partnership is beginning to work.", "support"),
+    (INTEGRATION, "The partnership has not started to work.", "oppose"),
+    (FERRY, "The new ferry service is starting to pay off.", "support"),
+    (INTEGRATION, "There is no clear evidence that pooled budgets improve care.", "oppose"),
+    (FERRY, "There is little hard evidence that the ferry helps local trade.", "oppose"),
+])
+def test_verdicts_early_verdicts_and_denied_evidence(blank, target, text, label):
+    assert _label(blank, target, text) == label
