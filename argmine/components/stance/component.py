@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from argmine.components import extensions  # noqa: F401  (registers doc._.claims)
 from argmine.components.contract import ClaimDict
 from argmine.components.stance.coherence import cohere
-from argmine.components.stance.context import DocContext, decisive, from_context, paragraph_starts
+from argmine.components.stance.context import DocContext, decisive, from_context, goal_and_means, paragraph_starts
 from argmine.components.stance.learned import adapted_model, features, load_model, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
 from argmine.components.stance.mentions import find_mentions, in_domain
@@ -114,6 +114,7 @@ class StanceComponent:
             ctx = DocContext(doc, text, claims, results, paragraph_starts(text), self.target, self.settings,
                              anaphora, domain, topical)
             for i, claim in enumerate(claims):
+                results[i] = goal_and_means(ctx, i) or results[i]  # "a sound idea at the wrong pace": mixed
                 if not decisive(results[i]) and not argues_nothing(text[slice(*claim["content"])]):
                     results[i] = (self._context(ctx, doc, i, domain)
                                   or self._from_model(doc, claim, results[i], topical, domain) or results[i])

@@ -14,7 +14,9 @@ back a merger? -- Not now.") takes the question's stance, kept or reversed
 (1) **Topic.** Evaluation with no target of its own is taken to be about the
 target named in the previous sentence of the same paragraph when the claim
 points back to it ("This is a real shift", "they") or answers it (the previous
-sentence is a question: "How do the pilots measure up? Rather badly.").
+sentence is a question: "How do the pilots measure up? Rather badly."); in a text
+about the target, a claim that points back to a sentence naming nothing is taken to
+be about the matter at hand, damped further.
 "Ministers like a headline" evaluates its own nouns, not a topic.
 An attitude whose object the claim does not name ("Most GPs remain
 unconvinced", "We would support it", "critics warn that it will fail")
@@ -48,7 +50,7 @@ from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.premises import funding_remark, remark_on_own_words
 from argmine.components.stance.reading import stance_of
-from argmine.components.stance.reservations import conditional_side
+from argmine.components.stance.reservations import conditional_side, goal_not_means
 from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
@@ -89,6 +91,16 @@ def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
     if own.has_target or not ctx.topical or not conditional_side(ctx.text[start:end]):
         return None
     return StanceResult("mixed", 0.0, [], basis="context")
+
+
+def goal_and_means(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """"A sound idea at the wrong pace": yes to the end, no to the means, is mixed,
+    when the claim names the target or the text is about it (:func:`.reservations.goal_not_means`)."""
+    own = ctx.results[i]
+    start, end = ctx.claims[i]["content"]
+    if not (own.has_target or ctx.topical) or not goal_not_means(ctx.text[start:end]):
+        return None
+    return StanceResult("mixed", 0.0, list(own.evidence), basis="context")
 
 
 def from_removal(ctx: DocContext, i: int) -> Optional[StanceResult]:
@@ -152,6 +164,9 @@ def from_answer(ctx: DocContext, i: int) -> Optional[StanceResult]:
 
 
 def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
+    """Free evaluation pointing back ("it", "this", "they") to the target the sentence before
+    names; in a text about the target, to the matter at hand when that sentence names nothing
+    (``unnamed_topic`` damps it further: the link is a guess)."""
     s = ctx.settings
     own = ctx.results[i]
     if not (own.free_valence and not own.has_target and s.topic_damp):
@@ -163,9 +178,12 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
     if not linked or ctx.paragraph(prev.start_char) != ctx.paragraph(start):
         return None
     polarity = target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain)
+    reach = 1.0
+    if not polarity and ctx.topical:
+        polarity, reach = 1.0, s.unnamed_topic
     if not polarity:
         return None
-    value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp
+    value = own.free_valence * (1 if polarity > 0 else -1) * s.topic_damp * reach
     positive, negative = (value, 0.0) if value > 0 else (0.0, -value)
     score = round(value / (abs(value) + s.smoothing), 3)
     label = label_for(score, positive, negative, s)

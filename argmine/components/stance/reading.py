@@ -6,6 +6,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
 
+from argmine.components.stance.challenges import challenge_frames
 from argmine.components.stance.items import find_items
 from argmine.components.stance.learned import LinearStance, features, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
@@ -13,6 +14,7 @@ from argmine.components.stance.mentions import Mention, find_mentions, pronoun_o
 from argmine.components.stance.result import Contribution, StanceResult, decide, dedupe
 from argmine.components.stance.scoring import score_sentence
 from argmine.components.stance.settings import DEFAULT_SETTINGS, Settings
+from argmine.components.stance.verdicts import performance_verdicts
 from argmine.components.stance.text import Source, pieces_of, sentences_of
 from argmine.target import Target
 
@@ -95,7 +97,8 @@ def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anap
         src = Source.of(sent)
         mentions = find_mentions(src, pieces, target, anaphora=anaphora, domain=domain, settings=settings)
         taken = {k for m in mentions for k in range(m.start, m.end)}
-        items = find_items(src, pieces, lex, taken)
+        items = performance_verdicts(src, pieces, find_items(src, pieces, lex, taken), taken)
+        items = challenge_frames(src, pieces, items)
         mentions = pronoun_objects(src, pieces, mentions, items)
         sentence_results.append(score_sentence(src, pieces, mentions, items, settings))
         all_mentions.extend(mentions)

@@ -313,7 +313,8 @@ def _doubt(r: Reading, rv: Item) -> None:
     if rv.negations % 2 == 1:
         rv.consumed = True
         return
-    end = clause_end(r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
+    end = rv.scope_end if rv.scope_end > rv.end else clause_end(  # a challenge question's whole complement
+        r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
     governed = [ev for ev in r.evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind == "eval"]
     for ev in governed:
         ev.negations += 1
@@ -339,7 +340,8 @@ def _acts_on_subject(r: Reading, rv: Item, end: int) -> int:
     """"the plan to merge was scrapped", "fragmentation must end": a passive or intransitive
     reverser acts on its subject ("councils will be sidelined in the partnerships": on the councils)."""
     pieces = r.pieces
-    passive = rv.start > 0 and (pieces[rv.start - 1].text in BE_FORMS or (
+    progressive = pieces[rv.start].text.endswith("ing")  # "rules are undermining X" acts on X
+    passive = rv.start > 0 and not progressive and (pieces[rv.start - 1].text in BE_FORMS or (
         rv.start > 1 and pieces[rv.start - 2].text in BE_FORMS and pieces[rv.start - 1].text.endswith("ly")))
     intransitive = end == rv.end and rv.entry.role == "removal"
     if passive or intransitive:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Settings:
     """The numbers of the scoring; measured on the seeds' gold (docs/targets.md)."""
 
-    threshold: float = 0.2  # |score| below this is neutral
+    threshold: float = 0.17  # |score| below this is neutral: with K = 0.5, one-sided evidence of 0.1 or more counts
     smoothing: float = 0.5  # K in (P - N) / (P + N + K): weak evidence stays near 0
     mixed_min: float = 0.1  # both P and N at least this for mixed
     mixed_ratio: float = 0.6  # and min(P, N) / max(P, N) at least this
@@ -23,6 +23,7 @@ class Settings:
     cue: float = 0.8  # an evaluative cue verb ("criticised") applied to a bare target
     anaphor_weight: float = 0.5  # "this programme" as a mention of the target
     topic_damp: float = 0.6  # evaluation with the previous sentence's target
+    unnamed_topic: float = 0.5  # ... times this when that sentence names nothing, in a text about the target
     inherit_damp: float = 0.7  # stance inherited from the same actor's previous claim
     inherit_veto: float = 0.5  # ... but not support the learned model reads as opposition this surely (0: off)
     hedge_floor: float = 0.4
