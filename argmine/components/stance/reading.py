@@ -6,6 +6,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
 
+from argmine.components.stance.actions import pledged_actions
 from argmine.components.stance.items import find_items
 from argmine.components.stance.learned import LinearStance, features, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
@@ -97,6 +98,7 @@ def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anap
         taken = {k for m in mentions for k in range(m.start, m.end)}
         items = find_items(src, pieces, lex, taken)
         mentions = pronoun_objects(src, pieces, mentions, items)
+        items = sorted(items + pledged_actions(src, pieces, mentions, items), key=lambda it: it.start)
         sentence_results.append(score_sentence(src, pieces, mentions, items, settings))
         all_mentions.extend(mentions)
         tokens += masked_tokens(pieces, mentions)

@@ -1,0 +1,78 @@
+"""Stance toward a user's own target read from the action taken on it: pledged ("would scrap"),
+urged ("urged the council to lift"), ordered ("Keep the ban."). Two targets defined here, one a
+charge and one a prohibition; every sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmine.components.stance import stance_of
+from argmine.errors import ModelError
+from argmine.target import Target
+
+CHARGE = Target.model_validate({
+    "name": "congestion-charge", "description": "A daily charge on driving into the city centre.",
+    "pro": ["congestion charge", "charging zone", "introduce the charge", "raise the charge"],
+    "con": ["scrap the charge", "cut the charge", "free parking"],
+    "anaphors": ["charge", "scheme"],
+})
+VAPE_BAN = Target.model_validate({
+    "name": "vape-ban", "description": "A ban on selling disposable vapes.",
+    "pro": ["vape ban", "ban disposable vapes", "ban vapes", {"term": "ban", "weight": 0.6}],
+    "con": ["lift the ban", "sell vapes"],
+    "anaphors": ["ban", "prohibition"],
+})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from argmine.model import load_base_model
+
+    try:
+        return load_base_model()
+    except ModelError:
+        pytest.skip("the trained model is not in data/models yet")
+
+
+CASES = [
+    # a pledge: the modal of intent before an action that is one of the target's terms
+    (CHARGE, "The mayor said she would scrap the charge if she were re-elected.", "oppose"),
+    (CHARGE, "The mayor said she would not scrap the charge.", "support"),
+    (CHARGE, "Our party will introduce the charge next spring.", "support"),
+    (CHARGE, "The new administration is going to cut the charge.", "oppose"),
+    # a policy verb whose object names the target
+    (CHARGE, "The new mayor would impose a congestion charge on the ring road.", "support"),
+    # a directive: "urge/ask/call on X to" + the action
+    (CHARGE, "Shopkeepers urged the council to scrap the charge.", "oppose"),
+    (VAPE_BAN, "Retailers have asked ministers to lift the ban.", "oppose"),
+    (VAPE_BAN, "Doctors called on the government to ban disposable vapes.", "support"),
+    # an imperative
+    (CHARGE, "Scrap the charge now.", "oppose"),
+    (VAPE_BAN, "Keep the ban.", "support"),
+    # a prohibition as the target: undoing it is opposing it
+    (VAPE_BAN, "The ban should be lifted before the summer.", "oppose"),
+    # a parliamentary role is no evaluation: the pledge decides
+    (CHARGE, "The opposition leader said her party would scrap the charge.", "oppose"),
+    # no action on the target: a question asks, a prediction about the target names no action
+    (CHARGE, "Would you scrap the charge?", "neutral"),
+    (CHARGE, "The charge will raise five million pounds a year.", "neutral"),
+    (CHARGE, "The council confirmed the charge was introduced in 2019.", "neutral"),
+]
+
+
+@pytest.mark.parametrize("target,text,label", CASES, ids=[f"{c[0].name}:{c[1][:34]}" for c in CASES])
+def test_action_on_the_target_is_its_stance(nlp, target, text, label):
+    result = stance_of(nlp(text), target)
+    assert result.label == label, (result.label, result.evidence, result.basis)
+
+
+def test_the_pledge_is_in_the_evidence(nlp):
+    result = stance_of(nlp("The mayor would scrap the charge."), CHARGE)
+    assert "would" in result.evidence and "scrap the charge" in result.evidence
+
+
+def test_a_possessive_anaphor_is_not_taken_for_the_target(nlp):
+    # "their own scheme" is most often something else of the same kind
+    text = "The congestion charge is on hold. Both districts will keep their own scheme for now."
+    result = stance_of(nlp(text), CHARGE)
+    assert result.label == "neutral", (result.label, result.evidence)
