@@ -76,3 +76,11 @@ def test_a_possessive_anaphor_is_not_taken_for_the_target(nlp):
     text = "The congestion charge is on hold. Both districts will keep their own scheme for now."
     result = stance_of(nlp(text), CHARGE)
     assert result.label == "neutral", (result.label, result.evidence)
+
+
+def test_a_doubt_word_governs_its_whole_that_clause(nlp):
+    # "what X dispute is that ...": the complement runs past the reversers' usual window
+    text = "What residents dispute is that the congestion charge is a sensible answer for a small market town."
+    result = stance_of(nlp(text), CHARGE)
+    assert result.label == "oppose", (result.label, result.evidence)
+    assert stance_of(nlp("Nobody disputes that the congestion charge has been a success."), CHARGE).label == "support"

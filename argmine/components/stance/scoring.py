@@ -314,6 +314,8 @@ def _doubt(r: Reading, rv: Item) -> None:
         rv.consumed = True
         return
     end = clause_end(r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
+    if any(p.text in {"that", "whether"} for p in r.pieces[rv.end : rv.end + 3]):
+        end = clause_end(r.pieces, rv.end, r.n)  # "what we dispute is that X ...": the whole complement
     governed = [ev for ev in r.evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind == "eval"]
     for ev in governed:
         ev.negations += 1
