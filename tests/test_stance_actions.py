@@ -13,7 +13,7 @@ from argmine.target import Target
 CHARGE = Target.model_validate({
     "name": "congestion-charge", "description": "A daily charge on driving into the city centre.",
     "pro": ["congestion charge", "charging zone", "introduce the charge", "raise the charge"],
-    "con": ["scrap the charge", "cut the charge", "free parking"],
+    "con": ["scrap the charge", "cut the charge", "free parking", {"term": "eyesore", "weight": 0.5}],
     "anaphors": ["charge", "scheme"],
 })
 VAPE_BAN = Target.model_validate({
@@ -84,3 +84,16 @@ def test_a_doubt_word_governs_its_whole_that_clause(nlp):
     result = stance_of(nlp(text), CHARGE)
     assert result.label == "oppose", (result.label, result.evidence)
     assert stance_of(nlp("Nobody disputes that the congestion charge has been a success."), CHARGE).label == "support"
+
+
+def test_an_aside_after_not_keeps_the_negation(nlp):
+    # "is not, in my view, X": the commas of an aside do not end the negation's scope
+    assert stance_of(nlp("The congestion charge is not, in my view, a success."), CHARGE).label == "oppose"
+    denied = stance_of(nlp("Free parking is not, to most shopkeepers, a real issue."), CHARGE)
+    assert denied.label != "oppose", (denied.label, denied.evidence)
+
+
+def test_a_denied_opposite_after_an_aside_is_support(nlp):
+    text = "The new camera gantries are not, to my mind, an ugly eyesore; they look like any lamp post."
+    result = stance_of(nlp(text), CHARGE)
+    assert result.label == "support", (result.label, result.evidence)
