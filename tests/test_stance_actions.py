@@ -97,3 +97,11 @@ def test_a_denied_opposite_after_an_aside_is_support(nlp):
     text = "The new camera gantries are not, to my mind, an ugly eyesore; they look like any lamp post."
     result = stance_of(nlp(text), CHARGE)
     assert result.label == "support", (result.label, result.evidence)
+
+
+def test_a_pretence_denies_the_praise_it_wears(nlp):
+    # "X dressed up as Y": Y is what X only pretends to be
+    result = stance_of(nlp("The congestion charge is a stealth tax dressed up as clean air policy."), CHARGE)
+    assert result.label == "oppose", (result.label, result.evidence)
+    result = stance_of(nlp("Critics called the congestion charge a revenue grab disguised as generosity."), CHARGE)
+    assert result.label == "oppose", (result.label, result.evidence)
