@@ -105,3 +105,26 @@ def test_a_pretence_denies_the_praise_it_wears(nlp):
     assert result.label == "oppose", (result.label, result.evidence)
     result = stance_of(nlp("Critics called the congestion charge a revenue grab disguised as generosity."), CHARGE)
     assert result.label == "oppose", (result.label, result.evidence)
+
+
+def _read_doc(nlp, sentences: list[str]) -> list[str]:
+    from argmine.components.stance import StanceComponent
+
+    doc = nlp(" ".join(sentences))
+    claims, at = [], 0
+    for s in sentences:
+        claims.append({"text": [at, at + len(s)], "content": [at, at + len(s)], "cue": None, "source": None,
+                       "mode": "author", "actor": f"a{len(claims)}"})
+        at += len(s) + 1
+    doc._.claims = claims
+    StanceComponent(nlp, target=CHARGE)(doc)
+    return [c["stance"] for c in doc._.claims]
+
+
+def test_a_compact_verdict_that_weighs_both_ways_is_mixed(nlp):
+    opening = ["The congestion charge began in May.", "The congestion charge costs eight pounds.",
+               "Traders say the congestion charge has kept shoppers away."]
+    stances = _read_doc(nlp, opening + ["Analysts called the early figures encouraging but not decisive."])
+    assert stances[-1] == "mixed"
+    stances = _read_doc(nlp, opening + ["Analysts called the early figures encouraging."])
+    assert stances[-1] != "mixed"

@@ -48,7 +48,7 @@ from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.premises import funding_remark, remark_on_own_words
 from argmine.components.stance.reading import stance_of
-from argmine.components.stance.reservations import conditional_side
+from argmine.components.stance.reservations import conditional_side, two_sided_verdict
 from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
@@ -86,7 +86,8 @@ def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """"We will back the plan -- but not if ...": a side taken on terms, in a text about the target, is mixed."""
     own = ctx.results[i]
     start, end = ctx.claims[i]["content"]
-    if own.has_target or not ctx.topical or not conditional_side(ctx.text[start:end]):
+    text = ctx.text[start:end]
+    if own.has_target or not ctx.topical or not (conditional_side(text) or two_sided_verdict(text)):
         return None
     return StanceResult("mixed", 0.0, [], basis="context")
 
