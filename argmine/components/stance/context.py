@@ -160,7 +160,8 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
     start, end = ctx.claims[i]["content"]
     prev = previous_sentence(ctx.doc, first_char(ctx.text, start))
     content = ctx.text[start:end]
-    linked = prev is not None and (ANAPHORIC.search(content) or prev.text.rstrip().endswith("?"))
+    linked = prev is not None and (ANAPHORIC.search(content) or prev.text.rstrip().endswith("?")
+                                   or REBUTTAL.search(content))
     if not linked or ctx.paragraph(prev.start_char) != ctx.paragraph(start):
         return None
     polarity = target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain)
@@ -328,6 +329,8 @@ def first_char(text: str, offset: int) -> int:
 
 
 ANAPHORIC = re.compile(r"\b(it|its|this|these|those|they|them|their|such)\b", re.IGNORECASE)
+# "Too expensive compared with what?" disputes what the sentence before said of the target
+REBUTTAL = re.compile(r"\b(compared (with|to) what|by what measure|according to whom|says who)\s*\?", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 

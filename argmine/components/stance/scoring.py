@@ -420,8 +420,31 @@ def hedges_and_questions(r: Reading) -> None:
             r.region_factor[rid] = r.region_factor.get(rid, 1.0) * it.entry.value
     for rid, f in r.region_factor.items():
         r.region_factor[rid] = min(1.3, max(r.settings.hedge_floor, f))
-    if any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
+    rebuttal = rebuttal_at(r.pieces)
+    if rebuttal >= 0:
+        # "Too expensive compared with what?": the evaluation is quoted to be disputed
+        for ev in r.evaluators:
+            if ev.start < rebuttal and ev.entry.kind == "eval":
+                ev.negations += 1
+    elif any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
         r.sentence_factor *= r.settings.question
+
+
+_REBUTTALS = (("compared", "with", "what"), ("compared", "to", "what"), ("by", "what", "measure"),
+              ("according", "to", "whom"), ("says", "who"))
+
+
+def rebuttal_at(pieces: list[Piece]) -> int:
+    """Where a question that disputes the evaluation before it begins ("Too expensive
+    compared with what?", "Unaffordable by what measure?"); -1 if there is none."""
+    words = [p.text for p in pieces]
+    if not words or words[-1] != "?":
+        return -1
+    for phrase in _REBUTTALS:
+        k = len(words) - 1 - len(phrase)
+        if k > 0 and tuple(words[k : k + len(phrase)]) == phrase:
+            return k
+    return -1
 
 
 # --------------------------------------------------------------------------- 5. frames
