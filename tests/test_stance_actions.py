@@ -46,6 +46,11 @@ CASES = [
     (CHARGE, "Shopkeepers urged the council to scrap the charge.", "oppose"),
     (VAPE_BAN, "Retailers have asked ministers to lift the ban.", "oppose"),
     (VAPE_BAN, "Doctors called on the government to ban disposable vapes.", "support"),
+    # an effort toward the action, or a refusal of it
+    (CHARGE, "Traders are campaigning to scrap the charge.", "oppose"),
+    (CHARGE, "Councillors voted to keep the congestion charge.", "support"),
+    (CHARGE, "The mayor refused to scrap the charge.", "support"),
+    (VAPE_BAN, "Retailers launched a petition to lift the ban.", "oppose"),
     # an imperative
     (CHARGE, "Scrap the charge now.", "oppose"),
     (VAPE_BAN, "Keep the ban.", "support"),

@@ -46,6 +46,13 @@ POLICY_VERBS = frozenset({
     "lower", "halt", "stop", "overturn", "replace", "dismantle", "abandon", "cancel", "block",
 })
 _DIRECTIVES = frozenset({"urge", "ask", "press", "implore", "beg", "lobby", "petition", "call"})
+# "campaigning to scrap", "voted to keep", "a bid to lift": effort or decision toward an action
+_EFFORTS = frozenset({"campaign", "campaigning", "petition", "push", "pushing", "bid", "move", "effort",
+                      "drive", "lobbying", "vote", "voted", "voting",
+                      "seek", "seeking", "sought", "try", "trying", "tried", "aim", "aims",
+                      "fight", "fighting", "fought"})
+# "refused to scrap", "declined to keep": the action turned down
+_REFUSALS = frozenset({"refuse", "refused", "refusing", "decline", "declined", "declining", "unwilling", "reluctant"})
 _OBJECT_WINDOW = 8
 # "would keep the scheme" is an action on the target; "will keep their own boards" most
 # often on something else of the same kind: a possessive anaphor is not taken here
@@ -57,18 +64,22 @@ def pledged_actions(src: Source, pieces: list[Piece], mentions: list[Mention], i
     mentions = [m for m in mentions if m.term or pieces[m.start].text in _POINTING]
     if not mentions or _is_question(pieces):
         return []
-    taken = {k for it in items for k in range(it.start, it.end)}
+    # a negator ("refused to") still leaves the action it turns down to be read here
+    taken = {k for it in items if it.entry.kind != "negator" for k in range(it.start, it.end)}
     found: list[Item] = []
     for k, piece in enumerate(pieces):
         if k in taken or piece.punct:
             continue
-        span = _intent(pieces, k) or _directive(pieces, k) or _imperative(pieces, k)
+        span = _intent(pieces, k) or _effort(pieces, k) or _directive(pieces, k) or _imperative(pieces, k)
         if span is None:
             continue
         verb = span[2]
         if _acts_on_target(pieces, verb, mentions):
             start, end = span[0], span[1]
-            entry = Entry(tuple(p.text for p in pieces[start:end]), "deontic", PLEDGE_STRENGTH)
+            # a refusal the lexicon reads as a negator already denies the action it governs
+            negated = any(it.entry.kind == "negator" and it.start <= start < it.end for it in items)
+            sign = -1 if pieces[start].text in _REFUSALS and not negated else 1
+            entry = Entry(tuple(p.text for p in pieces[start:end]), "deontic", sign * PLEDGE_STRENGTH)
             found.append(Item(start, end, entry, text_of(src, pieces, start, end)))
     return found
 
@@ -104,6 +115,14 @@ def _intent(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
         verb = _next_verb(pieces, k + 2)
         return (k, k + 2, verb) if verb is not None else None
     return None
+
+
+def _effort(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
+    """"campaigning to scrap", "voted to keep", "refused to lift": (item start, item end, verb)."""
+    if pieces[k].text not in _EFFORTS | _REFUSALS or k + 1 >= len(pieces) or pieces[k + 1].text != "to":
+        return None
+    verb = _next_verb(pieces, k + 2)
+    return (k, k + 2, verb) if verb is not None else None
 
 
 def _directive(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
