@@ -50,7 +50,7 @@ from argmine.components.stance.attitude import holder_sides, unnamed_sides
 from argmine.components.stance.mentions import target_polarity
 from argmine.components.stance.premises import funding_remark, remark_on_own_words
 from argmine.components.stance.reading import stance_of
-from argmine.components.stance.reservations import conditional_side, goal_not_means
+from argmine.components.stance.reservations import conditional_side, goal_not_means, two_sided_verdict
 from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
@@ -88,7 +88,8 @@ def on_terms(ctx: DocContext, i: int) -> Optional[StanceResult]:
     """"We will back the plan -- but not if ...": a side taken on terms, in a text about the target, is mixed."""
     own = ctx.results[i]
     start, end = ctx.claims[i]["content"]
-    if own.has_target or not ctx.topical or not conditional_side(ctx.text[start:end]):
+    text = ctx.text[start:end]
+    if own.has_target or not ctx.topical or not (conditional_side(text) or two_sided_verdict(text)):
         return None
     return StanceResult("mixed", 0.0, [], basis="context")
 
@@ -174,7 +175,8 @@ def from_topic(ctx: DocContext, i: int) -> Optional[StanceResult]:
     start, end = ctx.claims[i]["content"]
     prev = previous_sentence(ctx.doc, first_char(ctx.text, start))
     content = ctx.text[start:end]
-    linked = prev is not None and (ANAPHORIC.search(content) or prev.text.rstrip().endswith("?"))
+    linked = prev is not None and (ANAPHORIC.search(content) or prev.text.rstrip().endswith("?")
+                                   or REBUTTAL.search(content))
     if not linked or ctx.paragraph(prev.start_char) != ctx.paragraph(start):
         return None
     polarity = target_polarity(prev, ctx.target, anaphora=ctx.anaphora, domain=ctx.domain)
@@ -345,6 +347,8 @@ def first_char(text: str, offset: int) -> int:
 
 
 ANAPHORIC = re.compile(r"\b(it|its|this|these|those|they|them|their|such)\b", re.IGNORECASE)
+# "Too expensive compared with what?" disputes what the sentence before said of the target
+REBUTTAL = re.compile(r"\b(compared (with|to) what|by what measure|according to whom|says who)\s*\?", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 

@@ -6,6 +6,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
 
+from argmine.components.stance.actions import pledged_actions
 from argmine.components.stance.challenges import challenge_frames
 from argmine.components.stance.items import find_items
 from argmine.components.stance.learned import LinearStance, features, masked_tokens
@@ -100,6 +101,7 @@ def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anap
         items = performance_verdicts(src, pieces, find_items(src, pieces, lex, taken), taken)
         items = challenge_frames(src, pieces, items)
         mentions = pronoun_objects(src, pieces, mentions, items)
+        items = sorted(items + pledged_actions(src, pieces, mentions, items), key=lambda it: it.start)
         sentence_results.append(score_sentence(src, pieces, mentions, items, settings))
         all_mentions.extend(mentions)
         tokens += masked_tokens(pieces, mentions)

@@ -5,6 +5,9 @@ or on the end but not the means ("We share the ambition, but the timescale is un
 no to it on terms the speaker names: both ways, mixed (the gold convention: a
 sentence that argues both ways is mixed). The context rules read it so instead of
 handing the sentence the side of the speaker's claim before.
+
+A compact verdict ("promising but not conclusive", "welcome, yet flawed") weighs the
+matter both ways in two words; in a text about the target it is mixed as well.
 """
 
 from __future__ import annotations
@@ -47,3 +50,32 @@ def goal_not_means(text: str) -> bool:
 
 def _near(words: list[str], k: int, vocabulary: frozenset, before: int, after: int) -> bool:
     return any(w in vocabulary for w in words[max(0, k - before):k + after + 1])
+
+
+#: "promising but not conclusive", "welcome, but late", "a good start but far from enough".
+_VERDICT = re.compile(r"\b([a-z][a-z-]+),?\s+(?:but|yet)\s+(not\s+|far\s+from\s+|hardly\s+)?(?:yet\s+|still\s+|very\s+|quite\s+)?([a-z][a-z-]+)\b",
+                      re.IGNORECASE)
+
+
+def two_sided_verdict(text: str) -> bool:
+    """A compact verdict that weighs both ways ("promising but not conclusive"): two
+    evaluative words of opposite sign (the second perhaps negated) joined by "but"."""
+    from argmine.components.stance.lexicon import default_lexicon
+    from argmine.components.stance.words import canon, forms
+
+    lexicon = default_lexicon()
+
+    def value(word: str) -> float:
+        for entry in lexicon.starting_with(forms(word), canon(word)):
+            if entry.words == (canon(word),) and entry.kind == "eval":
+                return entry.value
+        return 0.0
+
+    for m in _VERDICT.finditer(text):
+        first, second = value(m.group(1)), value(m.group(3))
+        if m.group(2):
+            # "promising but not conclusive": praise held back by what it is not
+            second = -second if second else -first
+        if first * second < 0:
+            return True
+    return False

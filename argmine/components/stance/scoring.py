@@ -220,6 +220,12 @@ def _rejects_a_noun_phrase(r: Reading, it: Item) -> bool:
     nxt = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 1]
     prv = [m for m in range(len(mentions)) if it.start - 2 <= mentions[m].end - 1 < it.start]
     clause_initial = it.start == 0 or r.pieces[it.start - 1].punct or r.pieces[it.start - 1].text in {"and", "but"}
+    if not nxt:  # "are not, to my eyes, an industrial blight": past an aside and the mention's adjectives
+        k = _after_parenthesis(r.pieces, it.end)
+        k += int(k < r.n and r.pieces[k].text in {"a", "an"})
+        while k < r.n and r.pieces[k].pos == "ADJ" and k - it.end < 8:
+            k += 1
+        nxt = [m for m in range(len(mentions)) if mentions[m].start == k and _copular_denial(r, it, m)]
     if it.entry.words == ("not",) and nxt and (prv or clause_initial or _copular_denial(r, it, nxt[0])):
         r.np_negations.append((it, nxt[0]))
         return True
@@ -236,17 +242,32 @@ def _negation_scope(r: Reading, it: Item) -> int:
         return clause_end(r.pieces, it.end, r.n, hard_only=True)
     if any(p.forms & SAYING for p in near) and any(p.text == "that" for p in r.pieces[it.end : it.end + 4]):
         return clause_end(r.pieces, it.end, r.n)  # "let nobody say that X": X, to its clause's end
-    end = it.end
-    while end < r.n and end - it.end < r.settings.negation_window:
+    end = begin = _after_parenthesis(r.pieces, it.end)
+    if begin > it.end:
+        it.scope_start = begin
+    while end < r.n and end - begin < r.settings.negation_window:
         p = r.pieces[end]
         if is_boundary(p) or p.text in SCOPE_ENDERS:
             break
         # "nobody disputes that X": the negation stays in the main clause, except
         # after verbs that pass it down ("I don't think that X works" = X does not work)
-        if p.text == "that" and end > it.end and not (r.pieces[end - 1].forms & NEG_RAISING):
+        if p.text == "that" and end > begin and not (r.pieces[end - 1].forms & NEG_RAISING):
             break
         end += 1
     return end
+
+
+def _after_parenthesis(pieces: list[Piece], k: int) -> int:
+    """"is not, in my view, a success": a short aside between commas right after a
+    negator does not end its scope; the scope starts after it."""
+    if k >= len(pieces) or pieces[k].text != ",":
+        return k
+    for j in range(k + 1, min(len(pieces), k + 6)):
+        if pieces[j].text == ",":
+            return j + 1 if j > k + 1 else k
+        if pieces[j].punct:
+            return k
+    return k
 
 
 def negative_question(r: Reading) -> int:
@@ -274,15 +295,16 @@ def negation(r: Reading) -> None:
         if it.start == asking:
             continue
         end = it.scope_end = _negation_scope(r, it)
+        begin = it.scope_start if it.scope_start >= 0 else it.end
         for ev in r.evaluators:
-            if it.end <= ev.start < end:
+            if begin <= ev.start < end:
                 ev.negations += 1
                 ev.shifters.append(it)
         for m, men in enumerate(r.mentions):
             # "without collaboration", "no integration": the negator takes the mention itself,
             # not a predicate that has the mention as its argument ("not a fan of the models")
-            between = [ev for ev in r.evaluators if it.end <= ev.start < men.start]
-            if it.end <= men.start < end and men.start - it.end <= 2 and not between:
+            between = [ev for ev in r.evaluators if begin <= ev.start < men.start]
+            if begin <= men.start < end and men.start - begin <= 2 and not between:
                 r.mention_negated[m] += 1
 
 
@@ -313,8 +335,11 @@ def _doubt(r: Reading, rv: Item) -> None:
     if rv.negations % 2 == 1:
         rv.consumed = True
         return
-    end = rv.scope_end if rv.scope_end > rv.end else clause_end(  # a challenge question's whole complement
-        r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
+    end = clause_end(r.pieces, rv.end, min(r.n, rv.end + r.settings.reverser_window))
+    if rv.scope_end > rv.end:
+        end = rv.scope_end  # a challenge question's whole complement
+    elif any(p.text in {"that", "whether"} for p in r.pieces[rv.end : rv.end + 3]):
+        end = clause_end(r.pieces, rv.end, r.n)  # "what we dispute is that X ...": the whole complement
     governed = [ev for ev in r.evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind == "eval"]
     for ev in governed:
         ev.negations += 1
@@ -398,8 +423,31 @@ def hedges_and_questions(r: Reading) -> None:
             r.region_factor[rid] = r.region_factor.get(rid, 1.0) * it.entry.value
     for rid, f in r.region_factor.items():
         r.region_factor[rid] = min(1.3, max(r.settings.hedge_floor, f))
-    if any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
+    rebuttal = rebuttal_at(r.pieces)
+    if rebuttal >= 0:
+        # "Too expensive compared with what?": the evaluation is quoted to be disputed
+        for ev in r.evaluators:
+            if ev.start < rebuttal and ev.entry.kind == "eval":
+                ev.negations += 1
+    elif any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
         r.sentence_factor *= r.settings.question
+
+
+_REBUTTALS = (("compared", "with", "what"), ("compared", "to", "what"), ("by", "what", "measure"),
+              ("according", "to", "whom"), ("says", "who"))
+
+
+def rebuttal_at(pieces: list[Piece]) -> int:
+    """Where a question that disputes the evaluation before it begins ("Too expensive
+    compared with what?", "Unaffordable by what measure?"); -1 if there is none."""
+    words = [p.text for p in pieces]
+    if not words or words[-1] != "?":
+        return -1
+    for phrase in _REBUTTALS:
+        k = len(words) - 1 - len(phrase)
+        if k > 0 and tuple(words[k : k + len(phrase)]) == phrase:
+            return k
+    return -1
 
 
 # --------------------------------------------------------------------------- 5. frames
