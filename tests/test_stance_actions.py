@@ -139,6 +139,6 @@ def test_a_rebuttal_question_disputes_the_evaluation_it_quotes(nlp):
     result = stance_of(nlp("The congestion charge is unaffordable, compared with what?"), CHARGE)
     assert result.label == "support", (result.label, result.evidence)
     stances = _read_doc(nlp, ["The congestion charge began in May.", "The congestion charge costs eight pounds.",
-                              "Traders keep saying the congestion charge is too expensive.",
-                              "Too expensive compared with what?"])
+                              "Traders keep saying the congestion charge is too costly.",
+                              "Too costly compared with what?"])
     assert stances[-1] == "support"

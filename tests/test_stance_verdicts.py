@@ -36,7 +36,7 @@ def _label(blank, target: Target, text: str) -> str:
 
 @pytest.mark.parametrize("target, text, label", [
     (INTEGRATION, "The shared chief executive is working.", "support"),
-    (INTEGRATION, "Pooled budgets have clearly worked in the north of the county.", "support"),
+    (INTEGRATION, "Pooled budgets have clearly worked in the eastern districts.", "support"),
     (INTEGRATION, "Integration works, and patients can see it.", "support"),
     (INTEGRATION, "The merger isn't working.", "oppose"),
     (INTEGRATION, "The partnership is working as intended.", "support"),
@@ -130,7 +130,7 @@ def test_verdicts_a_harm_to_the_target_supports_it(blank, target, text):
 @pytest.mark.parametrize("text, expected", [
     ("Right in principle, wrong in practice.", True),
     ("We share the ambition, but the timescale is unrealistic.", True),
-    ("Several unions back the aim but are wary of the pace.", True),
+    ("Governors share the aim but are worried about the speed.", True),
     ("The aim is to publish the timetable in May.", False),
     ("We support the plan and its timetable.", False),
     ("I agree with the direction of travel and the pace is fine.", False),
@@ -145,7 +145,7 @@ def test_verdicts_goal_not_means(text, expected):
     (INTEGRATION, "Integration of health and social care matters to every family.",
      "We share the ambition, but the timescale for the merger is unrealistic."),
     (FERRY, "The ferry service carries nine hundred people a day.",
-     "Councillors back the aim but are wary of the pace of the changes."),
+     "Parish councils share the aim but are worried about the speed of the changes."),
 ])
 def test_verdicts_goal_yes_means_no_is_mixed(blank, target, first, sentence):
     from argmine.components.stance import StanceComponent

@@ -1,7 +1,7 @@
 """Actions on the target: pledged, urged or ordered ("we would scrap the charge").
 
 A user's target is often a policy, and people argue for or against it by the
-action they would take on it: "the party would scrap the scheme", "ministers urged
+action they would take on it: "the mayor would abolish the levy", "ministers urged
 the council to lift the ban", "Bring in the levy now." Such a sentence may carry no
 evaluative word at all; the commitment to the action is the stance. When the action
 is one of the target's own terms ("scrap the scheme", a verb phrase in its `con`)
@@ -54,7 +54,7 @@ _EFFORTS = frozenset({"campaign", "campaigning", "petition", "push", "pushing", 
 # "refused to scrap", "declined to keep": the action turned down
 _REFUSALS = frozenset({"refuse", "refused", "refusing", "decline", "declined", "declining", "unwilling", "reluctant"})
 _OBJECT_WINDOW = 8
-# "would keep the scheme" is an action on the target; "will keep their own boards" most
+# "would keep the scheme" is an action on the target; "will keep their own budgets" most
 # often on something else of the same kind: a possessive anaphor is not taken here
 _POINTING = frozenset({"the", "this", "that", "these", "those", "such"})
 
@@ -156,7 +156,14 @@ def _imperative(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
     followed = k + 1 < len(pieces) and pieces[k + 1].text in DETERMINERS | {"a", "an"}
     if p.tag != "VB" and not (followed and p.pos in ("NOUN", "PROPN", "VERB", "")):
         return None
+    if _gerund(p.text):  # "Keeping the ferry is a stunt": a subject, not a command
+        return None
     return (k, k + 1, k)
+
+
+def _gerund(word: str) -> bool:
+    """"Keeping", "scrapping": an -ing form (not "bring" or "sing", whose stem is short)."""
+    return word.lower().endswith("ing") and len(word) > 5
 
 
 def _acts_on_target(pieces: list[Piece], verb: int, mentions: list[Mention]) -> bool:

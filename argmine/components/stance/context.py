@@ -347,7 +347,7 @@ def first_char(text: str, offset: int) -> int:
 
 
 ANAPHORIC = re.compile(r"\b(it|its|this|these|those|they|them|their|such)\b", re.IGNORECASE)
-# "Too expensive compared with what?" disputes what the sentence before said of the target
+# "Too costly compared with what?" disputes what the sentence before said of the target
 REBUTTAL = re.compile(r"\b(compared (with|to) what|by what measure|according to whom|says who)\s*\?", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 

@@ -220,7 +220,7 @@ def _rejects_a_noun_phrase(r: Reading, it: Item) -> bool:
     nxt = [m for m in range(len(mentions)) if it.end <= mentions[m].start <= it.end + 1]
     prv = [m for m in range(len(mentions)) if it.start - 2 <= mentions[m].end - 1 < it.start]
     clause_initial = it.start == 0 or r.pieces[it.start - 1].punct or r.pieces[it.start - 1].text in {"and", "but"}
-    if not nxt:  # "are not, to my eyes, an industrial blight": past an aside and the mention's adjectives
+    if not nxt:  # "is not, to my mind, a costly failure": past an aside and the mention's adjectives
         k = _after_parenthesis(r.pieces, it.end)
         k += int(k < r.n and r.pieces[k].text in {"a", "an"})
         while k < r.n and r.pieces[k].pos == "ADJ" and k - it.end < 8:
@@ -339,7 +339,7 @@ def _doubt(r: Reading, rv: Item) -> None:
     if rv.scope_end > rv.end:
         end = rv.scope_end  # a challenge question's whole complement
     elif any(p.text in {"that", "whether"} for p in r.pieces[rv.end : rv.end + 3]):
-        end = clause_end(r.pieces, rv.end, r.n)  # "what we dispute is that X ...": the whole complement
+        end = clause_end(r.pieces, rv.end, r.n)  # "what I question is whether X ...": the whole complement
     governed = [ev for ev in r.evaluators if ev is not rv and rv.end <= ev.start < end and ev.entry.kind == "eval"]
     for ev in governed:
         ev.negations += 1
@@ -425,7 +425,7 @@ def hedges_and_questions(r: Reading) -> None:
         r.region_factor[rid] = min(1.3, max(r.settings.hedge_floor, f))
     rebuttal = rebuttal_at(r.pieces)
     if rebuttal >= 0:
-        # "Too expensive compared with what?": the evaluation is quoted to be disputed
+        # "Too costly compared with what?": the evaluation is quoted to be disputed
         for ev in r.evaluators:
             if ev.start < rebuttal and ev.entry.kind == "eval":
                 ev.negations += 1
@@ -438,7 +438,7 @@ _REBUTTALS = (("compared", "with", "what"), ("compared", "to", "what"), ("by", "
 
 
 def rebuttal_at(pieces: list[Piece]) -> int:
-    """Where a question that disputes the evaluation before it begins ("Too expensive
+    """Where a question that disputes the evaluation before it begins ("Too costly
     compared with what?", "Unaffordable by what measure?"); -1 if there is none."""
     words = [p.text for p in pieces]
     if not words or words[-1] != "?":
