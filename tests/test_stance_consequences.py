@@ -38,6 +38,7 @@ def _label(blank, target: Target, text: str) -> str:
     (INTEGRATION, "The merger will mean fewer closures.", "support"),
     (INTEGRATION, "The merger will lead to closures.", "oppose"),
     (INTEGRATION, "The merger will result in longer journeys for visitors.", "oppose"),
+    (INTEGRATION, "Integration has freed up beds on the children's ward.", "support"),
     (LIBRARY, "The mobile library means fewer journeys into town for older readers.", "support"),
     (LIBRARY, "The library van would lead to job losses at the branch.", "oppose"),
 ])
@@ -60,6 +61,7 @@ def test_consequences_negation_fewer_and_the_opposite_side(blank, target, text, 
     (INTEGRATION, "The merger is meant to be agreed by spring."),
     (LIBRARY, "The driver of the library van left sooner than planned."),
     (LIBRARY, "The mobile library will mean more funding for the county."),
+    (LIBRARY, "The library van saves money on rent."),
 ])
 def test_consequences_outcomes_without_a_consequence_stay_neutral(blank, target, text):
     assert _label(blank, target, text) == "neutral"

@@ -12,6 +12,7 @@ up to the end of the clause,
   ("longer journeys", "fewer closures", "shorter waits") is a benefit or a harm:
   more of a good or less of a burden is a benefit, and the reverse a harm;
 * a bare burden ("closures", "job losses", "redundancies") is a harm;
+* a bare good right after "frees up" or "saves" ("frees up beds", "saves lives") is a benefit;
 * "sooner" / "quicker" / "faster" / "earlier" with no noun after it ("get seen sooner") is a benefit.
 
 Money is left out: "it will save £2m", "it frees up money" are remarks on funding, which
@@ -49,7 +50,7 @@ _LESS = frozenset({"fewer", "less", "shorter", "lower", "smaller", "reduced"})
 _GOODS = frozenset({
     "time", "staff", "nurse", "nurses", "doctor", "doctors", "bed", "beds", "care", "service", "services",
     "support", "choice", "capacity", "appointment", "appointments", "place", "places", "job", "jobs", "home",
-    "homes", "access", "control", "say", "help", "carer", "carers", "teacher", "teachers", "visit", "visits",
+    "homes", "access", "control", "say", "help", "carer", "carers", "teacher", "teachers", "visit", "visits", "lives",
 })
 _BURDENS = frozenset({
     "delay", "delays", "delayed", "wait", "waits", "waiting", "queue", "queues", "journey", "journeys",
@@ -59,6 +60,7 @@ _BURDENS = frozenset({
 })
 _BARE_HARMS = frozenset({"closures", "closure", "redundancies", "cuts"})
 _JOB_LOSSES = ("job", "losses")
+_GIVES = frozenset({"free", "frees", "freed", "save", "saves", "saved"})  # "frees up beds", "saves lives"
 _TIMELY = frozenset({"sooner", "quicker", "faster", "earlier", "quickly"})
 
 
@@ -72,7 +74,10 @@ def consequence_outcomes(src: Source, pieces: list[Piece], items: list[Item], ta
         start = _complement_start(pieces, i)
         if start < 0:
             continue
-        added += _outcomes(src, pieces, start, _clause_end(pieces, start), taken)
+        found = _outcomes(src, pieces, start, _clause_end(pieces, start), taken)
+        if not found and pieces[i].text in _GIVES and pieces[start].text in _GOODS:
+            found = [Item(start, start + 1, BENEFIT, text_of(src, pieces, start, start + 1))]
+        added += found
     if not added:
         return items
     spans = [(a.start, a.end) for a in added]
