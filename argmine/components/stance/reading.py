@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from argmine.components.stance.actions import pledged_actions
 from argmine.components.stance.challenges import challenge_frames
+from argmine.components.stance.consequences import consequence_outcomes
 from argmine.components.stance.items import find_items
 from argmine.components.stance.learned import LinearStance, features, masked_tokens
 from argmine.components.stance.lexicon import Lexicon
@@ -99,6 +100,7 @@ def read_sentences(span: Union[Span, Doc], target: Target, lex: Lexicon, *, anap
         mentions = find_mentions(src, pieces, target, anaphora=anaphora, domain=domain, settings=settings)
         taken = {k for m in mentions for k in range(m.start, m.end)}
         items = performance_verdicts(src, pieces, find_items(src, pieces, lex, taken), taken)
+        items = consequence_outcomes(src, pieces, items, taken)
         items = challenge_frames(src, pieces, items)
         mentions = pronoun_objects(src, pieces, mentions, items)
         items = sorted(items + pledged_actions(src, pieces, mentions, items), key=lambda it: it.start)
