@@ -26,15 +26,16 @@ from argmine.components.stance.text import (
     BE_FORMS,
     DETERMINERS,
     FINITE_VERB_TAGS,
+    QUOTE_MARKS,
     SCOPE_ENDERS,
     Piece,
     Source,
     is_boundary,
+    is_question,
     text_of,
 )
 
 PLEDGE_STRENGTH = 0.4  # as "plans to", "vowed to"
-_QUOTING = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _INTENT_MODALS = frozenset({"will", "would", "'ll", "'d", "shall"})
 # Verbs that do something to a policy: realise it, keep it, grow it, or undo it
 # (the undoing ones are removal reversers in the lexicon and flip what they govern).
@@ -62,7 +63,7 @@ _POINTING = frozenset({"the", "this", "that", "these", "those", "such"})
 def pledged_actions(src: Source, pieces: list[Piece], mentions: list[Mention], items: list[Item]) -> list[Item]:
     """Deontic items for the modals, directive verbs and imperatives that take an action on the target."""
     mentions = [m for m in mentions if m.term or pieces[m.start].text in _POINTING]
-    if not mentions or _is_question(pieces):
+    if not mentions or is_question(pieces):
         return []
     # a negator ("refused to") still leaves the action it turns down to be read here
     taken = {k for it in items if it.entry.kind != "negator" for k in range(it.start, it.end)}
@@ -84,16 +85,12 @@ def pledged_actions(src: Source, pieces: list[Piece], mentions: list[Mention], i
     return found
 
 
-def _is_question(pieces: list[Piece]) -> bool:
-    return any(p.punct and p.text == "?" for p in pieces[-2:])
-
-
 def _next_verb(pieces: list[Piece], k: int) -> Optional[int]:
     """The verb a modal or "to" governs, over adverbs and negators ("would simply not scrap")."""
     j = k
     while j < len(pieces) and j - k < 4:
         p = pieces[j]
-        if p.punct and p.text in _QUOTING:
+        if p.punct and p.text in QUOTE_MARKS:
             j += 1
             continue
         if p.punct:
@@ -140,7 +137,7 @@ def _directive(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
         if q.text == "to":
             verb = _next_verb(pieces, j + 1)
             return (k, k + 1, verb) if verb is not None else None
-        if (is_boundary(q) and q.text not in _QUOTING) or q.tag in FINITE_VERB_TAGS:
+        if (is_boundary(q) and q.text not in QUOTE_MARKS) or q.tag in FINITE_VERB_TAGS:
             return None
     return None
 
@@ -148,7 +145,7 @@ def _directive(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
 def _imperative(pieces: list[Piece], k: int) -> Optional[tuple[int, int, int]]:
     """"Scrap the charge now.", "Keep the ban!": a base-form verb opening the sentence."""
     p = pieces[k]
-    opening = all(q.punct and q.text in _QUOTING for q in pieces[:k])
+    opening = all(q.punct and q.text in QUOTE_MARKS for q in pieces[:k])
     if not opening:
         return None
     # a tagger often takes a sentence-initial verb for a noun: "Scrap the charge" is a verb
@@ -177,7 +174,7 @@ def _acts_on_target(pieces: list[Piece], verb: int, mentions: list[Mention]) -> 
         p = pieces[end]
         if any(m.start == end for m in mentions):
             return True
-        if (is_boundary(p) and p.text not in _QUOTING) or p.text in SCOPE_ENDERS - {"and", "or"}:
+        if (is_boundary(p) and p.text not in QUOTE_MARKS) or p.text in SCOPE_ENDERS - {"and", "or"}:
             return False
         if p.text in AUXILIARIES or p.tag in FINITE_VERB_TAGS:
             return False

@@ -19,7 +19,7 @@ from typing import Optional
 
 from argmine.components.stance.items import Item
 from argmine.components.stance.lexicon import Entry
-from argmine.components.stance.text import Piece, Source, clause_end, text_of
+from argmine.components.stance.text import Piece, Source, clause_end, is_question, text_of
 
 CHALLENGE = Entry(("challenge",), "reverser", -0.4, "doubt")
 
@@ -39,7 +39,7 @@ _EVIDENCE = (
 
 def challenge_frames(src: Source, pieces: list[Piece], items: list[Item]) -> list[Item]:
     """The items plus a doubt reverser over the complement of a challenge question."""
-    if not any(p.punct and p.text == "?" for p in pieces[-2:]):
+    if not is_question(pieces):
         return items
     # the frame opens the sentence, or the clause after a comma ("After three tries, why should anyone ...")
     for k in [0] + [k + 1 for k, p in enumerate(pieces) if p.punct and p.text == ","]:

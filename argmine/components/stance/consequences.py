@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from argmine.components.stance.items import Item
 from argmine.components.stance.lexicon import Entry
-from argmine.components.stance.text import Piece, Source, text_of
+from argmine.components.stance.text import Piece, Source, opens_clause, text_of, word_before
 
 BENEFIT = Entry(("consequence",), "eval", 0.5)
 HARM = Entry(("consequence",), "eval", -0.5)
@@ -43,6 +43,7 @@ _AUXILIARIES = frozenset({
     "certainly", "probably", "likely", "clearly",
 })
 _SUBJECT_PRONOUNS = frozenset({"it", "this", "that"})
+_SUBJECT_OPENERS = frozenset({"and", "but", "so", "if", "because"})
 _CLAUSE_END = frozenset({"but", "because", "although", "though", "while", "whereas", "which", "who", "if",
                          "unless", "so", "yet", "when", "whether"})
 _MORE = frozenset({"more", "longer", "higher", "greater", "extra", "bigger", "faster", "quicker", "additional"})
@@ -87,15 +88,10 @@ def consequence_outcomes(src: Source, pieces: list[Piece], items: list[Item], ta
 
 def _matter_is_subject(pieces: list[Piece], i: int, taken: set[int]) -> bool:
     """A target mention or a clause-opening pronoun before the verb, across auxiliaries and adverbs."""
-    j = i - 1
-    while j >= 0 and not pieces[j].punct and pieces[j].text in _AUXILIARIES and j not in taken:
-        j -= 1
-    if j < 0 or pieces[j].punct:
-        return False
-    if j in taken:
-        return True
-    opens = j == 0 or pieces[j - 1].punct or pieces[j - 1].text in {"and", "but", "so", "if", "because"}
-    return pieces[j].text in _SUBJECT_PRONOUNS and opens
+    j = word_before(pieces, i, _AUXILIARIES, taken)
+    if j < 0 or j in taken:
+        return j >= 0
+    return pieces[j].text in _SUBJECT_PRONOUNS and opens_clause(pieces, j, _SUBJECT_OPENERS)
 
 
 def _complement_start(pieces: list[Piece], i: int) -> int:

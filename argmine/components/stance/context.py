@@ -54,6 +54,7 @@ from argmine.components.stance.reservations import conditional_side, goal_not_me
 from argmine.components.stance.removal import imagines_removal
 from argmine.components.stance.replies import answer_sign, is_yes_no_question, label_only
 from argmine.components.stance.result import StanceResult, label_for
+from argmine.components.stance.scoring import REBUTTALS
 from argmine.components.stance.settings import Settings
 from argmine.target import Target
 
@@ -348,7 +349,7 @@ def first_char(text: str, offset: int) -> int:
 
 ANAPHORIC = re.compile(r"\b(it|its|this|these|those|they|them|their|such)\b", re.IGNORECASE)
 # "Too costly compared with what?" disputes what the sentence before said of the target
-REBUTTAL = re.compile(r"\b(compared (with|to) what|by what measure|according to whom|says who)\s*\?", re.IGNORECASE)
+REBUTTAL = re.compile(r"\b(" + "|".join(r"\s+".join(phrase) for phrase in REBUTTALS) + r")\s*\?", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from argmine.components.lexicons import DATA_DIR
-from argmine.components.stance.words import canon
+from argmine.components.stance.words import canon, forms
 from argmine.target import Target, TargetLexicon
 
 CURATED_FILE = DATA_DIR / "evaluative.json"
@@ -121,6 +121,13 @@ class Lexicon:
             found.extend(self._index.get(f, ()))
         found.sort(key=lambda e: (-len(e.words), e.words[0] != surface, e.words, e.kind))
         return found
+
+    def word_value(self, word: str) -> float:
+        """The evaluative value of `word` as a one-word entry (0.0 when it is none)."""
+        for entry in self.starting_with(forms(word), canon(word)):
+            if entry.words == (canon(word),) and entry.kind == "eval":
+                return entry.value
+        return 0.0
 
     def counts(self) -> dict[str, int]:
         """Entries per kind (for reports)."""

@@ -16,8 +16,8 @@ from argmine.components.stance.mentions import Mention, find_mentions, pronoun_o
 from argmine.components.stance.result import Contribution, StanceResult, decide, dedupe
 from argmine.components.stance.scoring import score_sentence
 from argmine.components.stance.settings import DEFAULT_SETTINGS, Settings
-from argmine.components.stance.verdicts import performance_verdicts
 from argmine.components.stance.text import Source, pieces_of, sentences_of
+from argmine.components.stance.verdicts import performance_verdicts
 from argmine.target import Target
 
 

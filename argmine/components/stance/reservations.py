@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from argmine.components.stance.lexicon import default_lexicon
+
 #: "but not if", "but not at the price of", "but not when", "but not unless", "but not by".
 _BUT_NOT_ON_TERMS = re.compile(r"\bbut\s+not\s+(if|at|when|where|unless|by|on|while|until)\b", re.IGNORECASE)
 
@@ -53,26 +55,16 @@ def _near(words: list[str], k: int, vocabulary: frozenset, before: int, after: i
 
 
 #: "promising but not conclusive", "welcome, but late", "a good start but far from enough".
-_VERDICT = re.compile(r"\b([a-z][a-z-]+),?\s+(?:but|yet)\s+(not\s+|far\s+from\s+|hardly\s+)?(?:yet\s+|still\s+|very\s+|quite\s+)?([a-z][a-z-]+)\b",
-                      re.IGNORECASE)
+_VERDICT = re.compile(r"\b([a-z][a-z-]+),?\s+(?:but|yet)\s+(not\s+|far\s+from\s+|hardly\s+)?"
+                      r"(?:yet\s+|still\s+|very\s+|quite\s+)?([a-z][a-z-]+)\b", re.IGNORECASE)
 
 
 def two_sided_verdict(text: str) -> bool:
     """A compact verdict that weighs both ways ("promising but not conclusive"): two
     evaluative words of opposite sign (the second perhaps negated) joined by "but"."""
-    from argmine.components.stance.lexicon import default_lexicon
-    from argmine.components.stance.words import canon, forms
-
     lexicon = default_lexicon()
-
-    def value(word: str) -> float:
-        for entry in lexicon.starting_with(forms(word), canon(word)):
-            if entry.words == (canon(word),) and entry.kind == "eval":
-                return entry.value
-        return 0.0
-
     for m in _VERDICT.finditer(text):
-        first, second = value(m.group(1)), value(m.group(3))
+        first, second = lexicon.word_value(m.group(1)), lexicon.word_value(m.group(3))
         if m.group(2):
             # "promising but not conclusive": praise held back by what it is not
             second = -second if second else -first

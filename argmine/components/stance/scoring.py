@@ -33,15 +33,15 @@ from argmine.components.stance.text import (
     DETERMINERS,
     FINITE_VERB_TAGS,
     NEG_RAISING,
+    QUOTE_MARKS,
     SAYING,
     SCOPE_ENDERS,
     Piece,
     Source,
     clause_end,
     is_boundary,
+    is_question,
 )
-
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'"})
 
 
 @dataclass
@@ -94,7 +94,7 @@ class Reading:
 
     def at_clause_start(self, k: int) -> bool:
         j = k - 1
-        while j >= 0 and self.pieces[j].punct and self.pieces[j].text in _QUOTE_MARKS:
+        while j >= 0 and self.pieces[j].punct and self.pieces[j].text in QUOTE_MARKS:
             j -= 1
         return j < 0 or is_boundary(self.pieces[j]) or self.pieces[j].text in {"and", "but", "so"}
 
@@ -275,7 +275,7 @@ def negative_question(r: Reading) -> int:
     and "not" asks the hearer to grant X; it asserts X. The negator's piece, else -1."""
     if not r.pieces or r.pieces[0].text not in AUXILIARIES | {"is", "are", "was", "were"}:
         return -1
-    if not any(p.punct and p.text == "?" for p in r.pieces[-2:]):
+    if not is_question(r.pieces):
         return -1
     for k in range(1, min(r.n, 5)):
         if r.pieces[k].text in {"not", "n't"}:
@@ -429,11 +429,12 @@ def hedges_and_questions(r: Reading) -> None:
         for ev in r.evaluators:
             if ev.start < rebuttal and ev.entry.kind == "eval":
                 ev.negations += 1
-    elif any(p.punct and p.text == "?" for p in r.pieces[-2:]) and negative_question(r) < 0:
+    elif is_question(r.pieces) and negative_question(r) < 0:
         r.sentence_factor *= r.settings.question
 
 
-_REBUTTALS = (("compared", "with", "what"), ("compared", "to", "what"), ("by", "what", "measure"),
+#: Questions that dispute the evaluation before them (read here on pieces, in :mod:`.context` on text).
+REBUTTALS = (("compared", "with", "what"), ("compared", "to", "what"), ("by", "what", "measure"),
               ("according", "to", "whom"), ("says", "who"))
 
 
@@ -443,7 +444,7 @@ def rebuttal_at(pieces: list[Piece]) -> int:
     words = [p.text for p in pieces]
     if not words or words[-1] != "?":
         return -1
-    for phrase in _REBUTTALS:
+    for phrase in REBUTTALS:
         k = len(words) - 1 - len(phrase)
         if k > 0 and tuple(words[k : k + len(phrase)]) == phrase:
             return k

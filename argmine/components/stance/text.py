@@ -30,6 +30,7 @@ SCOPE_ENDERS = frozenset({"and", "but", "because", "while", "whilst", "although"
 DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the", "its", "their", "our", "his", "her"})
 BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "get", "got", "gets"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _HYPHENS_IN = re.compile("[-\u2010\u2011]")
 _HYPHEN_SPLIT = re.compile("([-\u2010\u2011])")
 
@@ -182,6 +183,25 @@ def text_of(src: Source, pieces: list[Piece], start: int, end: int) -> str:
 
 def is_boundary(piece: Piece) -> bool:
     return piece.punct and piece.text in BOUNDARY_PUNCT
+
+
+def is_question(pieces: list[Piece]) -> bool:
+    """Does the sentence end in a question mark (perhaps before a closing quote)?"""
+    return any(p.punct and p.text == "?" for p in pieces[-2:])
+
+
+def word_before(pieces: list[Piece], i: int, skippable: frozenset, taken: set[int]) -> int:
+    """The word before pieces[i] once `skippable` words (auxiliaries, adverbs) are passed over,
+    stopping at a target mention (`taken`); -1 at a boundary or the sentence start."""
+    j = i - 1
+    while j >= 0 and not pieces[j].punct and pieces[j].text in skippable and j not in taken:
+        j -= 1
+    return -1 if j < 0 or pieces[j].punct else j
+
+
+def opens_clause(pieces: list[Piece], j: int, openers: frozenset) -> bool:
+    """Does pieces[j] open its clause: first, after a mark, or after one of `openers`?"""
+    return j == 0 or pieces[j - 1].punct or pieces[j - 1].text in openers
 
 
 def clause_end(pieces: list[Piece], start: int, limit: int, *, hard_only: bool = False) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from argmine.components.stance.items import Item
 from argmine.components.stance.lexicon import Entry
-from argmine.components.stance.text import Piece, Source, text_of
+from argmine.components.stance.text import Piece, Source, opens_clause, text_of, word_before
 
 VERDICT = Entry(("working",), "eval", 0.5)
 
@@ -31,6 +31,7 @@ _BETWEEN = frozenset({
     "ever", "also", "yet",
 })
 _PRONOUN_SUBJECTS = frozenset({"it", "this", "that"})  # not "they": people work too
+_THAT_OPENERS = frozenset({"and", "but", "so"})
 # What may follow a verdict: the clause goes on without an object or a role.
 _AFTER = frozenset({"and", "but", "so", "or", "because", "now", "again", "here", "there", "today", "already",
                     "yet", "too", "either", "nor", "in", "for"})  # "worked in the north", "works for patients"
@@ -52,16 +53,12 @@ def performance_verdicts(src: Source, pieces: list[Piece], items: list[Item], ta
 
 def _has_subject(pieces: list[Piece], i: int, taken: set[int]) -> bool:
     """A target mention or a pronoun before the verb, across auxiliaries and adverbs only."""
-    j = i - 1
-    while j >= 0 and not pieces[j].punct and pieces[j].text in _BETWEEN and j not in taken:
-        j -= 1
-    if j < 0 or pieces[j].punct:
-        return False
-    if j in taken:
-        return True
+    j = word_before(pieces, i, _BETWEEN, taken)
+    if j < 0 or j in taken:
+        return j >= 0
     # "that" opens its clause ("That is working"); after a noun it is a relative ("the one that works")
-    opens = j == 0 or pieces[j - 1].punct or pieces[j - 1].text in {"and", "but", "so"}
-    return pieces[j].text in _PRONOUN_SUBJECTS and (pieces[j].text != "that" or opens)
+    word = pieces[j].text
+    return word in _PRONOUN_SUBJECTS and (word != "that" or opens_clause(pieces, j, _THAT_OPENERS))
 
 
 def _nothing_governed(pieces: list[Piece], i: int) -> bool:
