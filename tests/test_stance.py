@@ -23,34 +23,19 @@ from argmine.errors import InputError, UsageError
 from argmine.target import Target, bundled_targets, load_target
 
 from claim_dicts import claims_at
+from pipelines import base_model_or_skip, blank_pipeline
 
 INTEGRATION = load_target("integration")
 
 
-def _blank():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def _model():
-    from argmine.errors import ModelError
-    from argmine.model import load_base_model
-
-    try:
-        return load_base_model()
-    except ModelError:
-        pytest.skip("the trained model is not in data/models yet")
-
-
 @pytest.fixture(scope="module", params=["blank", "model"])
 def nlp(request):
-    return _blank() if request.param == "blank" else _model()
+    return blank_pipeline() if request.param == "blank" else base_model_or_skip()
 
 
 @pytest.fixture(scope="module")
 def blank():
-    return _blank()
+    return blank_pipeline()
 
 
 def stance(nlp, text: str, target: Target = INTEGRATION, **kwargs):
@@ -451,7 +436,7 @@ def test_component_in_a_pipeline_and_its_target_travel_with_it(tmp_path):
     custom = tmp_path / "devolution.json"
     custom.write_text(json.dumps({"name": "devolution", "pro": ["devolution"], "con": ["centralisation"]}),
                       encoding="utf-8")
-    nlp = _blank()
+    nlp = blank_pipeline()
     nlp.add_pipe("argmine_stance", config={"target": str(custom)})
     assert nlp.get_pipe("argmine_stance").target.name == "devolution"
     nlp.to_disk(tmp_path / "pipeline")
@@ -480,7 +465,7 @@ def test_component_generic_terms_count_only_in_the_targets_field(blank):
 
 
 def test_component_factory_rejects_an_unknown_target():
-    nlp = _blank()
+    nlp = blank_pipeline()
     with pytest.raises(UsageError):
         nlp.add_pipe("argmine_stance", config={"target": "nonsense"})
 
@@ -523,8 +508,22 @@ def test_lexicon_has_no_phrase_from_the_founding_articles():
     assert sorted(found) == []
 
 
+def test_lexicon_file_defines_each_entry_once():
+    """A key written twice in one section of evaluative.json silently keeps the last value."""
+    twice: list[str] = []
+
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        twice.extend(k for k in set(keys) if keys.count(k) > 1)
+        return dict(pairs)
+
+    path = Path(__file__).parent.parent / "argmine/components/data/evaluative.json"
+    json.loads(path.read_text(), object_pairs_hook=no_duplicates)
+    assert sorted(twice) == []
+
+
 def test_component_with_other_targets_records_each_it_concerns_and_they_travel_with_it(tmp_path):
-    nlp = _blank()
+    nlp = blank_pipeline()
     other = {"name": "tolls", "pro": ["road tolls"], "con": ["free roads"]}
     nlp.add_pipe("argmine_stance", config={"target": {"name": "devolution", "pro": ["devolution"]}, "also": [other]})
     nlp.to_disk(tmp_path / "pipeline")

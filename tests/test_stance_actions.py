@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from argmine.components.stance import stance_of
-from argmine.errors import ModelError
 from argmine.target import Target
+from pipelines import base_model_or_skip
 
 CHARGE = Target.model_validate({
     "name": "congestion-charge", "description": "A daily charge on driving into the city centre.",
@@ -26,12 +26,7 @@ VAPE_BAN = Target.model_validate({
 
 @pytest.fixture(scope="module")
 def nlp():
-    from argmine.model import load_base_model
-
-    try:
-        return load_base_model()
-    except ModelError:
-        pytest.skip("the trained model is not in data/models yet")
+    return base_model_or_skip()
 
 
 CASES = [

@@ -8,10 +8,10 @@ pipeline with a sentencizer (no learned model), for the home target and a target
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from argmine.components.stance import stance_of
 from argmine.target import Target, load_target
+from pipelines import blank_pipeline
 
 INTEGRATION = load_target("integration")
 LIBRARY = Target.model_validate({
@@ -23,9 +23,7 @@ LIBRARY = Target.model_validate({
 
 @pytest.fixture(scope="module")
 def blank():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return blank_pipeline()
 
 
 def _label(blank, target: Target, text: str) -> str:

@@ -7,19 +7,17 @@ pipeline with a sentencizer.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from argmine.components.stance import StanceComponent
 from argmine.target import load_target
 
 from claim_dicts import claims_at
+from pipelines import base_model_or_skip, blank_pipeline
 
 
 @pytest.fixture(scope="module")
 def blank():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return blank_pipeline()
 
 
 def _stances(blank, text, spans):
@@ -139,13 +137,7 @@ def test_a_negated_conviction_is_doubt(blank):
 
 
 def test_an_attitude_over_a_clause_names_no_object():
-    from argmine.errors import ModelError
-    from argmine.model import load_base_model
-
-    try:
-        nlp = load_base_model()
-    except ModelError:
-        pytest.skip("the trained model is not in data/models yet")
+    nlp = base_model_or_skip()
     claim = _one_claim(nlp, "Some nurses feared the wards would close.")
     assert claim["stance"] == "oppose"
     assert _one_claim(nlp, "The chief executive rejected the figures.")["stance"] == "neutral"

@@ -7,7 +7,6 @@ English pipeline with a sentencizer, the rules alone (no learned model).
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from argmine.components.stance import StanceComponent
 from argmine.components.stance.factual import (
@@ -23,13 +22,12 @@ from argmine.components.stance.premises import argues_nothing, grants_a_point, n
 from argmine.target import load_target
 
 from claim_dicts import claims_at
+from pipelines import blank_pipeline
 
 
 @pytest.fixture(scope="module")
 def blank():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return blank_pipeline()
 
 
 def _after_support(blank, sentence: str) -> list[str]:

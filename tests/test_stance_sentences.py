@@ -7,27 +7,17 @@ pipeline (no tags) and, when it is present, argmine's trained model.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from argmine.components.stance import stance_of
 from argmine.target import load_target
+from pipelines import base_model_or_skip, blank_pipeline
 
 INTEGRATION = load_target("integration")
 
 
 @pytest.fixture(scope="module", params=["blank", "model"])
 def nlp(request):
-    if request.param == "blank":
-        blank = spacy.blank("en")
-        blank.add_pipe("sentencizer")
-        return blank
-    from argmine.errors import ModelError
-    from argmine.model import load_base_model
-
-    try:
-        return load_base_model()
-    except ModelError:
-        pytest.skip("the trained model is not in data/models yet")
+    return blank_pipeline() if request.param == "blank" else base_model_or_skip()
 
 
 def label(nlp, text: str) -> str:

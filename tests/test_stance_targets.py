@@ -11,8 +11,9 @@ import spacy
 
 from argmine.components.stance import StanceComponent, stance_of
 from argmine.components.stance.learned import LABELS, adapted_model, features, fit, load_model, masked_tokens
-from argmine.errors import InputError, ModelError
+from argmine.errors import InputError
 from argmine.target import Target, load_target
+from pipelines import base_model_or_skip
 
 INTEGRATION = load_target("integration")
 TRAMS = Target.model_validate({
@@ -29,12 +30,7 @@ SUGAR_TAX = Target.model_validate({
 
 @pytest.fixture(scope="module")
 def nlp():
-    from argmine.model import load_base_model
-
-    try:
-        return load_base_model()
-    except ModelError:
-        pytest.skip("the trained model is not in data/models yet")
+    return base_model_or_skip()
 
 
 CASES = [
