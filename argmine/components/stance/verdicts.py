@@ -34,7 +34,7 @@ _PRONOUN_SUBJECTS = frozenset({"it", "this", "that"})  # not "they": people work
 _THAT_OPENERS = frozenset({"and", "but", "so"})
 # What may follow a verdict: the clause goes on without an object or a role.
 _AFTER = frozenset({"and", "but", "so", "or", "because", "now", "again", "here", "there", "today", "already",
-                    "yet", "too", "either", "nor", "in", "for"})  # "worked in the north", "works for patients"
+                    "yet", "too", "either", "nor", "in", "for"})  # "worked in practice", "works for patients"
 _AS_INTENDED = frozenset({"intended", "planned", "designed", "hoped", "expected", "promised", "advertised"})
 
 
